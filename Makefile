@@ -1,0 +1,109 @@
+# copsoq - one non-recursive Makefile.
+#
+#   make            build build/copsoq
+#   make demo       install what is missing, run the Malmö samples -> out/malmo/
+#   make check      install what is missing, unit + end-to-end tests, then the same
+#                   under AddressSanitizer/UBSan; ends with "N passed, N failed"
+#   make check-valgrind   tests of the plain build under valgrind memcheck
+#   make bench      speed and memory on a large generated wave (not a test)
+#   make fuzz       libFuzzer on the ingest core (clang)
+#   make format     clang-format in place; make format-check fails on a diff
+#   make install    PREFIX=/usr/local
+#   make clean
+
+CC      ?= cc
+BUILD   ?= build
+PREFIX  ?= /usr/local
+PKGS    := gsl zlib xlsxwriter libcrypto
+WARN    := -Wall -Wextra -Wmissing-prototypes -Wshadow -Wstrict-prototypes -Werror
+CSTD    := -std=c11 -D_GNU_SOURCE
+OPT     ?= -O2 -g
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+LDLIBS_ALL = -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lz -lxlsxwriter -lcrypto) -lm $(EXTRA_LDFLAGS)
+
+LIB_SRC  := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)) $(wildcard stages/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/pipeline/main.o
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+HEADERS  := $(wildcard include/copsoq/*.h)
+
+BIN      := $(BUILD)/copsoq
+UNIT     := $(BUILD)/unit_tests
+GEN      := $(BUILD)/gen_malmo
+
+.PHONY: all deps demo check check-plain check-asan check-valgrind bench fuzz format format-check install clean samples
+
+all: $(BIN)
+
+deps:
+	@sh scripts/setup.sh
+
+$(BUILD)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libcopsoq.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(BUILD)/libcopsoq.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+$(UNIT): $(TEST_OBJ) $(BUILD)/libcopsoq.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+$(GEN): scripts/gen_malmo.c
+	@mkdir -p $(BUILD)
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs gsl) -lm
+
+# The Malmö samples are committed; this regenerates them (byte-identical).
+samples: $(GEN)
+	$(GEN) samples/instruments/copsoq3-se samples/malmo
+
+demo: deps $(BIN)
+	@rm -rf out/malmo
+	$(BIN) run samples/malmo/study.ini -v
+	@echo "demo: results in out/malmo/ (report.xlsx, scale_summary.csv, comparison.csv, ...)"
+
+# The test command README gives.  Plain build first, then ASan/UBSan.
+check: deps
+	@$(MAKE) --no-print-directory check-plain
+	@$(MAKE) --no-print-directory check-asan
+	@sh tests/total.sh $(BUILD)/test-plain.log $(BUILD)-asan/test-asan.log
+
+check-plain: $(BIN) $(UNIT)
+	@sh tests/run.sh $(BUILD) 2>&1 | tee $(BUILD)/test-plain.log; \
+	  tail -1 $(BUILD)/test-plain.log | grep -q ' 0 failed'
+
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan \
+	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  $(BUILD)-asan/copsoq $(BUILD)-asan/unit_tests
+	@mkdir -p $(BUILD)-asan
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  sh tests/run.sh $(BUILD)-asan 2>&1 | tee $(BUILD)-asan/test-asan.log; \
+	  tail -1 $(BUILD)-asan/test-asan.log | grep -q ' 0 failed'
+
+check-valgrind: $(BIN) $(UNIT)
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  sh tests/run.sh $(BUILD)
+
+bench: $(BIN) $(GEN)
+	@sh scripts/bench.sh $(BUILD)
+
+fuzz:
+	@sh scripts/fuzz.sh
+
+format:
+	clang-format -i pipeline/*.c stages/*.c include/copsoq/*.h tests/unit/*.c
+
+format-check:
+	@clang-format --dry-run --Werror pipeline/*.c stages/*.c include/copsoq/*.h tests/unit/*.c
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/copsoq
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan out

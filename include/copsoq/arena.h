@@ -1,0 +1,29 @@
+/*
+ * arena.h - bump allocator.  Everything a stage produces lives in one arena
+ * and is released at once with cq_arena_free().  Allocation failure returns
+ * NULL (callers return CQ_ERR_NOMEM); nothing is freed individually.
+ */
+#ifndef COPSOQ_ARENA_H
+#define COPSOQ_ARENA_H
+
+#include <stddef.h>
+
+typedef struct cq_arena_block cq_arena_block;
+
+typedef struct {
+    cq_arena_block *head;
+    size_t total; /* bytes handed out, for the log and the benchmark */
+} cq_arena;
+
+/* A zeroed cq_arena is ready to use. */
+void cq_arena_init(cq_arena *a);
+/* Releases every block; the arena is empty and usable again.  NULL is a no-op. */
+void cq_arena_free(cq_arena *a);
+/* Zeroed memory aligned for any type, owned by the arena; NULL when out of memory
+ * or when n * size overflows. */
+void *cq_arena_calloc(cq_arena *a, size_t n, size_t size);
+/* Copy of s (or of its first len bytes) with a terminating NUL, owned by the arena. */
+char *cq_arena_strdup(cq_arena *a, const char *s);
+char *cq_arena_strndup(cq_arena *a, const char *s, size_t len);
+
+#endif

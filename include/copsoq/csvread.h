@@ -1,0 +1,48 @@
+/*
+ * csvread.h - a streaming CSV reader over a cq_source, on libcsv.
+ *
+ * Adds what libcsv lacks: the physical line where each record starts
+ * (header = line 1; CRLF, LF and lone CR each end a line; a quoted newline
+ * is a line too), delimiter detection on the header outside quotes, a UTF-8
+ * BOM removed, fields that are not valid UTF-8 transcoded from Windows-1252,
+ * NUL bytes refused as binary data, and a cap on the size of one record.
+ *
+ * Field text passed to the callback is UTF-8 and lives only during the call.
+ */
+#ifndef COPSOQ_CSVREAD_H
+#define COPSOQ_CSVREAD_H
+
+#include <stddef.h>
+
+#include "copsoq/source.h"
+#include "copsoq/status.h"
+
+#define CQ_MAX_RECORD_BYTES (4u << 20) /* one record (a row) */
+#define CQ_MAX_FIELDS 10000            /* columns in one record */
+
+/* Return 0 to go on; nonzero stops reading (the reader then returns
+ * CQ_ERR_INTERNAL unless the callback stored its own status in *stop). */
+typedef int (*cq_csv_field_fn)(void *ctx, const char *s, size_t len);
+typedef int (*cq_csv_record_fn)(void *ctx, size_t line);
+
+typedef struct {
+    char delimiter;       /* in: 0 = detect from the header; out: the one used */
+    int bom;              /* out: a UTF-8 BOM was removed */
+    size_t lines;         /* out: physical lines */
+    size_t records;       /* out: records, header included */
+    size_t cp1252_fields; /* out: fields transcoded from Windows-1252 */
+    size_t bytes;         /* out: decompressed bytes */
+} cq_csv_info;
+
+/* Reads every record of src.  *stop lets a callback end reading with its own
+ * status and detail (it fills d itself); pass a cq_status initialised to CQ_OK. */
+cq_status cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field,
+                      cq_csv_record_fn record, void *ctx, cq_status *stop, cq_diag *d);
+
+/* 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
+int cq_utf8_valid(const char *s, size_t len);
+/* Transcodes Windows-1252 s[0..len) to UTF-8 into out (cap >= 3 * len + 1);
+ * returns the length written (NUL-terminated). */
+size_t cq_cp1252_to_utf8(const char *s, size_t len, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * ingest.h - the typed core of the ingest stage (contract §2), for tests:
+ * reads one wave from any source into st->waves[w].  st->ins and
+ * st->waves (n_waves entries, zeroed) must exist.
+ */
+#ifndef COPSOQ_INGEST_H
+#define COPSOQ_INGEST_H
+
+#include "copsoq/source.h"
+#include "copsoq/study.h"
+
+cq_status cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d);
+
+/* Decodes one answer token for item i: *opt is the option index or CQ_NA.
+ * Returns 1 when the token is valid (a code, a label, or a declared missing
+ * value), 0 when it is neither code nor label. */
+int cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t len,
+                     uint8_t *opt);
+
+#endif

@@ -1,0 +1,204 @@
+/*
+ * study.h - the settings of one run and everything the stages produce.
+ *
+ * Data flow (see pipeline/README.md):
+ *   settings -> instrument -> ingest (cq_wave: answers, groups) -> score (scores)
+ *   -> summarise (cq_summary) -> reliability -> compare -> write CSV -> report
+ * Each stage reads what earlier stages left in cq_study and adds its own part.
+ *
+ * Memory: the settings own their strings (cq_settings_free).  A cq_wave owns
+ * its arrays through wave->arena.  Result tables are malloc'd arrays owned by
+ * the study; group names in result rows point into study->arena.  All of it
+ * is released by cq_study_free().
+ *
+ * Undefined statistics (an sd of one value, a t of zero variance, a suppressed
+ * cell) are stored as NaN in result rows; writers print NaN as an empty cell
+ * and never as "nan".  Input to statistics never contains NaN: the present
+ * values are gathered first.
+ */
+#ifndef COPSOQ_STUDY_H
+#define COPSOQ_STUDY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "copsoq/arena.h"
+#include "copsoq/instrument.h"
+#include "copsoq/status.h"
+
+#define CQ_MISSING_GROUP "(missing)"
+#define CQ_DEFAULT_MIN_GROUP 5
+#define CQ_DEFAULT_MIN_GROUP_SENSITIVE 20
+
+typedef struct {
+    char *label; /* wave label, e.g. "2016" */
+    char *path;  /* response file */
+} cq_wave_spec;
+
+typedef struct {
+    char *instrument_dir;
+    cq_wave_spec *waves;
+    size_t n_waves;
+    char *id_column;        /* default "id" */
+    char **groups;          /* grouping columns (breakdowns), in command-line order */
+    size_t n_groups;
+    int min_group;          /* default 5 */
+    int min_group_sensitive;/* default 20, for scales with sensitive=1 */
+    int lang_en;            /* 0: Swedish report (default), 1: English */
+    char *out_dir;
+    char *population_path;  /* optional --population FILE */
+    char *study_path;       /* the STUDY.ini the settings came from, if any */
+    int check_only;         /* `copsoq check`: validate, write nothing */
+    int verbose;
+} cq_settings;
+
+void cq_settings_free(cq_settings *s);
+
+/* One survey wave after ingest and scoring.  Respondent r of the wave is row r
+ * in every column.  Levels of each grouping column are sorted by bytes. */
+typedef struct {
+    cq_arena arena;          /* owns everything below */
+    const char *label;       /* borrowed from the settings */
+    const char *path;
+    /* provenance */
+    char sha256[65];
+    uint64_t bytes;          /* raw file size */
+    int gzip;
+    char delimiter;
+    int bom;
+    size_t cp1252_fields;    /* fields transcoded from Windows-1252 */
+    /* counts */
+    size_t lines;            /* physical lines, header included */
+    size_t records;          /* data records seen (not blank lines) */
+    size_t n;                /* accepted respondents */
+    size_t rejected_duplicate;
+    size_t rejected_other;   /* missing id, wrong number of fields */
+    size_t empty_records;    /* records with every field empty: skipped */
+    size_t bad_values;       /* answers set to missing and listed in quality.csv */
+    size_t *missing_per_item;/* [n_items]: missing answers among accepted rows */
+    /* data */
+    char **ids;              /* [n] respondent ids: never written to any output */
+    uint8_t **answers;       /* [n_items][n] option index, or CQ_NA */
+    uint32_t **group;        /* [n_groups][n] level index */
+    char ***levels;          /* [n_groups][n_levels[g]] level names (UTF-8) */
+    size_t *n_levels;        /* [n_groups] */
+    double **scores;         /* [n_scales][n] scale score, NaN = no score */
+} cq_wave;
+
+/* One row of quality.csv. Strings point into the study arena. */
+typedef struct {
+    size_t wave;
+    const char *file;
+    size_t line;             /* physical line where the record starts (header = 1) */
+    const char *column;      /* "" for whole-row issues */
+    const char *issue;       /* duplicate_id, invalid_value, missing_id, field_count */
+    const char *detail;
+} cq_quality;
+
+/* breakdown 0 is "all"; breakdown b >= 1 is settings->groups[b - 1]. */
+typedef struct {
+    size_t wave, breakdown, scale;
+    const char *group;       /* "all" for breakdown 0 */
+    size_t n;
+    double mean, sd, ci_low, ci_high, median, q1, q3;
+    int suppressed;          /* 1: every numeric cell is withheld, n included */
+    int secondary;           /* 1: withheld by the secondary (difference) rule */
+    /* traffic lights: respondents in green / yellow / red (scale cut-offs) */
+    size_t n_green, n_yellow, n_red;
+} cq_summary;
+
+typedef struct {
+    size_t wave, scale;
+    size_t items;
+    size_t n_complete;
+    double alpha;            /* NaN when undefined or n_complete < min_group */
+} cq_reliability;
+
+typedef struct {
+    size_t wave, scale, item; /* item: index into instrument items */
+    size_t n_complete;
+    double item_rest_r, alpha_if_deleted;
+} cq_reliability_item;
+
+typedef enum { CQ_INDEPENDENT = 0, CQ_PAIRED = 1 } cq_design;
+
+typedef struct {
+    size_t breakdown, scale;
+    const char *group;
+    cq_design design;
+    size_t wave_a, wave_b;
+    size_t n_a, n_b;
+    double mean_a, mean_b, diff, ci_low, ci_high, t, df, p, p_adj, effect;
+    int suppressed;
+    int relevance;           /* 0: |diff| < 5, 1: 5 to < 10, 2: >= 10; -1 undefined */
+    int change;              /* 1 better, -1 worse, 0 none */
+} cq_comparison;
+
+typedef struct {
+    const char *breakdown;   /* "all" or a grouping column */
+    const char *group;
+    double headcount;
+} cq_population;
+
+/* A file written to a temporary name in the output folder and renamed into
+ * place only when the whole run succeeded. */
+typedef struct {
+    char *final_path;
+    char *tmp_path;
+} cq_output_file;
+
+typedef struct {
+    const cq_settings *settings; /* borrowed */
+    cq_instrument *ins;          /* owned */
+    cq_wave *waves;              /* [n_waves], owned */
+    size_t n_waves;
+    cq_arena arena;              /* strings of result rows */
+
+    cq_quality *quality;
+    size_t n_quality, cap_quality;
+    cq_summary *summary;
+    size_t n_summary;
+    cq_reliability *reliability;
+    size_t n_reliability;
+    cq_reliability_item *reliability_items;
+    size_t n_reliability_items;
+    cq_comparison *comparison;
+    size_t n_comparison;
+    cq_population *population;
+    size_t n_population;
+
+    cq_output_file *outputs;
+    size_t n_outputs;
+    long long created;           /* report creation time: SOURCE_DATE_EPOCH or now */
+    double stage_seconds[16];
+} cq_study;
+
+/* A zeroed study with the settings borrowed. */
+void cq_study_init(cq_study *st, const cq_settings *settings);
+/* Frees everything the study owns and removes temporary output files not yet
+ * committed.  NULL is a no-op. */
+void cq_study_free(cq_study *st);
+
+/* Appends a quality row; strings are copied into the study arena. */
+cq_status cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line,
+                               const char *column, const char *issue, const char *detail);
+
+/* Opens a temporary file in the output folder for final name `name`
+ * (e.g. "scale_summary.csv"); *tmp_path is owned by the study.  Returns the
+ * FILE* through *fp (caller closes it with fclose and checks the result). */
+cq_status cq_output_open(cq_study *st, const char *name, FILE **fp, const char **tmp_path,
+                         cq_diag *d);
+/* Registers a temporary path created by someone else (e.g. libxlsxwriter). */
+cq_status cq_output_reserve(cq_study *st, const char *name, const char **tmp_path, cq_diag *d);
+/* Renames every temporary file to its final name. */
+cq_status cq_output_commit(cq_study *st, cq_diag *d);
+/* Removes every temporary file (called on failure and by cq_study_free). */
+void cq_output_discard(cq_study *st);
+
+/* Name of breakdown b ("all" for 0). */
+const char *cq_breakdown_name(const cq_study *st, size_t b);
+/* Minimum group size for scale s (sensitive scales use min_group_sensitive). */
+int cq_min_group_for(const cq_study *st, size_t scale);
+
+#endif

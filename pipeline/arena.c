@@ -1,0 +1,92 @@
+/* arena.c - bump allocator in growing blocks (see arena.h). */
+#include "copsoq/arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_MIN_BLOCK (64 * 1024)
+
+struct cq_arena_block {
+    cq_arena_block *next;
+    size_t used, cap;
+    max_align_t data[]; /* aligned payload */
+};
+
+void
+cq_arena_init(cq_arena *a)
+{
+    a->head = NULL;
+    a->total = 0;
+}
+
+void
+cq_arena_free(cq_arena *a)
+{
+    if (!a)
+        return;
+    cq_arena_block *b = a->head;
+    while (b) {
+        cq_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+    a->total = 0;
+}
+
+void *
+cq_arena_calloc(cq_arena *a, size_t n, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    size_t bytes = n * size;
+    if (bytes == 0)
+        bytes = 1;
+    if (bytes > SIZE_MAX - align)
+        return NULL;
+    bytes = (bytes + align - 1) / align * align;
+    cq_arena_block *b = a->head;
+    if (!b || b->cap - b->used < bytes) {
+        size_t cap = bytes > ARENA_MIN_BLOCK ? bytes : ARENA_MIN_BLOCK;
+        if (cap > SIZE_MAX - sizeof *b)
+            return NULL;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        if (a->head && bytes > ARENA_MIN_BLOCK / 4) {
+            /* a big allocation gets its own block behind the current one,
+             * so the current block's free space is not wasted */
+            b->next = a->head->next;
+            a->head->next = b;
+        } else {
+            b->next = a->head;
+            a->head = b;
+        }
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += bytes;
+    a->total += bytes;
+    memset(p, 0, bytes);
+    return p;
+}
+
+char *
+cq_arena_strndup(cq_arena *a, const char *s, size_t len)
+{
+    char *p = cq_arena_calloc(a, len + 1, 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *
+cq_arena_strdup(cq_arena *a, const char *s)
+{
+    return cq_arena_strndup(a, s, strlen(s));
+}
