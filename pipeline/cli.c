@@ -299,7 +299,7 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
     int c;
     int sub_argc = argc - 1;
     char **sub_argv = argv + 1;
-    while (st == CQ_OK && (c = getopt_long(sub_argc, sub_argv, "+:vhV", opts, NULL)) != -1) {
+    while (st == CQ_OK && (c = getopt_long(sub_argc, sub_argv, ":vhV", opts, NULL)) != -1) {
         switch (c) {
         case OPT_INSTRUMENT:
             st = set_str(&s->instrument_dir, optarg, d);
