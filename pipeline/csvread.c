@@ -276,6 +276,14 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
         if (st != CQ_OK)
             goto cleanup;
     }
+    /* libcsv reports an unclosed quote at the end only in full strict mode,
+     * which would also refuse stray quotes inside fields; its public parser
+     * state tells it directly (2 = FIELD_BEGUN in libcsv 3.0). */
+    if (p.quoted && p.pstate == 2) {
+        st = cq_fail(d, CQ_ERR_CSV, "%s: line %zu: a quoted field is never closed", name,
+                     r.rec_line);
+        goto cleanup;
+    }
     if (csv_fini(&p, on_field, on_record, &r) != 0) {
         st = cq_fail(d, CQ_ERR_CSV, "%s: line %zu: a quoted field is never closed", name,
                      r.rec_line);

@@ -8,5 +8,5 @@ for log in "$@"; do
   [ -n "$lp" ] || { lp=0; lf=1; }
   p=$((p + lp)); f=$((f + lf))
 done
-echo "check (plain + sanitizers): $p passed, $f failed"
+echo "check: $p passed, $f failed"
 [ "$f" -eq 0 ]

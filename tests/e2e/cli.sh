@@ -1,0 +1,79 @@
+#!/bin/sh
+# End-to-end: the command line, exit statuses, messages, and that a refused
+# run leaves nothing in the output folder.  $1 = build folder.
+BUILD=${1:-build}
+BIN="$BUILD/copsoq"
+T=tests/data
+INS=samples/instruments/copsoq3-se
+GOOD="--wave 2016=$T/small/w2016.csv --wave 2017=$T/small/w2017.csv"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL cli: $*"; }
+
+# case NAME WANT_EXIT WANT_WORDS ARGS...   (output folder: $tmp/NAME)
+case_() {
+  name=$1; want=$2; words=$3; shift 3
+  out="$tmp/$name"
+  msg=$($VALGRIND "$BIN" "$@" 2>&1); rc=$?
+  [ "$rc" -eq "$want" ] || { bad "$name: exit $rc, expected $want: $msg"; return; }
+  case "$msg" in *"$words"*) ;; *) bad "$name: message lacks '$words': $msg"; return ;; esac
+  if [ "$want" -ne 0 ] && [ -d "$out" ] && [ -n "$(ls -A "$out")" ]; then
+    bad "$name: output folder not empty after refusal: $(ls -A "$out")"; return
+  fi
+  ok
+}
+
+case_ help 0 "usage: copsoq run" --help
+case_ version 0 "copsoq 0." --version
+case_ no_command 2 "a command is needed"
+case_ unknown_command 2 "unknown command" frobnicate
+case_ no_out 2 "--out DIR is missing" run --instrument $INS $GOOD
+case_ unknown_option 2 "unknown option '--frobnicate'" run --instrument $INS $GOOD --frobnicate --out "$tmp/unknown_option"
+case_ no_instrument 2 "--instrument DIR is missing" run $GOOD --out "$tmp/no_instrument"
+case_ no_wave 2 "--wave" run --instrument $INS --out "$tmp/no_wave"
+case_ wave_syntax 2 "LABEL=FILE" run --instrument $INS --wave 2016 --out "$tmp/wave_syntax"
+case_ wave_twice 2 "given twice" run --instrument $INS --wave a=$T/small/w2016.csv --wave a=$T/small/w2017.csv --out "$tmp/wave_twice"
+case_ min_group_bad 2 "--min-group needs a whole number" run --instrument $INS $GOOD --min-group 0 --out "$tmp/min_group_bad"
+case_ lang_bad 2 "--lang must be sv or en" run --instrument $INS $GOOD --lang de --out "$tmp/lang_bad"
+case_ missing_value 2 "needs a value" run --instrument $INS $GOOD --out
+case_ group_is_id 2 "cannot be a --group" run --instrument $INS $GOOD --group id --out "$tmp/group_is_id"
+
+# input errors: exit 1, the file named, nothing left behind
+case_ empty 1 "empty.csv: the file is empty" run --instrument $INS --wave 2016=$T/small/w2016.csv --wave 2017=$T/bad/empty.csv --out "$tmp/empty"
+case_ header_only 1 "header_only.csv: line 2: the file has a header but no data rows" run --instrument $INS --wave 2016=$T/small/w2016.csv --wave 2017=$T/bad/header_only.csv --out "$tmp/header_only"
+case_ missing_item 1 "missing_item.csv: line 1: 1 item column of the instrument is missing" run --instrument $INS --wave 2016=$T/small/w2016.csv --wave 2017=$T/bad/missing_item.csv --out "$tmp/missing_item"
+case_ truncated 1 "truncated.csv.gz: gzip data end too early" run --instrument $INS --wave 2016=$T/bad/truncated.csv.gz --wave 2017=$T/small/w2017.csv --out "$tmp/truncated"
+case_ binary 1 "binary.dat: line" run --instrument $INS --wave 2016=$T/small/w2016.csv --wave 2017=$T/bad/binary.dat --out "$tmp/binary"
+case_ no_such_file 1 "nope.csv: cannot open" run --instrument $INS --wave 2016=$T/small/w2016.csv --wave 2017=$T/nope.csv --out "$tmp/no_such_file"
+case_ unknown_set 1 "items.csv: line 3: item 'QD2': unknown response set 'freq9'" run --instrument $T/bad/instrument_unknown_set $GOOD --out "$tmp/unknown_set"
+case_ no_instrument_dir 1 "items.csv: cannot open" run --instrument $T/nowhere $GOOD --out "$tmp/no_instrument_dir"
+case_ missing_group 1 "the grouping column 'enhet' is missing" run --instrument $INS $GOOD --group enhet --out "$tmp/missing_group"
+printf '[study]\ncolour = blue\n' > "$tmp/study.ini"
+case_ bad_study2 1 "study.ini: line 2: unknown key 'colour'" run "$tmp/study.ini"
+
+# a good run: every file there, nothing temporary left, check writes nothing
+case_ good 0 "" run --instrument $INS $GOOD --group forvaltning --out "$tmp/good"
+for f in scale_summary.csv reliability.csv reliability_items.csv comparison.csv quality.csv report.xlsx; do
+  [ -s "$tmp/good/$f" ] && ok || bad "good: $f missing"
+done
+[ -z "$(ls -A "$tmp/good" | grep '^\.')" ] && ok || bad "good: temporary files left: $(ls -A "$tmp/good")"
+case_ check_only 0 "usable" check --instrument $INS $GOOD --out "$tmp/check_only"
+[ ! -e "$tmp/check_only" ] && ok || bad "check wrote into its output folder"
+
+# the study file gives the same results as the command line
+cat > "$tmp/s.ini" <<INI
+[study]
+instrument = $PWD/$INS
+group = forvaltning
+out = $tmp/from_ini
+[waves]
+2016 = $PWD/$T/small/w2016.csv
+2017 = $PWD/$T/small/w2017.csv
+INI
+case_ from_ini 0 "" run "$tmp/s.ini"
+cmp -s "$tmp/from_ini/scale_summary.csv" "$tmp/good/scale_summary.csv" && ok || bad "study file results differ from the command line"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

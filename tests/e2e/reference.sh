@@ -1,0 +1,51 @@
+#!/bin/sh
+# End-to-end on the Malmö samples against the independent R reference
+# (tests/r/summary_reference.R; its output tests/r/malmo_scale_summary.csv is
+# committed).  Also: the same data as gzip + semicolon + CRLF + Windows-1252
+# must give identical statistics.  $1 = build folder.
+BUILD=${1:-build}
+BIN="$BUILD/copsoq"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL reference: $*"; }
+INS=samples/instruments/copsoq3-se
+G="--group forvaltning --group sektion --group yrke"
+
+if $VALGRIND "$BIN" run --instrument $INS --wave 2016=samples/malmo/wave2016.csv \
+    --wave 2017=samples/malmo/wave2017.csv $G --out "$tmp/a" >"$tmp/log" 2>&1; then ok
+else bad "run failed: $(cat "$tmp/log")"; fi
+out=$(python3 tests/compare_csv.py "$tmp/a/scale_summary.csv" tests/r/malmo_scale_summary.csv \
+      wave,breakdown,group,scale --rel 1e-9)
+echo "$out" | grep FAIL
+echo "$out" | tail -1 | grep -q ' 0 failed' && ok || bad "scale_summary.csv differs from R"
+
+# quality rows the generator planted (samples/malmo/README.md)
+grep -q '^2017,.*wave2017.csv,101,QD2,invalid_value' "$tmp/a/quality.csv" && ok || bad "QD2 line 101 not listed"
+grep -q '^2017,.*wave2017.csv,401,JS4,invalid_value' "$tmp/a/quality.csv" && ok || bad "JS4 line 401 not listed"
+grep -q '^2017,.*wave2017.csv,702,,duplicate_id' "$tmp/a/quality.csv" && ok || bad "duplicate id line 702 not listed"
+[ "$(wc -l < "$tmp/a/quality.csv")" -eq 4 ] && ok || bad "quality.csv has other rows: $(cat "$tmp/a/quality.csv")"
+grep -q 'M0' "$tmp/a/scale_summary.csv" "$tmp/a/quality.csv" "$tmp/a/comparison.csv" && bad "an id leaked" || ok
+
+# the same 2017 data, re-encoded: semicolon, CRLF, Windows-1252, gzip without .gz name
+python3 - "$tmp" <<'PY'
+import csv, gzip, io, sys
+tmp = sys.argv[1]
+text = open("samples/malmo/wave2017.csv", encoding="utf-8").read()
+rows = list(csv.reader(io.StringIO(text)))
+buf = io.StringIO()
+csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
+open(f"{tmp}/w2017.dat", "wb").write(gzip.compress(buf.getvalue().encode("cp1252")))
+PY
+if $VALGRIND "$BIN" run --instrument $INS --wave 2016=samples/malmo/wave2016.csv \
+    --wave 2017="$tmp/w2017.dat" $G --out "$tmp/b" >"$tmp/log" 2>&1; then ok
+else bad "re-encoded run failed: $(cat "$tmp/log")"; fi
+for f in scale_summary.csv reliability.csv comparison.csv; do
+  cmp -s "$tmp/a/$f" "$tmp/b/$f" && ok || bad "$f differs for the re-encoded input"
+done
+cut -d, -f3- "$tmp/a/quality.csv" > "$tmp/qa"; cut -d, -f3- "$tmp/b/quality.csv" > "$tmp/qb"
+cmp -s "$tmp/qa" "$tmp/qb" && ok || bad "quality rows differ for the re-encoded input"
+
+echo "reference: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,90 @@
+# summary_reference.R - independent reference for scale_summary.csv (contract §3-§5),
+# written in R from the contract, sharing no code with copsoq.
+#
+#   Rscript tests/r/summary_reference.R INSTRUMENT_DIR OUT.csv GROUPS LABEL=FILE ...
+#   e.g. Rscript tests/r/summary_reference.R samples/instruments/copsoq3-se \
+#        tests/r/malmo_scale_summary.csv forvaltning,sektion,yrke \
+#        2016=samples/malmo/wave2016.csv 2017=samples/malmo/wave2017.csv
+#
+# Handles only clean-ish UTF-8 comma files (what the samples are): codes, labels
+# in either language (case-insensitive), NA/./empty, duplicate ids (first kept).
+args <- commandArgs(trailingOnly = TRUE)
+ins_dir <- args[1]; out <- args[2]; groups <- strsplit(args[3], ",")[[1]]
+waves <- args[-(1:3)]
+min_group <- 5
+
+rd <- function(p) read.csv(p, colClasses = "character", encoding = "UTF-8", check.names = FALSE,
+                           na.strings = character(0))
+items <- rd(file.path(ins_dir, "items.csv"))
+sets <- rd(file.path(ins_dir, "response_sets.csv"))
+scales <- rd(file.path(ins_dir, "scales.csv"))
+norm <- function(s) tolower(trimws(s))
+
+points_of <- function(item_row, raw) {
+  opts <- sets[sets$response_set == item_row$response_set, ]
+  v <- trimws(raw)
+  res <- rep(NA_real_, length(v))
+  for (k in seq_len(nrow(opts))) {
+    hit <- v == opts$code[k] | norm(v) == norm(opts$label_en[k]) | norm(v) == norm(opts$label_sv[k])
+    p <- if (opts$points[k] == "") NA_real_ else as.numeric(opts$points[k])
+    res[hit] <- p
+  }
+  if (item_row$reverse == "1") res <- 100 - res
+  res
+}
+
+rows <- list()
+for (w in waves) {
+  eq <- regexpr("=", w); label <- substr(w, 1, eq - 1); path <- substr(w, eq + 1, nchar(w))
+  d <- rd(path)
+  d <- d[!duplicated(d$id), ]
+  for (g in groups) d[[g]][trimws(d[[g]]) == ""] <- "(missing)"
+  score <- sapply(scales$scale, function(s) {
+    its <- items[items$scale == s, ]
+    m <- sapply(seq_len(nrow(its)), function(i) points_of(its[i, ], d[[its$item[i]]]))
+    m <- matrix(m, nrow = nrow(d))
+    answered <- rowSums(!is.na(m))
+    sc <- rowMeans(m, na.rm = TRUE)
+    sc[answered * 2 < nrow(its) | answered == 0] <- NA
+    sc
+  })
+  score <- matrix(score, nrow = nrow(d), dimnames = list(NULL, scales$scale))
+  desc <- function(x) {
+    x <- x[!is.na(x)]; n <- length(x)
+    if (n == 0) return(c(n = 0, mean = NA, sd = NA, lo = NA, hi = NA, med = NA, q1 = NA, q3 = NA))
+    m <- mean(x); s <- if (n > 1) sd(x) else NA
+    h <- if (n > 1) qt(0.975, n - 1) * s / sqrt(n) else NA
+    q <- quantile(x, c(0.5, 0.25, 0.75), type = 7, names = FALSE)
+    c(n = n, mean = m, sd = s, lo = m - h, hi = m + h, med = q[1], q1 = q[2], q3 = q[3])
+  }
+  for (s in scales$scale) {
+    r <- desc(score[, s])
+    rows[[length(rows) + 1]] <- data.frame(wave = label, breakdown = "all", group = "all",
+      scale = s, t(r), suppressed = as.integer(r["n"] < min_group), check.names = FALSE)
+    for (g in groups) {
+      lev <- sort(unique(d[[g]]), method = "radix")  # radix = C-locale byte order
+      block <- do.call(rbind, lapply(lev, function(v) {
+        r <- desc(score[d[[g]] == v, s])
+        data.frame(wave = label, breakdown = g, group = v, scale = s, t(r),
+                   suppressed = as.integer(r["n"] < min_group), check.names = FALSE)
+      }))
+      repeat {  # secondary suppression (contract §5)
+        hidden <- sum(block$n[block$suppressed == 1])
+        if (hidden == 0 || hidden >= min_group) break
+        shown <- which(block$suppressed == 0)
+        if (length(shown) == 0) break
+        o <- shown[order(block$n[shown], block$group[shown], method = "radix")][1]
+        block$suppressed[o] <- 1
+      }
+      rows[[length(rows) + 1]] <- block
+    }
+  }
+}
+res <- do.call(rbind, rows)
+names(res) <- c("wave", "breakdown", "group", "scale", "n", "mean", "sd", "ci_low", "ci_high",
+                "median", "q1", "q3", "suppressed")
+num <- c("n", "mean", "sd", "ci_low", "ci_high", "median", "q1", "q3")
+for (c in num) res[[c]][res$suppressed == 1] <- NA
+f <- format(res, digits = 15)
+f[] <- lapply(f, function(col) { col <- trimws(col); col[col == "NA"] <- ""; col })
+write.csv(f, out, row.names = FALSE, na = "", fileEncoding = "UTF-8")

@@ -1,0 +1,266 @@
+/* test_ingest.c - ingest from memory: formats, encodings, labels, quality rows, bad files. */
+#include <stdlib.h>
+#include <zlib.h>
+
+#include "copsoq/csvread.h"
+#include "copsoq/ingest.h"
+#include "fixture.h"
+#include "harness.h"
+
+/* option index of item it for respondent r */
+#define ANS(f, r, it) ((f).st.waves[0].answers[it][r])
+
+/* Same data in many shapes: every variant must give the same answers. */
+CQ_TEST(ingest_variants_same_answers)
+{
+    static const struct {
+        const char *name;
+        const char *text;
+    } cases[] = {
+        {"comma LF", "id,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\nr2,Y,5,,NA,0\n"},
+        {"semicolon CRLF", "id;unit;A1;A2;A3;B1\r\nr1;X;1;2;3;1\r\nr2;Y;5;;NA;0\r\n"},
+        {"tab CR", "id\tunit\tA1\tA2\tA3\tB1\rr1\tX\t1\t2\t3\t1\rr2\tY\t5\t\tNA\t0\r"},
+        {"BOM, no final newline", "\xEF\xBB\xBFid,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\nr2,Y,5,,NA,0"},
+        {"labels sv/en, odd case", "id,unit,A1,A2,A3,B1\nr1,X,ALLTID, often ,ibland,Ja\n"
+                                   "r2,Y,Never,.,,NEJ\n"},
+        {"shuffled columns, extra column",
+         "B1,A3,note,unit,id,A2,A1\n1,3,\"a, b\",X,r1,2,1\n0,NA,,Y,r2,,5\n"},
+        {"quoted fields, blank line", "\"id\",\"unit\",A1,A2,A3,B1\n\"r1\",\"X\",\"1\",2,3,1\n\n"
+                                      "r2,\"Y\",5,\"\",\"NA\",0\n"},
+        {"semicolon with commas in quotes", "id;unit;A1;A2;A3;B1\nr1;X;1;2;3;1\nr2;Y;5;;NA;0\n"},
+        {"Don't know and spaces", "id,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\nr2,Y,5,6,\" don't KNOW \",0\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fixture f;
+        CHECK(fx_init(&f, 1, 1, 5) == 0);
+        cq_diag d = {{0}};
+        cq_status s = fx_ingest(&f, 0, cases[i].text, strlen(cases[i].text), &d);
+        if (s != CQ_OK) {
+            cq_test_fail(__FILE__, __LINE__, "%s: %s", cases[i].name, d.msg);
+            fx_free(&f);
+            continue;
+        }
+        cq_wave *w = &f.st.waves[0];
+        int ok = w->n == 2 && ANS(f, 0, 0) == 0 && ANS(f, 0, 1) == 1 && ANS(f, 0, 2) == 2 &&
+                 ANS(f, 0, 3) == 0 && ANS(f, 1, 0) == 4 && ANS(f, 1, 1) == CQ_NA &&
+                 ANS(f, 1, 2) == CQ_NA && ANS(f, 1, 3) == 1 && f.st.n_quality == 0 &&
+                 w->n_levels[0] == 2 && strcmp(w->levels[0][0], "X") == 0 &&
+                 strcmp(w->ids[1], "r2") == 0;
+        if (!ok)
+            cq_test_fail(__FILE__, __LINE__, "%s: wrong data (n=%zu, quality=%zu)", cases[i].name,
+                         w->n, f.st.n_quality);
+        fx_free(&f);
+    }
+}
+
+CQ_TEST(ingest_delimiter_detection)
+{
+    static const struct {
+        const char *text;
+        char want;
+    } cases[] = {
+        {"id,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\n", ','},
+        {"id;unit;A1;A2;A3;B1\nr1;X;1;2;3;1\n", ';'},
+        {"id\tunit\tA1\tA2\tA3\tB1\nr1\tX\t1\t2\t3\t1\n", '\t'},
+        /* commas inside a quoted header name do not count */
+        {"\"id,x,y,z,w,v,u\";unit;A1;A2;A3;B1;id\nq;X;1;2;3;1;r1\n", ';'},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fixture f;
+        CHECK(fx_init(&f, 1, 1, 5) == 0);
+        cq_diag d = {{0}};
+        cq_status s = fx_ingest(&f, 0, cases[i].text, strlen(cases[i].text), &d);
+        CHECK_INT(s, CQ_OK);
+        CHECK_INT(f.st.waves[0].delimiter, cases[i].want);
+        fx_free(&f);
+    }
+}
+
+CQ_TEST(ingest_windows1252)
+{
+    /* "Sällan" and the unit "Söder" in Windows-1252: ä = 0xE4, ö = 0xF6 */
+    const char text[] = "id;unit;A1;A2;A3;B1\r\nr1;S\xF6" "der;S\xE4llan;1;1;Ja\r\n";
+    fixture f;
+    CHECK(fx_init(&f, 1, 1, 5) == 0);
+    cq_diag d = {{0}};
+    CHECK_INT(fx_ingest(&f, 0, text, strlen(text), &d), CQ_OK);
+    CHECK_INT(f.st.waves[0].n, 1);
+    CHECK_INT(ANS(f, 0, 0), 3);
+    CHECK_STR(f.st.waves[0].levels[0][0], "Söder");
+    CHECK_INT(f.st.waves[0].cp1252_fields, 2);
+    CHECK_INT(f.st.n_quality, 0);
+    fx_free(&f);
+}
+
+/* Physical line numbers of quality rows, with a quoted newline in between. */
+CQ_TEST(ingest_quality_rows_and_lines)
+{
+    const char *text = "id,unit,note,A1,A2,A3,B1\n"  /* line 1 */
+                       "r1,X,,1,7,3,1\n"             /* 2: A2 '7' invalid */
+                       "r2,X,\"two\nlines\",1,2,3,1\n" /* 3-4 */
+                       "r3,X,,x,2,3.5,Maybe\n"       /* 5: three invalid */
+                       "r1,Y,,1,1,1,1\n"             /* 6: duplicate id */
+                       ",Y,,1,1,1,1\n"               /* 7: missing id */
+                       "r4,Y,,1,1\n"                 /* 8: too few fields */
+                       ",,,,,,\n"                    /* 9: empty record, skipped */
+                       "r5,Y,,NA,.,6,\n";            /* 10: all declared missing */
+    fixture f;
+    CHECK(fx_init(&f, 1, 1, 5) == 0);
+    cq_diag d = {{0}};
+    CHECK_INT(fx_ingest(&f, 0, text, strlen(text), &d), CQ_OK);
+    cq_wave *w = &f.st.waves[0];
+    CHECK_INT(w->n, 4);
+    CHECK_INT(w->rejected_duplicate, 1);
+    CHECK_INT(w->rejected_other, 2);
+    CHECK_INT(w->empty_records, 1);
+    CHECK_INT(w->bad_values, 4);
+    CHECK_INT(w->lines, 10);
+    static const struct {
+        size_t line;
+        const char *column, *issue, *token;
+    } want[] = {
+        {2, "A2", "invalid_value", "'7'"},   {5, "A1", "invalid_value", "'x'"},
+        {5, "A3", "invalid_value", "'3.5'"}, {5, "B1", "invalid_value", "'Maybe'"},
+        {6, "", "duplicate_id", "first row is kept"},
+        {7, "", "missing_id", "no respondent id"},
+        {8, "", "field_count", "5 fields where the header has 7"},
+    };
+    CHECK_INT(f.st.n_quality, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < f.st.n_quality && i < sizeof want / sizeof want[0]; i++) {
+        const cq_quality *q = &f.st.quality[i];
+        CHECK_INT(q->line, want[i].line);
+        CHECK_STR(q->column, want[i].column);
+        CHECK_STR(q->issue, want[i].issue);
+        CHECK(strstr(q->detail, want[i].token) != NULL);
+        CHECK(strstr(q->detail, "r1") == NULL); /* never an id */
+    }
+    /* the invalid answers became missing, the valid ones on that row stayed */
+    CHECK_INT(ANS(f, 0, 1), CQ_NA);
+    CHECK_INT(ANS(f, 0, 0), 0);
+    CHECK_INT(w->missing_per_item[0], 2); /* r3 'x', r5 NA */
+    fx_free(&f);
+}
+
+static size_t
+gzip_mem(const char *in, size_t len, unsigned char *out, size_t cap)
+{
+    z_stream z = {0};
+    if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return 0;
+    z.next_in = (unsigned char *)(uintptr_t)in;
+    z.avail_in = (uInt)len;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    int rc = deflate(&z, Z_FINISH);
+    size_t n = z.total_out;
+    deflateEnd(&z);
+    return rc == Z_STREAM_END ? n : 0;
+}
+
+CQ_TEST(ingest_gzip_and_truncated_gzip)
+{
+    const char *text = "id,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\nr2,Y,5,,NA,0\n";
+    unsigned char gz[512];
+    size_t n = gzip_mem(text, strlen(text), gz, sizeof gz);
+    CHECK(n > 20);
+    fixture f;
+    CHECK(fx_init(&f, 1, 1, 5) == 0);
+    cq_diag d = {{0}};
+    CHECK_INT(fx_ingest(&f, 0, (const char *)gz, n, &d), CQ_OK);
+    CHECK_INT(f.st.waves[0].n, 2);
+    CHECK_INT(f.st.waves[0].gzip, 1);
+    fx_free(&f);
+
+    CHECK(fx_init(&f, 1, 1, 5) == 0);
+    cq_status s = fx_ingest(&f, 0, (const char *)gz, n - 12, &d);
+    CHECK_INT(s, CQ_ERR_GZIP);
+    CHECK(strstr(d.msg, "w1") != NULL);
+    fx_free(&f);
+}
+
+/* Files that cannot be used: status and the words of the message. */
+CQ_TEST(ingest_refusals)
+{
+    static const struct {
+        const char *name;
+        const char *text;
+        size_t len; /* 0: strlen */
+        cq_status want;
+        const char *words;
+    } cases[] = {
+        {"empty", "", 0, CQ_ERR_EMPTY, "empty"},
+        {"only blank lines", "\n\n\r\n", 0, CQ_ERR_EMPTY, "empty"},
+        {"header only", "id,unit,A1,A2,A3,B1\n", 0, CQ_ERR_NO_DATA, "no data rows"},
+        {"header and empty rows", "id,unit,A1,A2,A3,B1\n,,,,,\n", 0, CQ_ERR_NO_DATA,
+         "no data rows"},
+        {"missing item", "id,unit,A1,A2,B1\nr1,X,1,2,1\n", 0, CQ_ERR_HEADER, "A3"},
+        {"missing id", "key,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\n", 0, CQ_ERR_HEADER, "'id'"},
+        {"missing group", "id,A1,A2,A3,B1\nr1,1,2,3,1\n", 0, CQ_ERR_HEADER, "'unit'"},
+        {"duplicate column", "id,unit,A1,A1,A2,A3,B1\nr1,X,1,1,2,3,1\n", 0, CQ_ERR_HEADER,
+         "twice"},
+        {"NUL bytes", "id,unit\0\x01\x02,A1\n", 14, CQ_ERR_BINARY, "not a text file"},
+        {"control characters", "\x01\x02\x03\x04,\x05\n\x06\x07\n", 0, CQ_ERR_BINARY,
+         "control characters"},
+        {"unclosed quote", "id,unit,A1,A2,A3,B1\nr1,\"X,1,2,3,1\n", 0, CQ_ERR_CSV,
+         "never closed"},
+        {"every row rejected", "id,unit,A1,A2,A3,B1\n,X,1,2,3,1\n", 0, CQ_ERR_NO_DATA,
+         "none of its 1 rows"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fixture f;
+        CHECK(fx_init(&f, 1, 1, 5) == 0);
+        cq_diag d = {{0}};
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].text);
+        cq_status s = fx_ingest(&f, 0, cases[i].text, len, &d);
+        if (s != cases[i].want)
+            cq_test_fail(__FILE__, __LINE__, "%s: status %d (%s), expected %d", cases[i].name, s,
+                         d.msg, cases[i].want);
+        else if (!strstr(d.msg, cases[i].words) || !strstr(d.msg, "w1"))
+            cq_test_fail(__FILE__, __LINE__, "%s: message '%s' lacks '%s' or the file name",
+                         cases[i].name, d.msg, cases[i].words);
+        fx_free(&f);
+    }
+}
+
+CQ_TEST(decode_answer_table)
+{
+    fixture f;
+    CHECK(fx_init(&f, 1, 0, 5) == 0);
+    static const struct {
+        size_t item;
+        const char *tok;
+        int valid;
+        int opt; /* CQ_NA = 255 */
+    } cases[] = {
+        {0, "1", 1, 0},          {0, "5", 1, 4},          {0, "6", 1, CQ_NA},
+        {0, "7", 0, CQ_NA},      {0, "0", 0, CQ_NA},      {0, "-1", 0, CQ_NA},
+        {0, "3.5", 0, CQ_NA},    {0, "2.0", 0, CQ_NA},    {0, "", 1, CQ_NA},
+        {0, "NA", 1, CQ_NA},     {0, ".", 1, CQ_NA},      {0, "  ", 1, CQ_NA},
+        {0, "SÄLLAN", 1, 3},     {0, "sällan", 1, 3},     {0, "Seldom", 1, 3},
+        {0, " ofta ", 1, 1},     {0, "VET INTE", 1, CQ_NA}, {0, "Ja", 0, CQ_NA},
+        {3, "ja", 1, 0},         {3, "0", 1, 1},          {3, "Often", 0, CQ_NA},
+        {0, "99999999999", 0, CQ_NA},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint8_t opt = 0;
+        int v = cq_decode_answer(f.st.ins, cases[i].item, cases[i].tok, strlen(cases[i].tok), &opt);
+        if (v != cases[i].valid || opt != cases[i].opt)
+            cq_test_fail(__FILE__, __LINE__, "'%s': valid %d opt %d, expected %d %d", cases[i].tok,
+                         v, opt, cases[i].valid, cases[i].opt);
+    }
+    fx_free(&f);
+}
+
+CQ_TEST(utf8_validation_and_cp1252)
+{
+    CHECK(cq_utf8_valid("abc", 3));
+    CHECK(cq_utf8_valid("S\xC3\xA4llan", 7));
+    CHECK(!cq_utf8_valid("S\xE4llan", 6));
+    CHECK(!cq_utf8_valid("\xC0\xAF", 2));       /* overlong */
+    CHECK(!cq_utf8_valid("\xED\xA0\x80", 3));   /* surrogate */
+    CHECK(!cq_utf8_valid("\xC3", 1));           /* cut */
+    CHECK(cq_utf8_valid("\xE2\x82\xAC", 3));    /* euro */
+    char out[32];
+    cq_cp1252_to_utf8("\x80\xC5\xE4", 3, out, sizeof out);
+    CHECK_STR(out, "\xE2\x82\xAC\xC3\x85\xC3\xA4"); /* € Å ä */
+}

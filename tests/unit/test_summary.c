@@ -1,0 +1,141 @@
+/* test_summary.c - scoring (half rule, reversal) and descriptives with both
+ * suppression rules; expected numbers are hand calculations shown here. */
+#include <stdlib.h>
+
+#include "copsoq/stages.h"
+#include "copsoq/stats.h"
+#include "fixture.h"
+#include "harness.h"
+
+CQ_TEST(score_half_rule_and_reversal)
+{
+    /* scale A = A1, A2, A3 (A3 reversed); freq5 points 100 75 50 25 0 for codes 1..5 */
+    const char *text = "id,A1,A2,A3,B1\n"
+                       "r1,1,2,2,1\n"   /* 100, 75, 100-75=25 -> 200/3 = 66.666..; B 100 */
+                       "r2,3,,,0\n"     /* 1 of 3 answered: 2*1 < 3 -> no score; B 0 */
+                       "r3,5,4,,\n"     /* 0, 25 -> 12.5 (2 of 3 answered) ; B none */
+                       "r4,6,6,1,Ja\n"; /* 'Don't know' twice: 1 of 3 -> no score */
+    fixture f;
+    CHECK(fx_init(&f, 1, 0, 1) == 0);
+    cq_diag d;
+    CHECK_INT(fx_ingest(&f, 0, text, strlen(text), &d), CQ_OK);
+    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
+    double *a = f.st.waves[0].scores[0], *b = f.st.waves[0].scores[1];
+    CHECK_NEAR(a[0], 200.0 / 3.0, 1e-12);
+    CHECK(isnan(a[1]));
+    CHECK_NEAR(a[2], 12.5, 1e-12);
+    CHECK(isnan(a[3]));
+    CHECK_NEAR(b[0], 100, 0);
+    CHECK_NEAR(b[1], 0, 0);
+    CHECK(isnan(b[2]));
+    CHECK_NEAR(b[3], 100, 0);
+    fx_free(&f);
+}
+
+CQ_TEST(describe_matches_hand_calculation)
+{
+    /* x = 10 20 30 40: mean 25, sd = sqrt(500/3) = 12.909944487358056,
+     * t(0.975, 3) = 3.182446305284263 (R: qt(0.975, 3)),
+     * half = 3.182446305284263 * 12.909944487358056 / 2 = 20.542510,
+     * type 7: q1 = 10 + 0.75*10 = 17.5, median 25, q3 = 32.5 */
+    double x[] = {40, 10, 30, 20};
+    cq_desc ds;
+    cq_describe(x, 4, &ds);
+    CHECK_NEAR(ds.mean, 25, 1e-12);
+    CHECK_NEAR(ds.sd, 12.909944487358056, 1e-12);
+    CHECK_NEAR(ds.ci_low, 25 - 3.182446305284263 * 12.909944487358056 / 2, 1e-9);
+    CHECK_NEAR(ds.ci_high, 25 + 3.182446305284263 * 12.909944487358056 / 2, 1e-9);
+    CHECK_NEAR(ds.q1, 17.5, 1e-12);
+    CHECK_NEAR(ds.median, 25, 1e-12);
+    CHECK_NEAR(ds.q3, 32.5, 1e-12);
+    double one[] = {42};
+    cq_describe(one, 1, &ds);
+    CHECK_NEAR(ds.mean, 42, 0);
+    CHECK(isnan(ds.sd) && isnan(ds.ci_low) && isnan(ds.ci_high));
+    cq_describe(one, 0, &ds);
+    CHECK(isnan(ds.mean));
+}
+
+static const cq_summary *
+find(const cq_study *st, size_t wave, size_t b, const char *group, size_t scale)
+{
+    for (size_t i = 0; i < st->n_summary; i++) {
+        const cq_summary *r = &st->summary[i];
+        if (r->wave == wave && r->breakdown == b && r->scale == scale && strcmp(r->group, group) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+/* Groups: P 6, Q 5, R 3, S 1, (missing) 1 with min_group 5.
+ * Primary: R (3), S (1), (missing) (1) -> 5 hidden, not < 5: no secondary.
+ * With role: K 7, L 4 -> L hidden (4 < 5) -> secondary hides K (4 could be
+ * recovered as all - K), and 'all' stays shown. */
+CQ_TEST(summary_suppression_primary_and_secondary)
+{
+    char text[4096];
+    size_t len = (size_t)snprintf(text, sizeof text, "id,unit,role,A1,A2,A3,B1\n");
+    static const char *const units[11] = {"P", "P", "P", "P", "P", "P", "Q", "Q", "Q", "Q", "Q"};
+    int r = 0;
+    for (int i = 0; i < 11; i++, r++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "r%d,%s,%s,%d,1,5,1\n", r, units[i],
+                                i < 7 ? "K" : "L", 1 + i % 5);
+    for (int i = 0; i < 3; i++, r++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "r%d,R,K,2,2,2,0\n", r);
+    len += (size_t)snprintf(text + len, sizeof text - len, "r%d,S,K,3,3,3,0\n", r++);
+    len += (size_t)snprintf(text + len, sizeof text - len, "r%d,,K,3,3,3,0\n", r++);
+    fixture f;
+    CHECK(fx_init(&f, 1, 2, 5) == 0);
+    cq_diag d;
+    CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
+    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    const cq_summary *all = find(&f.st, 0, 0, "all", 0);
+    CHECK(all && all->n == 16 && !all->suppressed);
+    static const struct {
+        size_t b;
+        const char *group;
+        size_t n;
+        int suppressed, secondary;
+    } want[] = {
+        {1, "P", 6, 0, 0},        {1, "Q", 5, 0, 0}, {1, "R", 3, 1, 0}, {1, "S", 1, 1, 0},
+        {1, "(missing)", 1, 1, 0}, {2, "K", 12, 1, 1}, {2, "L", 4, 1, 0},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cq_summary *s = find(&f.st, 0, want[i].b, want[i].group, 0);
+        if (!s) {
+            cq_test_fail(__FILE__, __LINE__, "no row for %s", want[i].group);
+            continue;
+        }
+        CHECK_INT(s->n, want[i].n);
+        CHECK_INT(s->suppressed, want[i].suppressed);
+        CHECK_INT(s->secondary, want[i].secondary);
+    }
+    /* group R: three identical scores 2,2,2 -> points 75,75,100-75=25 -> 175/3 */
+    const cq_summary *R = find(&f.st, 0, 1, "R", 0);
+    CHECK(R && fabs(R->mean - 175.0 / 3.0) < 1e-12 && R->sd == 0);
+    fx_free(&f);
+}
+
+/* Secondary rule ties: two shown groups of equal size -> the name first by bytes. */
+CQ_TEST(summary_secondary_tie_breaks_by_name)
+{
+    char text[4096];
+    size_t len = (size_t)snprintf(text, sizeof text, "id,unit,A1,A2,A3,B1\n");
+    static const char *const units[] = {"Öst", "Öst", "Öst", "Öst", "Öst", "Öst",
+                                        "Väst", "Väst", "Väst", "Väst", "Väst", "Väst",
+                                        "Norr", "Norr"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "r%zu,%s,1,2,3,1\n", i, units[i]);
+    fixture f;
+    CHECK(fx_init(&f, 1, 1, 5) == 0);
+    cq_diag d;
+    CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
+    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    /* Norr 2 hidden; Väst (0x56) sorts before Öst (0xC3 0x96): Väst is hidden too */
+    CHECK(find(&f.st, 0, 1, "Norr", 0)->suppressed);
+    CHECK(find(&f.st, 0, 1, "Väst", 0)->suppressed);
+    CHECK(!find(&f.st, 0, 1, "Öst", 0)->suppressed);
+    fx_free(&f);
+}
