@@ -32,12 +32,15 @@ BIN      := $(BUILD)/copsoq
 UNIT     := $(BUILD)/unit_tests
 GEN      := $(BUILD)/gen_malmo
 
-.PHONY: all deps demo check check-plain check-asan check-valgrind bench fuzz format format-check install clean samples
+.PHONY: all deps deps-test demo check check-plain check-asan check-valgrind bench fuzz format format-check install clean samples
 
 all: $(BIN)
 
 deps:
 	@sh scripts/setup.sh
+
+deps-test:
+	@sh scripts/setup.sh --with-render
 
 $(BUILD)/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -61,13 +64,14 @@ $(GEN): scripts/gen_malmo.c
 samples: $(GEN)
 	$(GEN) samples/instruments/copsoq3-se samples/malmo
 
-demo: deps $(BIN)
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@rm -rf out/malmo
 	$(BIN) run samples/malmo/study.ini -v
 	@echo "demo: results in out/malmo/ (report.xlsx, scale_summary.csv, comparison.csv, ...)"
 
 # The test command README gives.  Plain build first, then ASan/UBSan.
-check: deps
+check: deps-test
 	@$(MAKE) --no-print-directory check-plain
 	@$(MAKE) --no-print-directory check-asan
 	@sh tests/total.sh $(BUILD)/test-plain.log $(BUILD)-asan/test-asan.log
