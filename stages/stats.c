@@ -59,12 +59,19 @@ cq_t_p_two_sided(double t, double df)
 void
 cq_describe(double *x, size_t n, cq_desc *out)
 {
+    if (n > 0)
+        gsl_sort(x, 1, n);
+    cq_describe_sorted(x, n, out);
+}
+
+void
+cq_describe_sorted(const double *x, size_t n, cq_desc *out)
+{
     out->n = n;
     out->mean = out->sd = out->ci_low = out->ci_high = NAN;
     out->median = out->q1 = out->q3 = NAN;
     if (n == 0)
         return;
-    gsl_sort(x, 1, n);
     cq_mean_sd(x, n, &out->mean, &out->sd);
     if (n >= 2) {
         double half = cq_t_quantile(0.975, (double)(n - 1)) * out->sd / sqrt((double)n);

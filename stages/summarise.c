@@ -19,74 +19,88 @@
 static void suppress_secondary(cq_summary *rows, size_t n, int min_group);
 static void traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row);
 
+typedef struct {
+    double v;
+    size_t r;
+} scored;
+
+static int
+cmp_scored(const void *a, const void *b)
+{
+    const scored *x = a, *y = b;
+    if (x->v != y->v)
+        return x->v < y->v ? -1 : 1;
+    return x->r < y->r ? -1 : x->r > y->r;
+}
+
 cq_status
 cq_stage_summarise(cq_study *st, cq_diag *d)
 {
     const cq_settings *set = st->settings;
     const cq_instrument *ins = st->ins;
-    size_t total = 0, maxn = 0;
+    cq_status status = CQ_OK;
+    size_t total = 0, maxn = 0, maxlev = 1;
     for (size_t w = 0; w < st->n_waves; w++) {
         size_t groups = 1;
-        for (size_t k = 0; k < set->n_groups; k++)
+        for (size_t k = 0; k < set->n_groups; k++) {
             groups += st->waves[w].n_levels[k];
+            if (st->waves[w].n_levels[k] > maxlev)
+                maxlev = st->waves[w].n_levels[k];
+        }
         total += groups * ins->n_scales;
         if (st->waves[w].n > maxn)
             maxn = st->waves[w].n;
     }
     st->summary = calloc(total ? total : 1, sizeof *st->summary);
+    scored *sorted = malloc((maxn ? maxn : 1) * sizeof *sorted);
     double *buf = malloc((maxn ? maxn : 1) * sizeof *buf);
-    size_t *order = malloc((maxn ? maxn : 1) * sizeof *order);
-    size_t *start = NULL;
-    if (!st->summary || !buf || !order) {
-        free(buf);
-        free(order);
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    size_t *start = malloc((maxlev + 1) * sizeof *start);
+    if (!st->summary || !sorted || !buf || !start) {
+        status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        goto cleanup;
     }
-    size_t out = 0;
+    size_t base = 0; /* first row of the current wave */
     for (size_t w = 0; w < st->n_waves; w++) {
         const cq_wave *wave = &st->waves[w];
-        for (size_t b = 0; b <= set->n_groups; b++) {
-            size_t nlev = b == 0 ? 1 : wave->n_levels[b - 1];
-            /* respondents bucketed by group (counting sort), so each group's
-             * scores are gathered without scanning the whole wave */
-            size_t *st_new = realloc(start, (nlev + 1) * sizeof *start);
-            if (!st_new) {
-                free(buf);
-                free(order);
-                free(start);
-                return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-            }
-            start = st_new;
-            memset(start, 0, (nlev + 1) * sizeof *start);
+        for (size_t s = 0; s < ins->n_scales; s++) {
+            int min_group = cq_min_group_for(st, s);
+            /* the respondents with a score, sorted by score once: bucketing
+             * them by group below (a stable counting sort) leaves every
+             * group's scores already sorted for the quartiles */
+            const double *score = wave->scores[s];
+            size_t m = 0;
             for (size_t r = 0; r < wave->n; r++)
-                start[(b ? wave->group[b - 1][r] : 0) + 1]++;
-            for (size_t v = 0; v < nlev; v++)
-                start[v + 1] += start[v];
-            for (size_t r = 0; r < wave->n; r++)
-                order[start[b ? wave->group[b - 1][r] : 0]++] = r;
-            for (size_t v = nlev; v > 0; v--)
-                start[v] = start[v - 1];
-            start[0] = 0;
-            for (size_t s = 0; s < ins->n_scales; s++) {
-                int min_group = cq_min_group_for(st, s);
-                size_t first = out;
+                if (!isnan(score[r]))
+                    sorted[m++] = (scored){score[r], r};
+            qsort(sorted, m, sizeof *sorted, cmp_scored);
+            size_t off = base;
+            for (size_t b = 0; b <= set->n_groups; b++) {
+                size_t nlev = b == 0 ? 1 : wave->n_levels[b - 1];
+                const uint32_t *grp = b ? wave->group[b - 1] : NULL;
+                memset(start, 0, (nlev + 1) * sizeof *start);
+                for (size_t j = 0; j < m; j++)
+                    start[(grp ? grp[sorted[j].r] : 0) + 1]++;
+                for (size_t v = 0; v < nlev; v++)
+                    start[v + 1] += start[v];
+                for (size_t j = 0; j < m; j++)
+                    buf[start[grp ? grp[sorted[j].r] : 0]++] = sorted[j].v;
+                for (size_t v = nlev; v > 0; v--)
+                    start[v] = start[v - 1];
+                start[0] = 0;
+                /* rows ordered wave, breakdown, scale, group */
+                cq_summary *rows = &st->summary[off + s * nlev];
                 for (size_t v = 0; v < nlev; v++) {
-                    const double *score = wave->scores[s];
-                    size_t m = 0;
-                    for (size_t j = start[v]; j < start[v + 1]; j++) {
-                        size_t r = order[j];
-                        if (!isnan(score[r]))
-                            buf[m++] = score[r];
-                    }
-                    cq_summary *row = &st->summary[out++];
+                    cq_summary *row = &rows[v];
+                    const double *x = buf + start[v];
+                    size_t n = start[v + 1] - start[v];
                     row->wave = w;
                     row->breakdown = b;
                     row->scale = s;
                     row->group = b == 0 ? "all" : wave->levels[b - 1][v];
-                    traffic(&ins->scales[s], buf, m, row);
+                    traffic(&ins->scales[s], x, n, row);
                     cq_desc ds;
-                    cq_describe(buf, m, &ds);
-                    row->n = m;
+                    cq_describe_sorted(x, n, &ds);
+                    row->n = n;
                     row->mean = ds.mean;
                     row->sd = ds.sd;
                     row->ci_low = ds.ci_low;
@@ -94,18 +108,24 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
                     row->median = ds.median;
                     row->q1 = ds.q1;
                     row->q3 = ds.q3;
-                    row->suppressed = m < (size_t)min_group;
+                    row->suppressed = n < (size_t)min_group;
                 }
                 if (b > 0)
-                    suppress_secondary(&st->summary[first], out - first, min_group);
+                    suppress_secondary(rows, nlev, min_group);
+                off += ins->n_scales * nlev;
             }
         }
+        size_t groups = 1;
+        for (size_t k = 0; k < set->n_groups; k++)
+            groups += wave->n_levels[k];
+        base += groups * ins->n_scales;
     }
-    st->n_summary = out;
+    st->n_summary = total;
+cleanup:
+    free(sorted);
     free(buf);
-    free(order);
     free(start);
-    return CQ_OK;
+    return status;
 }
 
 static void

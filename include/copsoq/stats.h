@@ -18,6 +18,9 @@ typedef struct {
  * gives mean/median/quartiles and NaN sd and CI. */
 void cq_describe(double *x, size_t n, cq_desc *out);
 
+/* The same for data already sorted ascending (x is not changed). */
+void cq_describe_sorted(const double *x, size_t n, cq_desc *out);
+
 /* Mean and sd (n-1) by a stable two-pass algorithm; sd is NaN for n < 2. */
 void cq_mean_sd(const double *x, size_t n, double *mean, double *sd);
 
