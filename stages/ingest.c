@@ -173,7 +173,15 @@ int
 cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t len,
                  uint8_t *opt)
 {
+    const cq_response_set *set = &ins->sets[ins->items[item].set];
     *opt = CQ_NA;
+    if (len == 1 && tok[0] >= '0' && tok[0] <= '9') { /* the common case */
+        int16_t o = set->digit[tok[0] - '0'];
+        if (o < 0)
+            return 0;
+        *opt = (uint8_t)o;
+        return 1;
+    }
     while (len && (*tok == ' ' || *tok == '\t')) {
         tok++;
         len--;
@@ -185,7 +193,6 @@ cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t 
     if ((len == 2 && (memcmp(tok, "NA", 2) == 0 || memcmp(tok, "na", 2) == 0)) ||
         (len == 1 && tok[0] == '.'))
         return 1;
-    const cq_response_set *set = &ins->sets[ins->items[item].set];
     /* an integer code */
     size_t i = 0;
     if (tok[0] == '-' || tok[0] == '+')

@@ -351,6 +351,15 @@ load_sets(cq_instrument *ins, const cq_table *t, cq_diag *d)
         }
         set->n_options++;
     }
+    for (size_t k = 0; k < ins->n_sets; k++) {
+        cq_response_set *set = &ins->sets[k];
+        for (int code = 0; code < 10; code++)
+            set->digit[code] = -1;
+        for (size_t o = 0; o < set->n_options; o++)
+            if (set->options[o].code >= 0 && set->options[o].code <= 9)
+                set->digit[set->options[o].code] =
+                    set->options[o].missing ? CQ_NA : (int16_t)o;
+    }
 done:
     free(set_of);
     return st;

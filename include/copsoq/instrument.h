@@ -32,6 +32,9 @@ typedef struct {
     char *id;
     size_t n_options;
     cq_option *options;
+    /* fast path for the one-digit codes 0..9: the option index, CQ_NA for an
+     * option that counts as missing, -1 when no option has that code */
+    int16_t digit[10];
 } cq_response_set;
 
 typedef struct {
