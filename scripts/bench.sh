@@ -13,7 +13,7 @@ for y in 2016 2017; do
     awk -F, -v OFS=, -v rows="$ROWS" -v y="$y" '
       NR == 1 { print; next }
       { line[++n] = $0 }
-      END { for (i = 0; i < rows; i++) { $0 = line[i % n + 1]; $1 = "B" y "_" int(i / n) "_" $1; print } }
+      END { for (i = 0; i < rows; i++) { $0 = line[i % n + 1]; $1 = "B" int(i / n) "_" $1; print } }
     ' "samples/malmo/wave$y.csv" > "$dir/w$y.csv"
   fi
 done

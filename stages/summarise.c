@@ -16,7 +16,8 @@
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
 
-static void suppress_secondary(cq_summary *rows, size_t n, int min_group);
+static void secondary(cq_summary *rows, size_t n, int min_group, size_t *count,
+                      const char **name, int *hidden);
 static void traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row);
 
 typedef struct {
@@ -77,7 +78,11 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     size_t *radix = malloc(65537 * sizeof *radix);
     double *buf = malloc((maxn ? maxn : 1) * sizeof *buf);
     size_t *start = malloc((maxlev + 1) * sizeof *start);
-    if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start) {
+    size_t *count = malloc(maxlev * sizeof *count);
+    const char **names = malloc(maxlev * sizeof *names);
+    int *hidden = malloc(maxlev * sizeof *hidden);
+    if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start || !count ||
+        !names || !hidden) {
         status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
@@ -133,7 +138,7 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
                     row->suppressed = n < (size_t)min_group;
                 }
                 if (b > 0)
-                    suppress_secondary(rows, nlev, min_group);
+                    secondary(rows, nlev, min_group, count, names, hidden);
                 off += ins->n_scales * nlev;
             }
         }
@@ -147,34 +152,31 @@ cleanup:
     free(sorted_a);
     free(sorted_b);
     free(radix);
+    free(count);
+    free(names);
+    free(hidden);
     free(buf);
     free(start);
     return status;
 }
 
+/* The secondary rule (cq_suppress_secondary, shared with compare.c) over
+ * the groups of one wave, breakdown and scale. */
 static void
-suppress_secondary(cq_summary *rows, size_t n, int min_group)
+secondary(cq_summary *rows, size_t n, int min_group, size_t *count, const char **name,
+          int *hidden)
 {
-    for (;;) {
-        size_t hidden = 0;
-        for (size_t i = 0; i < n; i++)
-            if (rows[i].suppressed)
-                hidden += rows[i].n;
-        if (hidden == 0 || hidden >= (size_t)min_group)
-            return;
-        size_t pick = (size_t)-1;
-        for (size_t i = 0; i < n; i++) {
-            if (rows[i].suppressed)
-                continue;
-            if (pick == (size_t)-1 || rows[i].n < rows[pick].n ||
-                (rows[i].n == rows[pick].n && strcmp(rows[i].group, rows[pick].group) < 0))
-                pick = i;
-        }
-        if (pick == (size_t)-1)
-            return;
-        rows[pick].suppressed = 1;
-        rows[pick].secondary = 1;
+    for (size_t i = 0; i < n; i++) {
+        count[i] = rows[i].n;
+        name[i] = rows[i].group;
+        hidden[i] = rows[i].suppressed;
     }
+    cq_suppress_secondary(count, name, hidden, n, min_group);
+    for (size_t i = 0; i < n; i++)
+        if (hidden[i] && !rows[i].suppressed) {
+            rows[i].suppressed = 1;
+            rows[i].secondary = 1;
+        }
 }
 
 /* Respondents in green / yellow / red.  For a scale where higher is good,
