@@ -37,6 +37,7 @@ enum {
     OPT_LANG,
     OPT_OUT,
     OPT_POPULATION,
+    OPT_STOP_AFTER,
 };
 
 void
@@ -64,6 +65,9 @@ cq_cli_usage(FILE *f)
           "  --lang sv|en       language of the report (default: sv)\n"
           "  --out DIR          output folder (created if missing)\n"
           "  -v, --verbose      progress and timing on stderr\n"
+          "  --stop-after STAGE run up to STAGE only and write nothing (debugging; -v shows\n"
+          "                     the stages: instrument ingest population score summarise\n"
+          "                     reliability compare)\n"
           "\n"
           "Exit status: 0 done, 1 the input could not be used, 2 wrong usage.\n",
           f);
@@ -267,6 +271,7 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
         {"lang", required_argument, NULL, OPT_LANG},
         {"out", required_argument, NULL, OPT_OUT},
         {"population", required_argument, NULL, OPT_POPULATION},
+        {"stop-after", required_argument, NULL, OPT_STOP_AFTER},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -338,6 +343,10 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
             break;
         case OPT_POPULATION:
             st = set_str(&s->population_path, optarg, d);
+            break;
+        case OPT_STOP_AFTER:
+            st = set_str(&s->stop_after, optarg, d);
+            s->check_only = 1; /* a partial run never writes */
             break;
         case 'v':
             s->verbose++;

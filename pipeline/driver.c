@@ -116,8 +116,16 @@ cq_run(const cq_settings *settings, cq_diag *d)
     cq_status s = CQ_OK;
     if (!settings->check_only)
         s = make_dirs(settings->out_dir, &created, d);
+    if (s == CQ_OK && settings->stop_after) {
+        int known = 0;
+        for (size_t i = 0; i < N_STAGES; i++)
+            known |= strcmp(stages[i].name, settings->stop_after) == 0 && !stages[i].writes;
+        if (!known)
+            s = cq_fail(d, CQ_ERR_USAGE, "--stop-after: no stage '%s' that writes nothing",
+                        settings->stop_after);
+    }
     if (s == CQ_OK)
-        s = cq_run_stages(&st, NULL, d);
+        s = cq_run_stages(&st, settings->stop_after, d);
     if (s == CQ_OK && !settings->check_only)
         s = cq_output_commit(&st, d);
     if (s != CQ_OK) {
@@ -128,8 +136,14 @@ cq_run(const cq_settings *settings, cq_diag *d)
         size_t n = 0;
         for (size_t w = 0; w < st.n_waves; w++)
             n += st.waves[w].n;
-        fprintf(stdout, "copsoq check: %zu waves, %zu respondents, %zu quality issues: usable\n",
-                st.n_waves, n, st.n_quality);
+        if (settings->stop_after)
+            fprintf(stdout, "copsoq: stopped after stage %s: %zu waves, %zu respondents, "
+                    "%zu quality issues, %zu summary rows, %zu comparison rows\n",
+                    settings->stop_after, st.n_waves, n, st.n_quality, st.n_summary,
+                    st.n_comparison);
+        else
+            fprintf(stdout, "copsoq check: %zu waves, %zu respondents, %zu quality issues: usable\n",
+                    st.n_waves, n, st.n_quality);
     }
     cq_study_free(&st);
     return s;

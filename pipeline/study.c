@@ -26,6 +26,7 @@ cq_settings_free(cq_settings *s)
     free(s->out_dir);
     free(s->population_path);
     free(s->study_path);
+    free(s->stop_after);
     memset(s, 0, sizeof *s);
 }
 

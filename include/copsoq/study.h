@@ -50,6 +50,7 @@ typedef struct {
     char *population_path;  /* optional --population FILE */
     char *study_path;       /* the STUDY.ini the settings came from, if any */
     int check_only;         /* `copsoq check`: validate, write nothing */
+    char *stop_after;       /* --stop-after STAGE: debugging, writes nothing */
     int verbose;
 } cq_settings;
 

@@ -62,6 +62,11 @@ done
 case_ check_only 0 "usable" check --instrument $INS $GOOD --out "$tmp/check_only"
 [ ! -e "$tmp/check_only" ] && ok || bad "check wrote into its output folder"
 
+case_ stop_after 0 "stopped after stage summarise" run --instrument $INS $GOOD --stop-after summarise --out "$tmp/stop_after"
+[ ! -e "$tmp/stop_after" ] && ok || bad "--stop-after wrote into its output folder"
+case_ stop_after_bad 2 "no stage 'report'" run --instrument $INS $GOOD --stop-after report --out "$tmp/stop_after_bad"
+
+
 # the study file gives the same results as the command line
 cat > "$tmp/s.ini" <<INI
 [study]
