@@ -1,10 +1,127 @@
-/* population.c - PLACEHOLDER: produces no rows yet (being written). */
+/*
+ * population.c - stage: the head counts of --population FILE, for response
+ * rates in the report.
+ *
+ * The file is a small CSV (delimiter detected, UTF-8 or Windows-1252) with
+ * the columns breakdown, group, headcount (any order, other columns
+ * ignored).  breakdown is "all" (group "all") or a grouping column; group is
+ * a group of that column as it appears in the response files.  A head count
+ * is a positive number (full-time equivalents with decimals are accepted).
+ * Rows of breakdowns not used in this run are kept (the report ignores them),
+ * so one population file serves several runs.  Errors name the file, the
+ * line and the problem; the stage never prints.
+ *
+ * A response rate is computed by the report: respondents of the latest wave
+ * in the group / headcount, flagged below 60 %.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copsoq/log.h"
 #include "copsoq/stages.h"
+#include "copsoq/table.h"
+
+static cq_status check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[3],
+                           cq_population *out, cq_diag *d);
 
 cq_status
 cq_stage_population(cq_study *st, cq_diag *d)
 {
-    (void)st;
-    (void)d;
+    const char *path = st->settings->population_path;
+    if (!path)
+        return CQ_OK;
+    cq_table t;
+    cq_status s = cq_table_read_file(path, &t, d);
+    if (s != CQ_OK)
+        return s;
+    static const char *const names[3] = {"breakdown", "group", "headcount"};
+    size_t col[3];
+    for (int i = 0; i < 3; i++) {
+        col[i] = cq_table_col(&t, names[i]);
+        if (col[i] == (size_t)-1) {
+            s = cq_fail(d, CQ_ERR_HEADER,
+                        "%s: line 1: no column '%s' (a population file has the columns "
+                        "breakdown, group, headcount)",
+                        t.name, names[i]);
+            goto cleanup;
+        }
+    }
+    if (t.n_rows == 0) {
+        s = cq_fail(d, CQ_ERR_NO_DATA, "%s: the file has a header but no rows", t.name);
+        goto cleanup;
+    }
+    st->population = calloc(t.n_rows, sizeof *st->population);
+    if (!st->population) {
+        s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t r = 0; r < t.n_rows; r++) {
+        s = check_row(st, &t, r, col, &st->population[st->n_population], d);
+        if (s != CQ_OK)
+            goto cleanup;
+        st->n_population++;
+    }
+
+cleanup:
+    cq_table_free(&t);
+    if (s != CQ_OK) {
+        free(st->population);
+        st->population = NULL;
+        st->n_population = 0;
+    }
+    return s;
+}
+
+static int
+used_breakdown(const cq_study *st, const char *b)
+{
+    if (strcmp(b, "all") == 0)
+        return 1;
+    for (size_t i = 0; i < st->settings->n_groups; i++)
+        if (strcmp(st->settings->groups[i], b) == 0)
+            return 1;
+    return 0;
+}
+
+static cq_status
+check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[3], cq_population *out,
+          cq_diag *d)
+{
+    char **row = t->rows[r];
+    size_t line = t->lines[r];
+    const char *b = row[col[0]], *g = row[col[1]], *h = row[col[2]];
+    if (t->n_fields[r] < t->n_cols)
+        return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: %zu fields, the header has %zu", t->name, line,
+                       t->n_fields[r], t->n_cols);
+    if (!*b)
+        return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: empty breakdown", t->name, line);
+    if (!*g)
+        return cq_fail(d, CQ_ERR_CSV,
+                       "%s: line %zu: empty group (respondents who left the column empty are "
+                       "the group '%s')",
+                       t->name, line, CQ_MISSING_GROUP);
+    if (strcmp(b, "all") == 0 && strcmp(g, "all") != 0)
+        return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: breakdown 'all' has the group 'all', not '%s'",
+                       t->name, line, g);
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(h, &end);
+    if (!*h || errno || !end || *end || !isfinite(v) || v <= 0)
+        return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: headcount '%s' is not a positive number",
+                       t->name, line, h);
+    for (size_t k = 0; k < r; k++)
+        if (strcmp(t->rows[k][col[0]], b) == 0 && strcmp(t->rows[k][col[1]], g) == 0)
+            return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: '%s' / '%s' again (first on line %zu)",
+                           t->name, line, b, g, t->lines[k]);
+    out->breakdown = cq_arena_strdup(&st->arena, b);
+    out->group = cq_arena_strdup(&st->arena, g);
+    out->headcount = v;
+    if (!out->breakdown || !out->group)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    if (!used_breakdown(st, b))
+        cq_log(CQ_LOG_DEBUG, "%s: line %zu: breakdown '%s' is not a --group of this run: ignored",
+               t->name, line, b);
     return CQ_OK;
 }

@@ -1,0 +1,605 @@
+#!/usr/bin/env python3
+"""report_check.py - end-to-end checks of report.xlsx (issue 4).
+
+Runs BUILD/copsoq on the conformance case p1/a and, when present, on the
+Malmö samples; reads the workbook back with openpyxl and checks it against
+scale_summary.csv and comparison.csv written by the same run:
+
+  - key cells of the overview and the breakdown sheets equal the CSV numbers;
+  - every suppressed summary / comparison row shows "–" and no figure;
+  - no respondent id appears anywhere in the file (cells, charts, metadata);
+  - no NaN/Inf cell, valid sheet names, English sheets and headings with --lang en;
+  - two runs with SOURCE_DATE_EPOCH give byte-identical files;
+  - response rates (Malmö population file) and the generated sentences;
+  - one wave, everything suppressed, and a bad population file;
+  - both languages of every text take the same printf arguments;
+  - LibreOffice converts the workbook to PDF (SKIP when soffice is absent).
+
+Usage: report_check.py BUILD_DIR   (run from anywhere; paths are found from
+this file).  Prints one line per check and ends with
+"report: N passed, N failed"; exits non-zero on a failure.
+"""
+import csv
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+try:
+    import openpyxl
+except ImportError:  # the caller picks a python3 with openpyxl; say so clearly
+    print("FAIL - python3 has no openpyxl (sh scripts/setup.sh installs python3-openpyxl)")
+    print("report: 0 passed, 1 failed")
+    sys.exit(1)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+P1 = "/work/shared/conformance/cases/p1"
+if not os.path.isdir(P1):
+    P1 = os.path.join(ROOT, "..", "shared", "conformance", "cases", "p1")
+MALMO = os.path.join(ROOT, "samples", "malmo")
+MALMO_INS = os.path.join(ROOT, "samples", "instruments", "copsoq3-se")
+DASH = "\u2013"
+EPOCH = "1700000000"
+
+passed = 0
+failed = 0
+
+
+def check(ok, what, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("ok - " + what)
+    else:
+        failed += 1
+        print("FAIL - " + what + (": " + str(detail) if detail else ""))
+    return ok
+
+
+def skip(what, why):
+    print("SKIP - %s: %s" % (what, why))
+
+
+def run(binary, args, env_extra=None):
+    env = dict(os.environ)
+    env["LC_ALL"] = "C"
+    env.pop("SOURCE_DATE_EPOCH", None)
+    env.pop("VALGRIND", None)
+    if env_extra:
+        env.update(env_extra)
+    wrap = os.environ.get("VALGRIND", "").split()
+    p = subprocess.run(wrap + [binary] + args, env=env, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, universal_newlines=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def fnum(s):
+    return float(s) if s not in ("", None) else None
+
+
+def close(a, b, tol=1e-9):
+    if a is None or b is None:
+        return a is None and b is None
+    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)):
+        return False
+    return abs(a - b) <= tol * max(1.0, abs(b))
+
+
+def ids_of(paths, id_col="id"):
+    ids = set()
+    for p in paths:
+        with open(p, newline="", encoding="utf-8-sig") as f:
+            for row in csv.DictReader(f):
+                v = (row.get(id_col) or "").strip()
+                if v:
+                    ids.add(v)
+    return ids
+
+
+def scales_of(ins_dir):
+    rows = read_csv(os.path.join(ins_dir, "scales.csv"))
+    return {r["scale"]: r for r in rows}
+
+
+# ---------------------------------------------------------------- workbook helpers
+
+def cells(ws):
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is not None:
+                yield c
+
+
+def find_row(ws, col, text):
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(row=r, column=col).value == text:
+            return r
+    return None
+
+
+def overview_rows(ws, header_text):
+    """{scale label: row} below the header row whose column A is header_text."""
+    h1 = find_row(ws, 1, header_text)
+    rows = {}
+    if h1 is None:
+        return None, rows
+    for r in range(h1 + 2, ws.max_row + 1):
+        a = ws.cell(row=r, column=1).value
+        b = ws.cell(row=r, column=2).value
+        if a is not None and b is not None:
+            rows[a] = r
+    return h1, rows
+
+
+def breakdown_blocks(ws, first_col_head, band_prefix):
+    """Scale columns by label, and {band text: {group: row}}."""
+    hr = find_row(ws, 1, first_col_head)
+    cols = {}
+    for c in range(2, ws.max_column + 1):
+        v = ws.cell(row=hr + 1, column=c).value
+        if v:
+            cols[v] = c
+    blocks = {}
+    cur = None
+    for r in range(hr + 2, ws.max_row + 1):
+        a = ws.cell(row=r, column=1).value
+        b = ws.cell(row=r, column=2).value
+        if a is None:
+            cur = None
+            continue
+        if b is None:  # a band row (merged): starts a block, ours or another
+            cur = blocks.setdefault(a, {}) if str(a).startswith(band_prefix) else None
+            continue
+        if cur is not None:
+            cur[a] = r
+    return cols, blocks
+
+
+# ---------------------------------------------------------------- checks
+
+def parse_texts():
+    """{id: (sv, en)} from the X-macro table in report_text.h (literals may be split)."""
+    src = open(os.path.join(ROOT, "include", "copsoq", "report_text.h"), encoding="utf-8").read()
+    body = src[src.index("#define CQ_REPORT_TEXTS(X)"):]
+    body = body[:body.index("\n\n")] if "\n\n" in body else body
+    body = body.replace("\\\n", " ")
+    lit = r'"(?:[^"\\]|\\.)*"'
+    texts = {}
+    for m in re.finditer(r"X\((CQ_T_\w+),\s*((?:%s\s*)+),\s*((?:%s\s*)+)\)" % (lit, lit), body):
+        join = lambda seq: "".join(bytes(x[1:-1], "utf-8").decode("unicode_escape").encode(
+            "latin-1").decode("utf-8") for x in re.findall(lit, seq))
+        texts[m.group(1)] = (join(m.group(2)), join(m.group(3)))
+    return texts, body.count("X(CQ_T_")
+
+
+def check_texts():
+    """Both languages of every text take the same printf arguments."""
+    texts, declared = parse_texts()
+    bad = []
+    spec = lambda t: [x for x in re.findall(r"%%|%zu|%s|%d", t) if x != "%%"]
+    for i, (sv, en) in texts.items():
+        if spec(sv) != spec(en):
+            bad.append(i)
+        for t in (sv, en):
+            if spec(t) and "%" in re.sub(r"%%|%zu|%s|%d", "", t):
+                bad.append(i + " (a lone %)")
+    check(len(texts) == declared and not bad,
+          "texts: %d of %d texts parsed, same printf arguments in both languages"
+          % (len(texts), declared), bad)
+
+
+def check_common(path, ids, lang_en):
+    """Checks every workbook must pass."""
+    wb = openpyxl.load_workbook(path)
+    names = wb.sheetnames
+    badnames = [s for s in names if len(s) > 31 or re.search(r"[\[\]:*?/\\]", s)]
+    check(not badnames, "sheet names valid (<= 31 characters, no []:*?/\\)", badnames)
+    lower = [s.lower() for s in names]
+    check(len(set(lower)) == len(lower), "sheet names unique", names)
+    nonfinite = []
+    for ws in wb.worksheets:
+        for c in cells(ws):
+            v = c.value
+            if isinstance(v, float) and not math.isfinite(v):
+                nonfinite.append("%s!%s" % (ws.title, c.coordinate))
+            if isinstance(v, str) and v.strip().lower() in ("nan", "inf", "-inf", "#num!"):
+                nonfinite.append("%s!%s=%s" % (ws.title, c.coordinate, v))
+    check(not nonfinite, "no NaN/Inf cell", nonfinite[:5])
+    # respondent ids: no token of any XML part of the file is an id
+    z = zipfile.ZipFile(path)
+    tokens = set()
+    for n in z.namelist():
+        tokens.update(re.findall(r"[^\s<>\"'=,;:/()\[\]]+", z.read(n).decode("utf-8", "replace")))
+    leaked = sorted(ids & tokens)
+    check(not leaked, "no respondent id anywhere in the file (%d ids)" % len(ids), leaked[:5])
+    first = names[0]
+    want = ("Overview", "Traffic lights", "Charts", "Items", "Reliability", "Data quality",
+            "Method", "Provenance") if lang_en else \
+           ("Översikt", "Trafikljus", "Diagram", "Frågor", "Reliabilitet", "Datakvalitet",
+            "Metod", "Spårbarhet")
+    check(first == want[0] and all(w in names for w in want),
+          "sheets in %s: %s" % ("English" if lang_en else "Swedish", ", ".join(want)), names)
+    return wb
+
+
+def check_overview(wb, out, scales, lang_en, waves):
+    ws = wb[wb.sheetnames[0]]
+    label = "label_en" if lang_en else "label_sv"
+    h1, rows = overview_rows(ws, "Scale" if lang_en else "Skala")
+    if not check(h1 is not None and len(rows) == len(scales),
+                 "overview: one row per scale (%d)" % len(scales), (h1, len(rows))):
+        return
+    summ = read_csv(os.path.join(out, "scale_summary.csv"))
+    comp = read_csv(os.path.join(out, "comparison.csv"))
+    nw = len(waves)
+    bad = []
+    for r in summ:
+        if r["breakdown"] != "all":
+            continue
+        w = waves.index(r["wave"])
+        row = rows[scales[r["scale"]][label]]
+        mean = ws.cell(row=row, column=3 + w).value
+        n = ws.cell(row=row, column=3 + nw + 6 * (nw - 1) + w).value
+        if r["suppressed"] == "1":
+            if mean != DASH or n != DASH:
+                bad.append((r["scale"], r["wave"], mean, n))
+        elif not close(mean, fnum(r["mean"])) or n != int(r["n"]):
+            bad.append((r["scale"], r["wave"], mean, r["mean"], n, r["n"]))
+    check(not bad, "overview: means and n equal scale_summary.csv (breakdown all)", bad[:3])
+    bad = []
+    ncmp = 0
+    for r in comp:
+        if r["breakdown"] != "all" or r["design"] != "independent":
+            continue
+        p = waves.index(r["wave_a"])
+        if waves.index(r["wave_b"]) != p + 1:
+            continue
+        ncmp += 1
+        row = rows[scales[r["scale"]][label]]
+        c0 = 3 + nw + 6 * p
+        got = [ws.cell(row=row, column=c0 + k).value for k in range(4)]
+        want = [fnum(r[k]) for k in ("diff", "ci_low", "ci_high", "p_adj")]
+        if r["suppressed"] == "1":
+            if any(g != DASH for g in got):
+                bad.append((r["scale"], got))
+        elif not all(close(g, w) for g, w in zip(got, want)):
+            bad.append((r["scale"], got, want))
+    if nw > 1:
+        check(ncmp > 0 and not bad,
+              "overview: %d changes (diff, CI, p_adj) equal comparison.csv" % ncmp, bad[:3])
+    return ws
+
+
+def check_breakdown(wb, out, scales, lang_en, waves, b, groups_shown):
+    ws = wb[b]
+    label = "label_en" if lang_en else "label_sv"
+    missing = "(not stated)" if lang_en else "(uppgift saknas)"
+    cols, blocks = breakdown_blocks(ws, "Group" if lang_en else "Grupp",
+                                    "Means " if lang_en else "Medelvärden ")
+    summ = [r for r in read_csv(os.path.join(out, "scale_summary.csv")) if r["breakdown"] == b]
+    bad = []
+    nsup = 0
+    for r in summ:
+        block = blocks.get(("Means " if lang_en else "Medelvärden ") + r["wave"], {})
+        g = missing if r["group"] == "(missing)" else r["group"]
+        if g not in block:
+            bad.append(("no row", r["wave"], g))
+            continue
+        v = ws.cell(row=block[g], column=cols[scales[r["scale"]][label]]).value
+        if r["suppressed"] == "1":
+            nsup += 1
+            if v != DASH:
+                bad.append(("suppressed shows", r["wave"], g, r["scale"], v))
+        elif not close(v, fnum(r["mean"])):
+            bad.append((r["wave"], g, r["scale"], v, r["mean"]))
+    check(summ and not bad,
+          "%s: %d group means equal scale_summary.csv, %d suppressed cells show –"
+          % (b, len(summ) - nsup, nsup), bad[:3])
+    # changes per group
+    comp = [r for r in read_csv(os.path.join(out, "comparison.csv"))
+            if r["breakdown"] == b and r["design"] == "independent"]
+    _, cblocks = breakdown_blocks(ws, "Group" if lang_en else "Grupp",
+                                  "Change " if lang_en else "Förändring ")
+    bad = []
+    for r in comp:
+        key = [k for k in cblocks if r["wave_a"] in k and r["wave_b"] in k]
+        if not key:
+            bad.append(("no block", r["wave_a"], r["wave_b"]))
+            continue
+        g = missing if r["group"] == "(missing)" else r["group"]
+        row = cblocks[key[0]].get(g)
+        if row is None:
+            bad.append(("no row", g))
+            continue
+        v = ws.cell(row=row, column=cols[scales[r["scale"]][label]]).value
+        if r["suppressed"] == "1":
+            if v != DASH:
+                bad.append(("suppressed change shows", g, r["scale"], v))
+        elif not isinstance(v, (int, float)) or abs(v - float(r["diff"])) > 0.05 + 1e-9:
+            bad.append((g, r["scale"], v, r["diff"]))
+    if len(waves) > 1:
+        check(comp and not bad, "%s: %d changes per group equal comparison.csv (– when suppressed)"
+              % (b, len(comp)), bad[:3])
+    return ws
+
+
+def check_suppressed_nowhere(wb, out, b):
+    """A group withheld on some scale shows no count or response rate."""
+    summ = read_csv(os.path.join(out, "scale_summary.csv"))
+    hidden = {(r["wave"], r["group"]) for r in summ if r["breakdown"] == b and r["suppressed"] == "1"}
+    ws = wb[b]
+    hr = None
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(row=r, column=1).value in ("Grupp", "Group"):
+            hr = r
+            break
+    resp_col = None
+    for c in range(2, ws.max_column + 1):
+        if ws.cell(row=hr, column=c).value in ("Svar", "Answers"):
+            resp_col = c
+    bad = []
+    cur = None
+    for r in range(hr + 2, ws.max_row + 1):
+        a = ws.cell(row=r, column=1).value
+        if isinstance(a, str) and (a.startswith("Medelvärden ") or a.startswith("Means ")):
+            cur = a.split(" ", 1)[1]
+            continue
+        if isinstance(a, str) and (a.startswith("Förändring ") or a.startswith("Change ")):
+            break
+        g = "(missing)" if a in ("(uppgift saknas)", "(not stated)") else a
+        if cur and (cur, g) in hidden:
+            vals = [ws.cell(row=r, column=c).value for c in range(resp_col, ws.max_column + 1)]
+            if any(isinstance(v, (int, float)) for v in vals):
+                bad.append((cur, g, vals))
+    check(not bad, "%s: no count or response rate for a suppressed group (%d group-waves)"
+          % (b, len(hidden)), bad[:3])
+
+
+def check_chart_data(wb, out, lang_en, waves):
+    """The hidden chart data hold whole-sample means only."""
+    name = "Chart data" if lang_en else "Diagramdata"
+    if not check(name in wb.sheetnames and wb[name].sheet_state == "hidden",
+                 "charts: hidden data sheet '%s' last" % name, wb.sheetnames):
+        return
+    means = {round(float(r["mean"]), 9) for r in read_csv(os.path.join(out, "scale_summary.csv"))
+             if r["breakdown"] == "all" and r["suppressed"] == "0"}
+    nums = [c.value for c in cells(wb[name]) if isinstance(c.value, (int, float))]
+    bad = [v for v in nums if round(v, 9) not in means]
+    check(nums and not bad, "charts: %d bars, each a whole-sample mean" % len(nums), bad[:3])
+    z = zipfile.ZipFile(os.path.join(out, "report.xlsx"))
+    charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+    check(len(charts) >= 2, "charts: %d charts in the file" % len(charts))
+    errbars = sum(z.read(n).decode().count("<c:errBars>") for n in charts)
+    check(errbars == len(nums), "charts: one CI whisker per bar (%d)" % errbars)
+
+
+def check_items(wb, lang_en):
+    ws = wb["Items" if lang_en else "Frågor"]
+    bad = []
+    rows = 0
+    for r in range(1, ws.max_row + 1):
+        vals = [ws.cell(row=r, column=c).value for c in range(5, ws.max_column + 1)]
+        nums = [v for v in vals if isinstance(v, float)]
+        if len(nums) >= 2:
+            rows += 1
+            if abs(sum(nums) - 1.0) > 1e-9:
+                bad.append((r, sum(nums)))
+    check(rows > 0 and not bad, "items: %d rows of shares, each sums to 100 %%" % rows, bad[:3])
+
+
+def check_identical(binary, args, out1, out2):
+    e = {"SOURCE_DATE_EPOCH": EPOCH}
+    shutil.rmtree(out1, ignore_errors=True)
+    shutil.rmtree(out2, ignore_errors=True)
+    rc1, _, err1 = run(binary, args + ["--out", out1], e)
+    keep = out1 + ".first.xlsx"
+    shutil.copy(os.path.join(out1, "report.xlsx"), keep)
+    time.sleep(1.1)  # a clock-dependent byte would now differ
+    rc2, _, err2 = run(binary, args + ["--out", out1], e)
+    rc3, _, err3 = run(binary, args + ["--out", out2], e)
+    same = lambda a, b: open(a, "rb").read() == open(b, "rb").read()
+    check(rc1 == rc2 == rc3 == 0 and same(keep, os.path.join(out1, "report.xlsx")),
+          "two runs with SOURCE_DATE_EPOCH give byte-identical report.xlsx", err1 + err2)
+    check(rc3 == 0 and same(keep, os.path.join(out2, "report.xlsx")),
+          "a run into another output folder gives the same bytes", err3)
+    check(not err1.strip(), "the run prints nothing to stderr", err1[:200])
+    os.remove(keep)
+
+
+def check_render(path, tmp):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        skip("LibreOffice renders the workbook to PDF",
+             "soffice is absent (sh scripts/setup.sh --with-render installs it)")
+        return
+    outdir = os.path.join(tmp, "pdf")
+    os.makedirs(outdir, exist_ok=True)
+    env = dict(os.environ)
+    env["HOME"] = tmp  # a private LibreOffice profile
+    env.pop("VALGRIND", None)  # the soffice launcher would run itself under it
+    try:
+        p = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", outdir, path],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           universal_newlines=True, timeout=300)
+        rc = p.returncode
+        msg = p.stderr
+    except subprocess.TimeoutExpired:
+        rc, msg = -1, "timeout"
+    pdf = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".pdf")
+    ok = rc == 0 and os.path.exists(pdf) and os.path.getsize(pdf) > 10000
+    check(ok, "LibreOffice renders %s to PDF" % os.path.basename(path), msg[-300:])
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: report_check.py BUILD_DIR")
+        return 2
+    binary = os.path.abspath(os.path.join(sys.argv[1], "copsoq"))
+    if not os.access(binary, os.X_OK):
+        check(False, "binary exists", binary)
+        print("report: %d passed, %d failed" % (passed, failed))
+        return 1
+    tmp = tempfile.mkdtemp(prefix="copsoq-report-")
+    try:
+        check_texts()
+
+        # ---- p1/a: two waves, groups enhet and yrke
+        ins = os.path.join(P1, "instrument")
+        w16, w17 = os.path.join(P1, "a", "wave2016.csv"), os.path.join(P1, "a", "wave2017.csv")
+        base = ["run", "--instrument", ins, "--wave", "2016=" + w16, "--wave", "2017=" + w17,
+                "--group", "enhet", "--group", "yrke"]
+        ids = ids_of([w16, w17])
+        scales = scales_of(ins)
+        out = os.path.join(tmp, "p1")
+        rc, _, err = run(binary, base + ["--out", out], {"SOURCE_DATE_EPOCH": EPOCH})
+        if check(rc == 0 and os.path.exists(os.path.join(out, "report.xlsx")),
+                 "p1: run writes report.xlsx", err):
+            wb = check_common(os.path.join(out, "report.xlsx"), ids, False)
+            check_overview(wb, out, scales, False, ["2016", "2017"])
+            for b in ("enhet", "yrke"):
+                check_breakdown(wb, out, scales, False, ["2016", "2017"], b, None)
+                check_suppressed_nowhere(wb, out, b)
+            check_chart_data(wb, out, False, ["2016", "2017"])
+            check_items(wb, False)
+            tl = wb["Trafikljus"]
+            texts = " ".join(str(c.value) for c in cells(tl) if isinstance(c.value, str))
+            no_cut = [scales[s]["label_sv"] for s in scales if not scales[s]["green"]]
+            check(all(n in texts for n in no_cut) and "Grön" in texts,
+                  "traffic lights: shares shown, scales without cut-offs named", no_cut)
+            nums = [c.value for c in cells(tl) if isinstance(c.value, float)]
+            check(nums and all(0.0 <= v <= 1.0 for v in nums),
+                  "traffic lights: %d shares between 0 and 1" % len(nums))
+            prov = " ".join(str(c.value) for c in cells(wb["Spårbarhet"]))
+            sha = __import__("hashlib").sha256(open(w16, "rb").read()).hexdigest()
+            check(sha in prov and "2023-11-14 22:13:20 UTC" in prov,
+                  "provenance: SHA-256 of the inputs and the SOURCE_DATE_EPOCH time")
+            check(wb.properties.created is not None and
+                  wb.properties.created.strftime("%Y-%m-%d %H:%M:%S") == "2023-11-14 22:13:20",
+                  "document property 'created' from SOURCE_DATE_EPOCH", wb.properties.created)
+
+        check_identical(binary, base, os.path.join(tmp, "same1"), os.path.join(tmp, "same2"))
+
+        # English
+        out_en = os.path.join(tmp, "p1en")
+        rc, _, err = run(binary, base + ["--lang", "en", "--out", out_en])
+        if check(rc == 0, "p1 --lang en: run", err):
+            wb = check_common(os.path.join(out_en, "report.xlsx"), ids, True)
+            ws = wb["Overview"]
+            check(ws["A1"].value == "Psychosocial work environment (COPSOQ) – overview",
+                  "--lang en: English heading", ws["A1"].value)
+            allt = " ".join(str(c.value) for w in wb.worksheets for c in cells(w)
+                            if isinstance(c.value, str))
+            sv_words = [wd for wd in ("Medelvärde", "Förändring", "Skala", "svar", "Grupp")
+                        if re.search(r"\b%s\b" % wd, allt)]
+            check(not sv_words, "--lang en: no Swedish headings left", sv_words)
+            check_overview(wb, out_en, scales, True, ["2016", "2017"])
+            check_breakdown(wb, out_en, scales, True, ["2016", "2017"], "enhet", None)
+            check_chart_data(wb, out_en, True, ["2016", "2017"])
+
+        # one wave
+        out1 = os.path.join(tmp, "one")
+        rc, _, err = run(binary, ["run", "--instrument", ins, "--wave", "2016=" + w16,
+                                  "--group", "enhet", "--out", out1])
+        if check(rc == 0, "one wave: run", err):
+            wb = check_common(os.path.join(out1, "report.xlsx"), ids, False)
+            check_overview(wb, out1, scales, False, ["2016"])
+            texts = " ".join(str(c.value) for c in cells(wb["Översikt"]))
+            check("en mätning" in texts, "one wave: the overview says there is one survey")
+
+        # everything suppressed
+        outs = os.path.join(tmp, "all_suppressed")
+        rc, _, err = run(binary, base + ["--min-group", "100000", "--out", outs])
+        if check(rc == 0, "min-group above every n: run", err):
+            wb = openpyxl.load_workbook(os.path.join(outs, "report.xlsx"))
+            figures = []
+            for ws in wb.worksheets:
+                if ws.title in ("Datakvalitet", "Spårbarhet", "Reliabilitet", "Metod"):
+                    continue  # file facts, not statistics
+                for c in cells(ws):
+                    if isinstance(c.value, (int, float)):
+                        figures.append("%s!%s=%s" % (ws.title, c.coordinate, c.value))
+            check(not figures, "min-group above every n: no figure in any statistics sheet",
+                  figures[:5])
+
+        # a bad population file: exit 1, file and line named, nothing left behind
+        bad_pop = os.path.join(tmp, "bad_population.csv")
+        with open(bad_pop, "w", encoding="utf-8") as f:
+            f.write("breakdown,group,headcount\nall,all,1200\nenhet,Röntgen,many\n")
+        outb = os.path.join(tmp, "badpop")
+        rc, _, err = run(binary, base + ["--population", bad_pop, "--out", outb])
+        check(rc == 1 and "bad_population.csv" in err and "line 3" in err,
+              "bad population file: exit 1 naming the file and line", (rc, err.strip()))
+        check(not os.path.exists(outb) or not os.listdir(outb),
+              "bad population file: the output folder is left empty")
+
+        # ---- Malmö samples, with head counts
+        if os.path.exists(os.path.join(MALMO, "wave2017.csv")) and os.path.isdir(MALMO_INS):
+            m16, m17 = os.path.join(MALMO, "wave2016.csv"), os.path.join(MALMO, "wave2017.csv")
+            pop = os.path.join(MALMO, "population.csv")
+            margs = ["run", "--instrument", MALMO_INS, "--wave", "2016=" + m16, "--wave",
+                     "2017=" + m17, "--group", "forvaltning", "--group", "sektion", "--group",
+                     "yrke", "--population", pop]
+            outm = os.path.join(tmp, "malmo")
+            rc, _, err = run(binary, margs + ["--out", outm], {"SOURCE_DATE_EPOCH": EPOCH})
+            if check(rc == 0 and not err.strip(), "malmö: run, nothing on stderr", err[:300]):
+                mscales = scales_of(MALMO_INS)
+                path = os.path.join(outm, "report.xlsx")
+                wb = check_common(path, ids_of([m16, m17]), False)
+                check_overview(wb, outm, mscales, False, ["2016", "2017"])
+                for b in ("forvaltning", "sektion", "yrke"):
+                    check_breakdown(wb, outm, mscales, False, ["2016", "2017"], b, None)
+                    check_suppressed_nowhere(wb, outm, b)
+                ov = wb["Översikt"]
+                sent = " ".join(str(c.value) for c in cells(ov) if isinstance(c.value, str))
+                want = ["Rollkonflikter har minskat med 7 poäng", "Mening i arbetet har ökat med 8",
+                        "Inflytande har ökat med 5", "Tillfredsställelse med arbetet har ökat med 7",
+                        "Svarsfrekvensen 2017 var 79,5 %", "kvantitativa krav", "arbetstempo"]
+                miss = [w for w in want if w not in sent]
+                check(not miss, "malmö: the overview sentences tell the story", miss)
+                check("försämring" not in sent, "malmö: no sentence of a deterioration")
+                # response rates of forvaltning: answers 2017 / head count
+                ws = wb["forvaltning"]
+                heads = {r["group"]: float(r["headcount"]) for r in read_csv(pop)
+                         if r["breakdown"] == "forvaltning"}
+                counts = {}
+                with open(m17, newline="", encoding="utf-8") as f:
+                    seen = set()
+                    for row in csv.DictReader(f):
+                        if row["id"] in seen:
+                            continue
+                        seen.add(row["id"])
+                        counts[row["forvaltning"]] = counts.get(row["forvaltning"], 0) + 1
+                hr = find_row(ws, 1, "Grupp")
+                rate_col = [c for c in range(1, ws.max_column + 1)
+                            if str(ws.cell(row=hr, column=c).value).startswith("Svarsfrekvens")]
+                _, blocks = breakdown_blocks(ws, "Grupp", "Medelvärden ")
+                bad = []
+                for g, h in heads.items():
+                    v = ws.cell(row=blocks["Medelvärden 2017"][g], column=rate_col[0]).value
+                    if not close(v, counts.get(g, 0) / h):
+                        bad.append((g, v, counts.get(g, 0) / h))
+                check(rate_col and not bad, "malmö: response rates = answers 2017 / head count",
+                      bad)
+                check_render(path, tmp)
+        else:
+            skip("Malmö workbook", "samples/malmo is not there yet")
+            check_render(os.path.join(tmp, "p1", "report.xlsx"), tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("report: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
