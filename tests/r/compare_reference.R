@@ -61,28 +61,23 @@ for (w in wave_args) {
 
 ## ------------------------------------------------------------------ summary suppression (§5)
 # suppressed[[wave]][[breakdown]] = data.frame(group, scale, n, suppressed)
-secondary <- function(block, mg) {
-  repeat {
-    hidden <- sum(block$n[block$suppressed == 1])
-    if (hidden == 0 || hidden >= mg) break
-    shown <- which(block$suppressed == 0)
-    if (length(shown) == 0) break
-    o <- shown[order(block$n[shown], block$group[shown], method = "radix")][1]
-    block$suppressed[o] <- 1
-  }
-  block
-}
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(), value = TRUE))),
+                 "nested_rule.R"))  # secondary(), protect(): §5 and nested breakdowns
 levels_of <- function(wv, b) if (b == "all") "all" else sort(unique(wv$d[[b]]), method = "radix")
 members <- function(wv, b, g) if (b == "all") rep(TRUE, nrow(wv$d)) else wv$d[[b]] == g
 summ <- list()
 for (wi in seq_along(waves)) {
   wv <- waves[[wi]]
-  for (b in c("all", groups)) for (s in scales$scale) {
-    lev <- levels_of(wv, b)
-    n <- sapply(lev, function(g) sum(!is.na(wv$score[members(wv, b, g), s])))
-    block <- data.frame(group = lev, n = n, suppressed = as.integer(n < min_for(s)))
-    if (b != "all") block <- secondary(block, min_for(s))
-    summ[[paste(wi, b, s)]] <- block
+  for (s in scales$scale) {
+    blocks <- list()
+    for (b in c("all", groups)) {
+      lev <- levels_of(wv, b)
+      n <- sapply(lev, function(g) sum(!is.na(wv$score[members(wv, b, g), s])))
+      blocks[[b]] <- data.frame(group = lev, n = n, suppressed = as.integer(n < min_for(s)))
+    }
+    if (length(groups) > 0)
+      blocks[groups] <- protect(blocks[groups], wv$d, min_for(s))
+    for (b in c("all", groups)) summ[[paste(wi, b, s)]] <- blocks[[b]]
   }
 }
 sup_of <- function(wi, b, s, g) {

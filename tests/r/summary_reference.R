@@ -12,6 +12,8 @@ args <- commandArgs(trailingOnly = TRUE)
 ins_dir <- args[1]; out <- args[2]; groups <- strsplit(args[3], ",")[[1]]
 waves <- args[-(1:3)]
 min_group <- 5
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(), value = TRUE))),
+                 "nested_rule.R"))  # protect(): §5 and nested breakdowns
 
 rd <- function(p) read.csv(p, colClasses = "character", encoding = "UTF-8", check.names = FALSE,
                            na.strings = character(0))
@@ -61,23 +63,17 @@ for (w in waves) {
     r <- desc(score[, s])
     rows[[length(rows) + 1]] <- data.frame(wave = label, breakdown = "all", group = "all",
       scale = s, t(r), suppressed = as.integer(r["n"] < min_group), check.names = FALSE)
+    blocks <- list()
     for (g in groups) {
       lev <- sort(unique(d[[g]]), method = "radix")  # radix = C-locale byte order
-      block <- do.call(rbind, lapply(lev, function(v) {
+      blocks[[g]] <- do.call(rbind, lapply(lev, function(v) {
         r <- desc(score[d[[g]] == v, s])
         data.frame(wave = label, breakdown = g, group = v, scale = s, t(r),
                    suppressed = as.integer(r["n"] < min_group), check.names = FALSE)
       }))
-      repeat {  # secondary suppression (contract §5)
-        hidden <- sum(block$n[block$suppressed == 1])
-        if (hidden == 0 || hidden >= min_group) break
-        shown <- which(block$suppressed == 0)
-        if (length(shown) == 0) break
-        o <- shown[order(block$n[shown], block$group[shown], method = "radix")][1]
-        block$suppressed[o] <- 1
-      }
-      rows[[length(rows) + 1]] <- block
     }
+    if (length(groups) > 0) blocks <- protect(blocks, d, min_group)
+    for (g in groups) rows[[length(rows) + 1]] <- blocks[[g]]
   }
 }
 res <- do.call(rbind, rows)
