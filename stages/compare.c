@@ -36,6 +36,7 @@
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
 #include "copsoq/strmap.h"
+#include "copsoq/suppress.h"
 
 #define NONE ((size_t)-1)
 
@@ -79,6 +80,8 @@ static void paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t
                         const group_union *u, size_t s, workspace *ws, cq_comparison *rows);
 static void withhold(cq_comparison *row);
 static cq_status adjust(cq_study *st, cq_comparison *rows, size_t n_groups, workspace *ws);
+static cq_status nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws,
+                              cq_comparison *const *block);
 
 cq_status
 cq_stage_compare(cq_study *st, cq_diag *d)
@@ -137,13 +140,24 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         status = match_ids(st, w, w + 1, &ws);
         if (status != CQ_OK)
             goto cleanup;
+        cq_comparison **block = malloc((set->n_groups + 1) * sizeof *block);
+        if (!block) {
+            status = CQ_ERR_NOMEM;
+            goto cleanup;
+        }
         for (size_t b = 0; b <= set->n_groups; b++) {
             size_t added = 0;
+            block[b] = st->comparison + out;
             status = compare_breakdown(st, ix, w, w + 1, b, &ws, st->comparison + out, &added);
             if (status != CQ_OK)
-                goto cleanup;
+                break;
             out += added;
         }
+        if (status == CQ_OK && set->n_groups > 1)
+            status = nested_pairs(st, w, w + 1, &ws, block);
+        free(block);
+        if (status != CQ_OK)
+            goto cleanup;
     }
     st->n_comparison = out;
 cleanup:
@@ -501,4 +515,133 @@ adjust(cq_study *st, cq_comparison *rows, size_t n_groups, workspace *ws)
         }
     }
     return CQ_OK;
+}
+
+/* The difference rule between nested breakdowns (suppress.h) for the paired
+ * rows of one wave pair, counting pairs: a pair's group is its group in wave
+ * B, so nesting is that of wave B.  Runs with the rule within each breakdown
+ * until nothing changes; rows it hides are withheld and the BH families of
+ * their breakdown adjusted again.  block[b] is breakdown b's first row. */
+static cq_status
+nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *const *block)
+{
+    const cq_settings *set = st->settings;
+    size_t G = set->n_groups + 1, n_scales = st->ins->n_scales;
+    cq_status status = CQ_OK;
+    uint32_t **nest = cq_nesting(&st->waves[wb], set->n_groups);
+    group_union *u = calloc(G, sizeof *u);
+    size_t **count = calloc(G, sizeof *count), **pidx = calloc(G, sizeof *pidx);
+    int **hidden = calloc(G, sizeof *hidden), *dirty = calloc(G, sizeof *dirty);
+    const char ***name = calloc(G, sizeof *name);
+    uint32_t *parent_of = NULL;
+    int *parent_hidden = NULL;
+    cq_nested_scratch scratch = {0};
+    if (!nest || !u || !count || !pidx || !hidden || !dirty || !name) {
+        status = CQ_ERR_NOMEM;
+        goto cleanup;
+    }
+    int any = 0;
+    for (size_t i = 0; i < G * G; i++)
+        any |= nest[i] != NULL;
+    if (!any)
+        goto cleanup;
+    size_t max_u = 1;
+    for (size_t b = 1; b < G; b++) {
+        status = union_groups(st, wa, wb, b, &u[b]);
+        if (status != CQ_OK)
+            goto cleanup;
+        size_t n = u[b].n ? u[b].n : 1;
+        if (n > max_u)
+            max_u = n;
+        count[b] = calloc(n, sizeof **count);
+        hidden[b] = calloc(n, sizeof **hidden);
+        name[b] = calloc(n, sizeof **name);
+        pidx[b] = malloc(ws->n_pairs ? ws->n_pairs * sizeof **pidx : 1);
+        if (!count[b] || !hidden[b] || !name[b] || !pidx[b]) {
+            status = CQ_ERR_NOMEM;
+            goto cleanup;
+        }
+        /* each pair's group (union index) in breakdown b */
+        const uint32_t *grp = st->waves[wb].group[b - 1];
+        for (size_t j = 0; j < ws->n_pairs; j++)
+            pidx[b][j] = u[b].of_level_b[grp[ws->pair_b[j]]];
+    }
+    parent_of = malloc(max_u * sizeof *parent_of);
+    parent_hidden = malloc(max_u * sizeof *parent_hidden);
+    if (!parent_of || !parent_hidden || cq_nested_scratch_init(&scratch, max_u) != 0) {
+        status = CQ_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (size_t s = 0; s < n_scales; s++) {
+        int min_group = cq_min_group_for(st, s);
+        const double *xa = st->waves[wa].scores[s], *xb = st->waves[wb].scores[s];
+        for (size_t b = 1; b < G; b++) {
+            const cq_comparison *rows = block[b] + (s * 2 + CQ_PAIRED) * u[b].n;
+            memset(count[b], 0, u[b].n * sizeof **count);
+            for (size_t g = 0; g < u[b].n; g++) {
+                hidden[b][g] = rows[g].suppressed;
+                name[b][g] = rows[g].group;
+            }
+        }
+        for (size_t j = 0; j < ws->n_pairs; j++) {
+            if (isnan(xa[ws->pair_a[j]]) || isnan(xb[ws->pair_b[j]]))
+                continue;
+            for (size_t b = 1; b < G; b++)
+                count[b][pidx[b][j]]++;
+        }
+        for (size_t added = 1; added;) {
+            added = 0;
+            for (size_t c = 1; c < G; c++)
+                for (size_t p = 1; p < G; p++) {
+                    const uint32_t *map = c != p ? nest[c * G + p] : NULL;
+                    if (!map)
+                        continue;
+                    for (size_t g = 0; g < u[c].n; g++) {
+                        size_t lb = u[c].level_b[g];
+                        parent_of[g] = lb == NONE ? CQ_NO_PARENT
+                                                  : (uint32_t)u[p].of_level_b[map[lb]];
+                    }
+                    for (size_t g = 0; g < u[p].n; g++)
+                        parent_hidden[g] = hidden[p][g];
+                    added += cq_nested_rule(count[c], name[c], hidden[c], parent_of, u[c].n,
+                                            parent_hidden, u[p].n, min_group, &scratch);
+                }
+            for (size_t b = 1; b < G; b++)
+                added += cq_suppress_secondary(count[b], name[b], hidden[b], u[b].n, min_group);
+        }
+        for (size_t b = 1; b < G; b++) {
+            cq_comparison *rows = block[b] + (s * 2 + CQ_PAIRED) * u[b].n;
+            for (size_t g = 0; g < u[b].n; g++)
+                if (hidden[b][g] && !rows[g].suppressed) {
+                    withhold(&rows[g]);
+                    dirty[b] = 1;
+                }
+        }
+    }
+    for (size_t b = 1; b < G && status == CQ_OK; b++)
+        if (dirty[b])
+            status = adjust(st, block[b], u[b].n, ws);
+cleanup:
+    for (size_t b = 1; u && b < G; b++) {
+        free_union(&u[b]);
+        if (count)
+            free(count[b]);
+        if (hidden)
+            free(hidden[b]);
+        if (name)
+            free(name[b]);
+        if (pidx)
+            free(pidx[b]);
+    }
+    free(u);
+    free(count);
+    free(hidden);
+    free(name);
+    free(pidx);
+    free(dirty);
+    free(parent_of);
+    free(parent_hidden);
+    cq_nested_scratch_free(&scratch);
+    cq_nesting_free(nest, set->n_groups);
+    return status;
 }

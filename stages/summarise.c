@@ -15,14 +15,14 @@
 
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
+#include "copsoq/suppress.h"
 
 static size_t secondary(cq_summary *rows, size_t n, int min_group, size_t *count,
                         const char **name, int *hidden);
-static uint32_t **nesting(const cq_wave *wave, size_t n_groups);
-static void free_nesting(uint32_t **map, size_t n_groups);
-static size_t nested_rule(cq_summary *child, size_t n_child, const uint32_t *parent_of,
-                          const cq_summary *parent, size_t n_parent, int min_group,
-                          size_t *count, const char **name, int *hidden, cq_summary **sel);
+static size_t nested(cq_summary *child, size_t n_child, const uint32_t *parent_of,
+                     const cq_summary *parent, size_t n_parent, int min_group, size_t *count,
+                     const char **name, int *hidden, int *parent_hidden,
+                     cq_nested_scratch *scratch);
 static void traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row);
 
 typedef struct {
@@ -86,11 +86,13 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     size_t *count = malloc(maxlev * sizeof *count);
     const char **names = malloc(maxlev * sizeof *names);
     int *hidden = malloc(maxlev * sizeof *hidden);
-    cq_summary **sel = malloc(maxlev * sizeof *sel);
+    int *phidden = malloc(maxlev * sizeof *phidden);
+    cq_nested_scratch scratch = {0};
     size_t *brk = malloc((set->n_groups + 1) * sizeof *brk);
     uint32_t **nest = NULL;
     if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start || !count ||
-        !names || !hidden || !sel || !brk) {
+        !names || !hidden || !phidden || !brk ||
+        cq_nested_scratch_init(&scratch, maxlev) != 0) {
         status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
@@ -101,8 +103,8 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
         brk[0] = base;
         for (size_t b = 1; b <= set->n_groups; b++)
             brk[b] = brk[b - 1] + ins->n_scales * (b == 1 ? 1 : wave->n_levels[b - 2]);
-        free_nesting(nest, set->n_groups);
-        nest = set->n_groups > 1 ? nesting(wave, set->n_groups) : NULL;
+        cq_nesting_free(nest, set->n_groups);
+        nest = set->n_groups > 1 ? cq_nesting(wave, set->n_groups) : NULL;
         if (set->n_groups > 1 && !nest) {
             status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
             goto cleanup;
@@ -170,9 +172,9 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
                         if (!map)
                             continue;
                         size_t nc = wave->n_levels[c - 1], np = wave->n_levels[p - 1];
-                        added += nested_rule(&st->summary[brk[c] + s * nc], nc, map,
-                                             &st->summary[brk[p] + s * np], np, min_group,
-                                             count, names, hidden, sel);
+                        added += nested(&st->summary[brk[c] + s * nc], nc, map,
+                                        &st->summary[brk[p] + s * np], np, min_group, count,
+                                        names, hidden, phidden, &scratch);
                     }
                 for (size_t b = 1; b < G; b++) {
                     size_t nl = wave->n_levels[b - 1];
@@ -194,9 +196,10 @@ cleanup:
     free(count);
     free(names);
     free(hidden);
-    free(sel);
+    free(phidden);
     free(brk);
-    free_nesting(nest, set->n_groups);
+    cq_nested_scratch_free(&scratch);
+    cq_nesting_free(nest, set->n_groups);
     free(buf);
     free(start);
     return status;
@@ -224,103 +227,27 @@ secondary(cq_summary *rows, size_t n, int min_group, size_t *count, const char *
     return added;
 }
 
-/* For every ordered pair of breakdowns (child c, parent p), c != p, both
- * >= 1: when every level of c lies within one level of p in this wave (the
- * sections of an administration), map[c * (G + 1) + p][level of c] is that
- * level of p; otherwise the entry is NULL.  NULL on allocation failure of
- * the outer array (then no nesting is used; the caller reports NOMEM). */
-static uint32_t **
-nesting(const cq_wave *wave, size_t n_groups)
-{
-    size_t G = n_groups + 1;
-    uint32_t **map = calloc(G * G, sizeof *map);
-    if (!map)
-        return NULL;
-    for (size_t c = 1; c <= n_groups; c++)
-        for (size_t p = 1; p <= n_groups; p++) {
-            if (c == p)
-                continue;
-            size_t nc = wave->n_levels[c - 1];
-            uint32_t *m = malloc((nc ? nc : 1) * sizeof *m);
-            if (!m)
-                continue; /* treated as not nested: only ever less suppression
-                             than wanted, so report it */
-            for (size_t k = 0; k < nc; k++)
-                m[k] = UINT32_MAX;
-            int nested = 1;
-            for (size_t r = 0; r < wave->n && nested; r++) {
-                uint32_t k = wave->group[c - 1][r], v = wave->group[p - 1][r];
-                if (m[k] == UINT32_MAX)
-                    m[k] = v;
-                else if (m[k] != v)
-                    nested = 0;
-            }
-            if (nested)
-                map[c * G + p] = m;
-            else
-                free(m);
-        }
-    return map;
-}
-
-static void
-free_nesting(uint32_t **map, size_t n_groups)
-{
-    if (!map)
-        return;
-    size_t G = n_groups + 1;
-    for (size_t i = 0; i < G * G; i++)
-        free(map[i]);
-    free(map);
-}
-
-/* The difference rule between nested breakdowns, for one scale: the child
- * groups inside a parent group partition it, so
- * - a shown parent is a total like "all": while its hidden children hold
- *   more than 0 and fewer than min_group respondents, its smallest shown
- *   child is hidden too (cq_suppress_secondary);
- * - a hidden parent whose children are all shown would be their sum: its
- *   smallest child is hidden.
- * Returns how many rows it suppressed. */
+/* cq_nested_rule (suppress.c) over the rows of a child and a parent breakdown
+ * for one wave and scale. */
 static size_t
-nested_rule(cq_summary *child, size_t n_child, const uint32_t *parent_of,
-            const cq_summary *parent, size_t n_parent, int min_group, size_t *count,
-            const char **name, int *hidden, cq_summary **sel)
+nested(cq_summary *child, size_t n_child, const uint32_t *parent_of, const cq_summary *parent,
+       size_t n_parent, int min_group, size_t *count, const char **name, int *hidden,
+       int *parent_hidden, cq_nested_scratch *scratch)
 {
-    size_t added = 0;
-    for (size_t v = 0; v < n_parent; v++) {
-        size_t m = 0;
-        for (size_t k = 0; k < n_child; k++)
-            if (parent_of[k] == v) {
-                sel[m] = &child[k];
-                count[m] = child[k].n;
-                name[m] = child[k].group;
-                hidden[m] = child[k].suppressed;
-                m++;
-            }
-        if (m == 0)
-            continue;
-        if (!parent[v].suppressed) {
-            cq_suppress_secondary(count, name, hidden, m, min_group);
-        } else {
-            size_t pick = (size_t)-1;
-            for (size_t i = 0; i < m; i++) {
-                if (hidden[i])
-                    goto next; /* some child is hidden already */
-                if (pick == (size_t)-1 || count[i] < count[pick] ||
-                    (count[i] == count[pick] && strcmp(name[i], name[pick]) < 0))
-                    pick = i;
-            }
-            hidden[pick] = 1;
-        }
-        for (size_t i = 0; i < m; i++)
-            if (hidden[i] && !sel[i]->suppressed) {
-                sel[i]->suppressed = 1;
-                sel[i]->secondary = 1;
-                added++;
-            }
-    next:;
+    for (size_t i = 0; i < n_child; i++) {
+        count[i] = child[i].n;
+        name[i] = child[i].group;
+        hidden[i] = child[i].suppressed;
     }
+    for (size_t v = 0; v < n_parent; v++)
+        parent_hidden[v] = parent[v].suppressed;
+    size_t added = cq_nested_rule(count, name, hidden, parent_of, n_child, parent_hidden,
+                                  n_parent, min_group, scratch);
+    for (size_t i = 0; i < n_child; i++)
+        if (hidden[i] && !child[i].suppressed) {
+            child[i].suppressed = 1;
+            child[i].secondary = 1;
+        }
     return added;
 }
 

@@ -146,6 +146,21 @@ for (wi in seq_len(length(waves) - 1)) {
       rows <- c(rows, unname(ind), unname(par))
     }
   }
+  # nested breakdowns (nested_rule.R), counting pairs, nesting as in wave B
+  if (length(groups) > 1) for (s in scales$scale) {
+    blocks <- list(); where <- list()
+    for (b in groups) {
+      k <- which(sapply(rows, function(r) r$design == "paired" && r$wave_a == A$label &&
+                                        r$scale == s && r$breakdown == b))
+      where[[b]] <- k
+      blocks[[b]] <- data.frame(group = sapply(rows[k], `[[`, "group"),
+                                n = sapply(rows[k], `[[`, "n_a"),
+                                suppressed = sapply(rows[k], `[[`, "suppressed"))
+    }
+    blocks <- protect(blocks, B$d, min_for(s))
+    for (b in groups) for (i in seq_along(where[[b]]))
+      rows[[where[[b]][i]]]$suppressed <- blocks[[b]]$suppressed[i]
+  }
 }
 res <- do.call(rbind, lapply(rows, as.data.frame, stringsAsFactors = FALSE))
 ## BH within (wave pair, breakdown, group, design) over shown rows with a p

@@ -1,0 +1,50 @@
+/*
+ * suppress.h - the difference rule between nested breakdowns (copsoq's
+ * extension of contract §5), shared by summarise.c (respondents) and
+ * compare.c (pairs).  The rule within one breakdown is cq_suppress_secondary
+ * in stats.h.
+ */
+#ifndef COPSOQ_SUPPRESS_H
+#define COPSOQ_SUPPRESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "copsoq/study.h"
+
+#define CQ_NO_PARENT UINT32_MAX
+
+/* For every ordered pair of breakdowns (child c, parent p), 1 <= c, p <=
+ * n_groups, c != p: when each level of c lies within one level of p in this
+ * wave (sections of an administration), map[c * (n_groups + 1) + p][level of
+ * c] is that level of p; otherwise the entry is NULL.  Returns NULL when out
+ * of memory.  Free with cq_nesting_free. */
+uint32_t **cq_nesting(const cq_wave *wave, size_t n_groups);
+void cq_nesting_free(uint32_t **map, size_t n_groups);
+
+/* Scratch space for cq_nested_rule: four arrays of cap entries. */
+typedef struct {
+    size_t *idx, *count;
+    const char **name;
+    int *hidden;
+    size_t cap;
+} cq_nested_scratch;
+
+int cq_nested_scratch_init(cq_nested_scratch *s, size_t cap);
+void cq_nested_scratch_free(cq_nested_scratch *s);
+
+/* One pass of the rule for one scale.  Child group i (0 <= i < n_child) has
+ * count[i] respondents (or pairs), name[i], hidden[i] (in/out) and lies in
+ * parent group parent_of[i] (CQ_NO_PARENT: none); parent_hidden[v] says
+ * whether parent v is withheld.  For each parent v:
+ * - shown: its children partition it like "all": while the hidden children
+ *   hold more than 0 and fewer than min_group, hide its smallest shown child
+ *   (ties: name first by bytes);
+ * - hidden, with every child shown: the children would add up to it, so
+ *   its smallest child is hidden.
+ * Returns the number of children it newly hid. */
+size_t cq_nested_rule(const size_t *count, const char *const *name, int *hidden,
+                      const uint32_t *parent_of, size_t n_child, const int *parent_hidden,
+                      size_t n_parent, int min_group, cq_nested_scratch *scratch);
+
+#endif
