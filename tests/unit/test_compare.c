@@ -399,3 +399,55 @@ CQ_TEST(reliability_below_min_group_has_no_alpha)
               isnan(f.st.reliability_items[i].alpha_if_deleted));
     fx_free(&f);
 }
+
+/* Nested breakdowns, paired rows (suppress.c): roles nest in units, every
+ * group has 10 respondents a wave (e: 20), so no summary is withheld; pairs:
+ * a 8, b 2 (unit X), c 8, d 3 (unit Y), e 20 (unit Z).  The contract's rule
+ * within roles sees b + d = 5 pairs hidden and stops; but unit X's paired
+ * row minus a's would give b's 2 pairs, so the nested rule hides a, and c
+ * for d.  Independent rows stay shown. */
+CQ_TEST(compare_nested_paired_rows)
+{
+    static const struct {
+        const char *unit, *role;
+        int size, pairs;
+    } cells[] = {{"X", "a", 10, 8}, {"X", "b", 10, 2}, {"Y", "c", 10, 8}, {"Y", "d", 10, 3},
+                 {"Z", "e", 20, 20}};
+    char w1[16384], w2[16384];
+    size_t l1 = (size_t)snprintf(w1, sizeof w1, "id,unit,role,A1,A2,A3,B1\n");
+    size_t l2 = (size_t)snprintf(w2, sizeof w2, "id,unit,role,A1,A2,A3,B1\n");
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+        for (int k = 0; k < cells[i].size; k++) {
+            l1 += (size_t)snprintf(w1 + l1, sizeof w1 - l1, "%s%d,%s,%s,%d,2,3,1\n",
+                                   cells[i].role, k, cells[i].unit, cells[i].role, 1 + k % 5);
+            l2 += (size_t)snprintf(w2 + l2, sizeof w2 - l2, "%s%s%d,%s,%s,%d,3,2,0\n",
+                                   cells[i].role, k < cells[i].pairs ? "" : "new", k,
+                                   cells[i].unit, cells[i].role, 1 + (k + 2) % 5);
+        }
+    fixture f;
+    CHECK(fx_init(&f, 2, 2, 5) == 0);
+    cq_diag d;
+    CHECK_INT(fx_ingest(&f, 0, w1, l1, &d), CQ_OK);
+    CHECK_INT(fx_ingest(&f, 1, w2, l2, &d), CQ_OK);
+    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    static const struct {
+        const char *group;
+        int paired_hidden;
+    } want[] = {{"a", 1}, {"b", 1}, {"c", 1}, {"d", 1}, {"e", 0}, {"X", 0}, {"Y", 0}, {"Z", 0}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cq_comparison *p = find_row(&f.st, 0, 1, want[i].group, 0, CQ_PAIRED);
+        const cq_comparison *q = find_row(&f.st, 0, 1, want[i].group, 0, CQ_INDEPENDENT);
+        CHECK(p != NULL && q != NULL);
+        if (!p || !q)
+            continue;
+        if (p->suppressed != want[i].paired_hidden)
+            cq_test_fail(__FILE__, __LINE__, "paired %s: suppressed %d, expected %d",
+                         want[i].group, p->suppressed, want[i].paired_hidden);
+        CHECK_INT(q->suppressed, 0);
+        if (p->suppressed)
+            CHECK(isnan(p->diff) && p->n_a == 0);
+    }
+    fx_free(&f);
+}
