@@ -370,14 +370,18 @@
       "Ingen siffra (inte heller n) visas för en grupp med färre än %d svar (%d för skalor "                \
       "markerade som känsliga). När de dolda grupperna i en indelning tillsammans har färre än "            \
       "%d svar döljs också den minsta visade gruppen, så att ingen liten grupp kan räknas fram "            \
-      "som helheten minus de andra. Antal svar och svarsfrekvens döljs för en grupp som är dold "            \
+      "som helheten minus de andra. Samma regel gäller inom en överordnad grupp när en indelning "       \
+      "ligger inuti en annan (sektioner i en förvaltning). Antal svar och svarsfrekvens döljs för "     \
+      "en grupp som är dold "                                                                                 \
       "på någon skala. Dolda värden visas som –, även i diagram och trafikljus. "                         \
       "Svarsfördelningen per fråga visas bara för hela mätningen. Rapporten innehåller aldrig "            \
       "svarandes id eller enskilda svar.",                                                                      \
       "No figure (n included) is shown for a group with fewer than %d answers (%d for scales "                  \
       "marked sensitive). When the withheld groups of a breakdown together have fewer than %d "                 \
       "answers, the smallest shown group is withheld too, so that no small group can be worked "                \
-      "out as the whole minus the others. Counts and response rates are withheld for a group "                  \
+      "out as the whole minus the others. The same rule holds inside a parent group when one "                  \
+      "breakdown lies inside another (sections of an administration). Counts and response rates "               \
+      "are withheld for a group "                                                                               \
       "withheld on any scale. Withheld values show as –, in charts and traffic lights too. "                  \
       "Answers per item are shown for whole surveys only. The report never holds respondent ids "               \
       "or single answers.")                                                                                     \
