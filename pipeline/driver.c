@@ -8,6 +8,7 @@
 #include "copsoq/driver.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -107,6 +108,29 @@ make_dirs(const char *dir, int *created, cq_diag *d)
     return CQ_OK;
 }
 
+/* Every file a run writes (stages/write.c, stages/report.c). */
+static const char *const output_names[] = {
+    "scale_summary.csv", "quality.csv",    "reliability.csv",
+    "reliability_items.csv", "comparison.csv", "report.xlsx",
+};
+
+/* A failed run leaves no report in the output folder (contract §7): results
+ * of an earlier run there would no longer match the inputs, so they go too. */
+static void
+remove_stale(const char *dir)
+{
+    int removed = 0;
+    for (size_t i = 0; i < sizeof output_names / sizeof output_names[0]; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, output_names[i]);
+        if (remove(path) == 0)
+            removed++;
+    }
+    if (removed)
+        cq_warn("%s: removed %d result file%s of an earlier run, which would not match these "
+                "inputs", dir, removed, removed == 1 ? "" : "s");
+}
+
 cq_status
 cq_run(const cq_settings *settings, cq_diag *d)
 {
@@ -130,6 +154,8 @@ cq_run(const cq_settings *settings, cq_diag *d)
         s = cq_output_commit(&st, d);
     if (s != CQ_OK) {
         cq_output_discard(&st);
+        if (!settings->check_only && s != CQ_ERR_USAGE)
+            remove_stale(settings->out_dir);
         if (created)
             rmdir(settings->out_dir); /* only when empty */
     } else if (settings->check_only) {

@@ -57,6 +57,8 @@ typedef struct {
     bad_value *bad;
     size_t n_bad, cap_bad;
     int all_empty;
+    size_t first_reject_line; /* for the message when every row is rejected */
+    char first_reject[160];
     /* growing columns */
     size_t cap_rows;
     uint8_t **answers;      /* [n_items] malloc'd */
@@ -159,8 +161,9 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
         goto cleanup;
     }
     if (wave->n == 0) {
-        s = cq_fail(d, CQ_ERR_NO_DATA, "%s: none of its %zu rows could be used (see quality.csv)",
-                    g.file, wave->records);
+        s = cq_fail(d, CQ_ERR_NO_DATA,
+                    "%s: none of its %zu rows could be used; the first, line %zu: %s", g.file,
+                    wave->records, g.first_reject_line, g.first_reject);
         goto cleanup;
     }
     s = finish(&g);
@@ -182,22 +185,22 @@ cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t 
         *opt = (uint8_t)o;
         return 1;
     }
-    while (len && (*tok == ' ' || *tok == '\t')) {
+    while (len && (*tok == ' ' || *tok == '\t' || *tok == '\r' || *tok == '\n')) {
         tok++;
         len--;
     }
-    while (len && (tok[len - 1] == ' ' || tok[len - 1] == '\t'))
+    while (len && (tok[len - 1] == ' ' || tok[len - 1] == '\t' || tok[len - 1] == '\r' ||
+                   tok[len - 1] == '\n'))
         len--;
     if (len == 0)
         return 1;
-    if ((len == 2 && (memcmp(tok, "NA", 2) == 0 || memcmp(tok, "na", 2) == 0)) ||
-        (len == 1 && tok[0] == '.'))
+    if ((len == 2 && memcmp(tok, "NA", 2) == 0) || (len == 1 && tok[0] == '.'))
         return 1;
-    /* an integer code */
-    size_t i = 0;
-    if (tok[0] == '-' || tok[0] == '+')
-        i = 1;
-    if (i < len && len - i <= 9) {
+    /* an integer code, written as the instrument writes it: an optional '-',
+     * digits, no leading zeros ("03", "+3" and "-0" are not codes) */
+    size_t i = tok[0] == '-' ? 1 : 0;
+    int canonical = i < len && !(tok[i] == '0' && (len - i > 1 || i == 1));
+    if (canonical && len - i <= 9) {
         size_t k = i;
         while (k < len && tok[k] >= '0' && tok[k] <= '9')
             k++;
@@ -233,6 +236,17 @@ cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t 
 
 /* ------------------------------------------------------------------ header */
 
+/* Header names match case-insensitively, also for å, ä, ö (cq_fold). */
+static int
+same_name(const char *a, const char *b)
+{
+    char fa[256], fb[256];
+    size_t la = cq_fold(a, strlen(a), fa, sizeof fa), lb = cq_fold(b, strlen(b), fb, sizeof fb);
+    if (la == (size_t)-1 || lb == (size_t)-1)
+        return strcasecmp(a, b) == 0;
+    return la == lb && memcmp(fa, fb, la) == 0;
+}
+
 static cq_status
 header_record(ingest *g, size_t line)
 {
@@ -259,17 +273,17 @@ header_record(ingest *g, size_t line)
     for (size_t c = 0; c < g->n_cols && s == CQ_OK; c++) {
         const char *h = g->header[c];
         size_t slot = (size_t)-1;
-        if (strcasecmp(h, set->id_column) == 0) {
+        if (same_name(h, set->id_column)) {
             g->cols[c].role = ROLE_ID;
             slot = 0;
         } else {
             for (size_t k = 0; k < ng && slot == (size_t)-1; k++)
-                if (strcasecmp(h, set->groups[k]) == 0) {
+                if (same_name(h, set->groups[k])) {
                     g->cols[c] = (column){ROLE_GROUP, k};
                     slot = 1 + k;
                 }
             for (size_t k = 0; k < ni && slot == (size_t)-1; k++)
-                if (strcasecmp(h, ins->items[k].id) == 0) {
+                if (same_name(h, ins->items[k].id)) {
                     g->cols[c] = (column){ROLE_ITEM, k};
                     slot = 1 + ng + k;
                 }
@@ -409,6 +423,10 @@ reset_record(ingest *g)
 static cq_status
 reject(ingest *g, size_t line, const char *issue, const char *detail)
 {
+    if (!g->first_reject_line) {
+        g->first_reject_line = line;
+        snprintf(g->first_reject, sizeof g->first_reject, "%s", detail);
+    }
     if (cq_study_add_quality(g->st, g->w, g->file, line, "", issue, detail) != CQ_OK)
         return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     return CQ_OK;

@@ -144,7 +144,6 @@ cq_fold(const char *s, size_t len, char *out, size_t cap)
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
                    s[len - 1] == '\r'))
         len--;
-    /* a non-breaking space (U+00A0) around a value, as Excel leaves it */
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];

@@ -692,6 +692,11 @@ sheet_name(ctx *x, const char *want)
     if (!*s)
         s = (char *)cq_text(x->en, CQ_T_SHEET_DEFAULT);
     copy_cps(base, sizeof base, s, 31);
+    /* cutting may leave an apostrophe at the end, which Excel forbids */
+    for (size_t n = strlen(base); n && (base[n - 1] == '\'' || base[n - 1] == ' ');)
+        base[--n] = '\0';
+    if (!*base)
+        copy_cps(base, sizeof base, cq_text(x->en, CQ_T_SHEET_DEFAULT), 31);
     if (!name_taken(x, base))
         return dup(x, base);
     for (int k = 2; k < 1000; k++) {

@@ -188,8 +188,13 @@ cq_paired(const double *a, const double *b, size_t n, cq_ttest *out)
     double sd = sqrt((double)(ss / (long double)(n - 1)));
     out->sd_diff = sd;
     double se = sd / sqrt((double)n);
-    if (!(se > 0) || se < 10 * DBL_EPSILON * fabs(md))
-        return; /* every difference the same: R stops, "essentially constant" */
+    if (!(se > 0) || se < 10 * DBL_EPSILON * fabs(md)) {
+        /* every difference the same: R stops ("essentially constant") unless
+         * they are all 0, where it gives df = n - 1 and NaN for the rest */
+        if (se == 0 && md == 0)
+            out->df = (double)(n - 1);
+        return;
+    }
     out->effect = md / sd;
     out->se = se;
     out->df = (double)(n - 1);

@@ -67,6 +67,25 @@ case_ stop_after 0 "stopped after stage summarise" run --instrument $INS $GOOD -
 case_ stop_after_bad 2 "no stage 'report'" run --instrument $INS $GOOD --stop-after report --out "$tmp/stop_after_bad"
 
 
+# a refused run into a folder with earlier results leaves no report there
+mkdir -p "$tmp/stale"
+$BIN run --instrument $INS $GOOD --out "$tmp/stale" >/dev/null 2>&1
+[ -s "$tmp/stale/report.xlsx" ] && ok || bad "stale: the first run wrote no report"
+case_ stale 1 "empty.csv: the file is empty" run --instrument $INS --wave 2016=$T/bad/empty.csv --out "$tmp/stale"
+
+# UTF-16 is named, NUL bytes are placed on their line, all-rejected rows give the reason
+printf '\377\376i\000d\000\n\000' > "$tmp/utf16.csv"
+case_ utf16 1 "utf16.csv: line 1: UTF-16 text is not supported" run --instrument $INS --wave 2016=$tmp/utf16.csv --out "$tmp/utf16"
+{ head -5 $T/small/w2016.csv; printf 'M99,x\000y\n'; } > "$tmp/nul.csv"
+case_ nul_line 1 "nul.csv: line 6: contains NUL bytes" run --instrument $INS --wave 2016=$tmp/nul.csv --out "$tmp/nul"
+{ head -1 $T/small/w2016.csv | sed 's/$/,/'; sed -n 2,4p $T/small/w2016.csv; } > "$tmp/trail.csv"
+case_ all_rejected 1 "trail.csv: none of its 3 rows could be used; the first, line 2:" run --instrument $INS --wave 2016=$tmp/trail.csv --out "$tmp/trail"
+
+# a grouping column whose 31st character is an apostrophe still makes a valid sheet name
+g31="abcdefghijklmnopqrstuvwxyz1234'tail"
+sed "1s/^id,forvaltning,/id,$g31,/" $T/small/w2016.csv > "$tmp/apos.csv"
+case_ apostrophe 0 "" run --instrument $INS --wave 2016=$tmp/apos.csv --group "$g31" --out "$tmp/apostrophe"
+
 # the study file gives the same results as the command line
 cat > "$tmp/s.ini" <<INI
 [study]

@@ -240,6 +240,9 @@ CQ_TEST(decode_answer_table)
         {0, " ofta ", 1, 1},     {0, "VET INTE", 1, CQ_NA}, {0, "Ja", 0, CQ_NA},
         {3, "ja", 1, 0},         {3, "0", 1, 1},          {3, "Often", 0, CQ_NA},
         {0, "99999999999", 0, CQ_NA},
+        /* only the code as the instrument writes it, and only NA (R's reading) */
+        {0, "03", 0, CQ_NA},     {0, "+3", 0, CQ_NA},     {3, "-0", 0, CQ_NA},
+        {0, "na", 0, CQ_NA},     {0, "3\n", 1, 2},        {0, "\r\n", 1, CQ_NA},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         uint8_t opt = 0;

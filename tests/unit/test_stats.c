@@ -460,3 +460,19 @@ CQ_TEST(bh_matches_r_p_adjust)
     double none[1];
     CHECK_INT(cq_p_adjust_bh(NULL, 0, none), CQ_OK);
 }
+
+/* Every paired difference 0: R's t.test(b, a, paired = TRUE) gives df = n - 1
+ * and NaN t, p, CI (it stops only when the differences are equal and not 0). */
+CQ_TEST(paired_all_differences_zero_keeps_df)
+{
+    double a[] = {50, 75, 25, 100, 0, 50}, b[] = {50, 75, 25, 100, 0, 50};
+    cq_ttest t;
+    cq_paired(a, b, 6, &t);
+    CHECK_NEAR(t.df, 5, 0);
+    CHECK_NEAR(t.diff, 0, 0);
+    CHECK(isnan(t.t) && isnan(t.p) && isnan(t.ci_low) && isnan(t.effect));
+    double c[] = {55, 80, 30, 105, 5, 55}; /* every difference 5: R stops */
+    cq_paired(a, c, 6, &t);
+    CHECK(isnan(t.df) && isnan(t.t));
+    CHECK_NEAR(t.diff, 5, 1e-12);
+}
