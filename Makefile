@@ -77,6 +77,7 @@ check: deps-test
 	@sh tests/total.sh $(BUILD)/test-plain.log $(BUILD)-asan/test-asan.log
 
 check-plain: $(BIN) $(UNIT)
+	@$(MAKE) --no-print-directory format-check || { echo "format: run make format"; exit 1; }
 	@sh tests/run.sh $(BUILD) 2>&1 | tee $(BUILD)/test-plain.log; \
 	  tail -1 $(BUILD)/test-plain.log | grep -q ' 0 failed'
 

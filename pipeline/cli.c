@@ -223,7 +223,7 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
         }
         if (strcmp(key, "instrument") == 0 || strcmp(key, "out") == 0 ||
             strcmp(key, "population") == 0) {
-            char **dst = key[0] == 'i' ? &s->instrument_dir
+            char **dst = key[0] == 'i'   ? &s->instrument_dir
                          : key[0] == 'o' ? &s->out_dir
                                          : &s->population_path;
             if (*dst)
@@ -241,8 +241,8 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
             int *dst = strcmp(key, "min_group") == 0 ? &s->min_group : &s->min_group_sensitive;
             int v;
             if (!parse_count(val, &v))
-                st = cq_fail(d, CQ_ERR_STUDY, "%s%s must be a whole number >= 1, not '%s'",
-                             where, key, val);
+                st = cq_fail(d, CQ_ERR_STUDY, "%s%s must be a whole number >= 1, not '%s'", where,
+                             key, val);
             else if (!*dst)
                 *dst = v;
         } else if (strcmp(key, "lang") == 0) {
@@ -328,8 +328,7 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
         case OPT_MIN_GROUP_SENSITIVE:
             if (!parse_count(optarg, c == OPT_MIN_GROUP ? &s->min_group : &s->min_group_sensitive))
                 st = cq_fail(d, CQ_ERR_USAGE, "%s needs a whole number >= 1, not '%s'",
-                             c == OPT_MIN_GROUP ? "--min-group" : "--min-group-sensitive",
-                             optarg);
+                             c == OPT_MIN_GROUP ? "--min-group" : "--min-group-sensitive", optarg);
             break;
         case OPT_LANG:
             if (strcmp(optarg, "sv") == 0 || strcmp(optarg, "en") == 0)

@@ -25,14 +25,10 @@ typedef struct {
 } stage;
 
 static const stage stages[] = {
-    {"instrument", cq_stage_instrument, 0},
-    {"ingest", cq_stage_ingest, 0},
-    {"population", cq_stage_population, 0},
-    {"score", cq_stage_score, 0},
-    {"summarise", cq_stage_summarise, 0},
-    {"reliability", cq_stage_reliability, 0},
-    {"compare", cq_stage_compare, 0},
-    {"write", cq_stage_write, 1},
+    {"instrument", cq_stage_instrument, 0}, {"ingest", cq_stage_ingest, 0},
+    {"population", cq_stage_population, 0}, {"score", cq_stage_score, 0},
+    {"summarise", cq_stage_summarise, 0},   {"reliability", cq_stage_reliability, 0},
+    {"compare", cq_stage_compare, 0},       {"write", cq_stage_write, 1},
     {"report", cq_stage_report, 1},
 };
 
@@ -94,8 +90,8 @@ make_dirs(const char *dir, int *created, cq_diag *d)
             continue;
         *s = '\0';
         if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            cq_status st = cq_fail(d, CQ_ERR_WRITE, "%s: cannot create folder: %s", p,
-                                   strerror(errno));
+            cq_status st =
+                cq_fail(d, CQ_ERR_WRITE, "%s: cannot create folder: %s", p, strerror(errno));
             free(p);
             return st;
         }
@@ -110,7 +106,7 @@ make_dirs(const char *dir, int *created, cq_diag *d)
 
 /* Every file a run writes (stages/write.c, stages/report.c). */
 static const char *const output_names[] = {
-    "scale_summary.csv", "quality.csv",    "reliability.csv",
+    "scale_summary.csv",     "quality.csv",    "reliability.csv",
     "reliability_items.csv", "comparison.csv", "report.xlsx",
 };
 
@@ -128,7 +124,8 @@ remove_stale(const char *dir)
     }
     if (removed)
         cq_warn("%s: removed %d result file%s of an earlier run, which would not match these "
-                "inputs", dir, removed, removed == 1 ? "" : "s");
+                "inputs",
+                dir, removed, removed == 1 ? "" : "s");
 }
 
 cq_status
@@ -163,12 +160,14 @@ cq_run(const cq_settings *settings, cq_diag *d)
         for (size_t w = 0; w < st.n_waves; w++)
             n += st.waves[w].n;
         if (settings->stop_after)
-            fprintf(stdout, "copsoq: stopped after stage %s: %zu waves, %zu respondents, "
+            fprintf(stdout,
+                    "copsoq: stopped after stage %s: %zu waves, %zu respondents, "
                     "%zu quality issues, %zu summary rows, %zu comparison rows\n",
                     settings->stop_after, st.n_waves, n, st.n_quality, st.n_summary,
                     st.n_comparison);
         else
-            fprintf(stdout, "copsoq check: %zu waves, %zu respondents, %zu quality issues: usable\n",
+            fprintf(stdout,
+                    "copsoq check: %zu waves, %zu respondents, %zu quality issues: usable\n",
                     st.n_waves, n, st.n_quality);
     }
     cq_study_free(&st);

@@ -120,8 +120,7 @@ read_mem_gzip(cq_source *s, char *buf, size_t cap, size_t *got, cq_diag *d)
                     return cq_fail(d, CQ_ERR_GZIP, "%s: damaged gzip data", s->name);
             }
         } else if (rc == Z_BUF_ERROR && *got == 0) {
-            return cq_fail(d, CQ_ERR_GZIP, "%s: gzip data end too early (truncated file)",
-                           s->name);
+            return cq_fail(d, CQ_ERR_GZIP, "%s: gzip data end too early (truncated file)", s->name);
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
             return cq_fail(d, CQ_ERR_GZIP, "%s: damaged gzip data (%s)", s->name,
                            s->zs.msg ? s->zs.msg : "inflate failed");

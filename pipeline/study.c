@@ -64,8 +64,8 @@ cq_study_free(cq_study *st)
 }
 
 cq_status
-cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line,
-                     const char *column, const char *issue, const char *detail)
+cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line, const char *column,
+                     const char *issue, const char *detail)
 {
     if (st->n_quality == st->cap_quality) {
         size_t cap = st->cap_quality ? 2 * st->cap_quality : 64;

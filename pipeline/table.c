@@ -9,7 +9,7 @@
 
 typedef struct {
     cq_table *t;
-    char **cur;         /* fields of the record being read */
+    char **cur; /* fields of the record being read */
     size_t n_cur, cap_cur;
     size_t cap_rows;
     int header_done;

@@ -3,7 +3,7 @@
 # Runs only apt-get for packages that are missing; safe to run again.  Needs root (or sudo).
 set -eu
 BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter-dev libssl-dev"
-TEST="python3 python3-openpyxl valgrind"
+TEST="python3 python3-openpyxl valgrind clang-format"
 RENDER="libreoffice-calc-nogui poppler-utils"
 want="$BUILD $TEST"
 case "${1:-}" in

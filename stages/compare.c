@@ -598,8 +598,8 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *c
                         continue;
                     for (size_t g = 0; g < u[c].n; g++) {
                         size_t lb = u[c].level_b[g];
-                        parent_of[g] = lb == NONE ? CQ_NO_PARENT
-                                                  : (uint32_t)u[p].of_level_b[map[lb]];
+                        parent_of[g] =
+                            lb == NONE ? CQ_NO_PARENT : (uint32_t)u[p].of_level_b[map[lb]];
                     }
                     for (size_t g = 0; g < u[p].n; g++)
                         parent_hidden[g] = hidden[p][g];

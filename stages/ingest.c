@@ -20,10 +20,10 @@
 #include "copsoq/stages.h"
 #include "copsoq/strmap.h"
 
-#define ROLE_IGNORE 0
-#define ROLE_ID 1
-#define ROLE_GROUP 2
-#define ROLE_ITEM 3
+#define ROLE_IGNORE     0
+#define ROLE_ID         1
+#define ROLE_GROUP      2
+#define ROLE_ITEM       3
 #define MAX_TOKEN_SHOWN 40
 
 typedef struct {
@@ -50,10 +50,10 @@ typedef struct {
     size_t n_cols, cap_header;
     column *cols;
     /* current record */
-    size_t field;           /* index of the next field */
-    char *id;               /* malloc'd copy of the id field */
-    char **gvals;           /* [n_groups] malloc'd group values */
-    uint8_t *row;           /* [n_items] */
+    size_t field; /* index of the next field */
+    char *id;     /* malloc'd copy of the id field */
+    char **gvals; /* [n_groups] malloc'd group values */
+    uint8_t *row; /* [n_items] */
     bad_value *bad;
     size_t n_bad, cap_bad;
     int all_empty;
@@ -61,12 +61,12 @@ typedef struct {
     char first_reject[160];
     /* growing columns */
     size_t cap_rows;
-    uint8_t **answers;      /* [n_items] malloc'd */
-    uint32_t **group;       /* [n_groups] malloc'd */
-    char **ids;             /* malloc'd array of arena strings */
+    uint8_t **answers; /* [n_items] malloc'd */
+    uint32_t **group;  /* [n_groups] malloc'd */
+    char **ids;        /* malloc'd array of arena strings */
     cq_strmap idmap;
-    cq_strmap *levelmap;    /* [n_groups] */
-    char ***levels;         /* [n_groups] malloc'd arrays of arena strings */
+    cq_strmap *levelmap; /* [n_groups] */
+    char ***levels;      /* [n_groups] malloc'd arrays of arena strings */
     size_t *n_levels, *cap_levels;
 } ingest;
 
@@ -137,8 +137,8 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
     g.n_levels = calloc(ng ? ng : 1, sizeof *g.n_levels);
     g.cap_levels = calloc(ng ? ng : 1, sizeof *g.cap_levels);
     cq_status s;
-    if (!g.row || !g.gvals || !g.answers || !g.group || !g.levelmap || !g.levels ||
-        !g.n_levels || !g.cap_levels) {
+    if (!g.row || !g.gvals || !g.answers || !g.group || !g.levelmap || !g.levels || !g.n_levels ||
+        !g.cap_levels) {
         s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
@@ -173,8 +173,7 @@ cleanup:
 }
 
 int
-cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t len,
-                 uint8_t *opt)
+cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t len, uint8_t *opt)
 {
     const cq_response_set *set = &ins->sets[ins->items[item].set];
     *opt = CQ_NA;
@@ -555,8 +554,9 @@ on_record(void *ctx, size_t line)
             } else {
                 snprintf(shown, sizeof shown, "%s", bv->token);
             }
-            snprintf(detail, sizeof detail, "'%s' is not an answer option of %s: counted as missing",
-                     shown, g->ins->sets[it->set].id);
+            snprintf(detail, sizeof detail,
+                     "'%s' is not an answer option of %s: counted as missing", shown,
+                     g->ins->sets[it->set].id);
             wave->bad_values++;
             if (cq_study_add_quality(g->st, g->w, g->file, line, g->header[bv->col],
                                      "invalid_value", detail) != CQ_OK)
@@ -596,8 +596,8 @@ finish(ingest *g)
     wave->group = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->group);
     wave->levels = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->levels);
     wave->n_levels = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->n_levels);
-    if (!wave->ids || !wave->answers || !wave->missing_per_item || !wave->group ||
-        !wave->levels || !wave->n_levels)
+    if (!wave->ids || !wave->answers || !wave->missing_per_item || !wave->group || !wave->levels ||
+        !wave->n_levels)
         return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     memcpy(wave->ids, g->ids, n * sizeof *wave->ids);
     for (size_t i = 0; i < ni; i++) {

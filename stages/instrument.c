@@ -80,9 +80,8 @@ cleanup:
 }
 
 cq_status
-cq_instrument_parse(const char *items_csv, size_t items_len, const char *sets_csv,
-                    size_t sets_len, const char *scales_csv, size_t scales_len,
-                    cq_instrument **out, cq_diag *d)
+cq_instrument_parse(const char *items_csv, size_t items_len, const char *sets_csv, size_t sets_len,
+                    const char *scales_csv, size_t scales_len, cq_instrument **out, cq_diag *d)
 {
     cq_table tables[3];
     memset(tables, 0, sizeof tables);
@@ -141,8 +140,8 @@ cq_fold(const char *s, size_t len, char *out, size_t cap)
         s++;
         len--;
     }
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
-                   s[len - 1] == '\r'))
+    while (len &&
+           (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r'))
         len--;
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
@@ -209,8 +208,8 @@ need_cols(const cq_table *t, const char *const *names, size_t n, size_t *cols, c
     for (size_t i = 0; i < n; i++) {
         cols[i] = cq_table_col(t, names[i]);
         if (cols[i] == (size_t)-1)
-            return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line 1: the column '%s' is missing",
-                           t->name, names[i]);
+            return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line 1: the column '%s' is missing", t->name,
+                           names[i]);
     }
     return CQ_OK;
 }
@@ -300,15 +299,15 @@ load_sets(cq_instrument *ins, const cq_table *t, cq_diag *d)
         size_t line = t->lines[r];
         const char *code = t->rows[r][c[1]], *points = t->rows[r][c[2]];
         if (!parse_long(code, &o->code)) {
-            st = cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: code '%s' is not an integer",
-                         t->name, line, code);
+            st = cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: code '%s' is not an integer", t->name,
+                         line, code);
             goto done;
         }
         for (size_t k = 0; k < set->n_options; k++)
             if (set->options[k].code == o->code) {
                 st = cq_fail(d, CQ_ERR_INSTRUMENT,
-                             "%s: line %zu: duplicate code %ld in response set '%s'", t->name,
-                             line, o->code, set->id);
+                             "%s: line %zu: duplicate code %ld in response set '%s'", t->name, line,
+                             o->code, set->id);
                 goto done;
             }
         if (!*points) {
@@ -356,8 +355,7 @@ load_sets(cq_instrument *ins, const cq_table *t, cq_diag *d)
             set->digit[code] = -1;
         for (size_t o = 0; o < set->n_options; o++)
             if (set->options[o].code >= 0 && set->options[o].code <= 9)
-                set->digit[set->options[o].code] =
-                    set->options[o].missing ? CQ_NA : (int16_t)o;
+                set->digit[set->options[o].code] = set->options[o].missing ? CQ_NA : (int16_t)o;
     }
 done:
     free(set_of);
@@ -387,8 +385,8 @@ load_scales(cq_instrument *ins, const cq_table *t, cq_diag *d)
             return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: empty scale id", t->name, line);
         for (size_t k = 0; k < r; k++)
             if (strcmp(ins->scales[k].id, row[c[0]]) == 0)
-                return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: duplicate scale '%s'",
-                               t->name, line, row[c[0]]);
+                return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: duplicate scale '%s'", t->name,
+                               line, row[c[0]]);
         s->id = cq_arena_strdup(&ins->arena, row[c[0]]);
         s->domain = cq_arena_strdup(&ins->arena, row[c[1]]);
         s->label_en = cq_arena_strdup(&ins->arena, *row[c[2]] ? row[c[2]] : row[c[0]]);
@@ -457,8 +455,8 @@ load_items(cq_instrument *ins, const cq_table *t, const cq_table *scales, cq_dia
             return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: empty item id", t->name, line);
         for (size_t k = 0; k < r; k++)
             if (strcmp(ins->items[k].id, id) == 0)
-                return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: duplicate item '%s'",
-                               t->name, line, id);
+                return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: duplicate item '%s'", t->name,
+                               line, id);
         if (!*row[c[1]])
             return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: item '%s' has no scale", t->name,
                            line, id);

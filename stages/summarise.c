@@ -17,8 +17,8 @@
 #include "copsoq/stats.h"
 #include "copsoq/suppress.h"
 
-static size_t secondary(cq_summary *rows, size_t n, int min_group, size_t *count,
-                        const char **name, int *hidden);
+static size_t secondary(cq_summary *rows, size_t n, int min_group, size_t *count, const char **name,
+                        int *hidden);
 static size_t nested(cq_summary *child, size_t n_child, const uint32_t *parent_of,
                      const cq_summary *parent, size_t n_parent, int min_group, size_t *count,
                      const char **name, int *hidden, int *parent_hidden,
@@ -90,9 +90,8 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     cq_nested_scratch scratch = {0};
     size_t *brk = malloc((set->n_groups + 1) * sizeof *brk);
     uint32_t **nest = NULL;
-    if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start || !count ||
-        !names || !hidden || !phidden || !brk ||
-        cq_nested_scratch_init(&scratch, maxlev) != 0) {
+    if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start || !count || !names ||
+        !hidden || !phidden || !brk || cq_nested_scratch_init(&scratch, maxlev) != 0) {
         status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
@@ -173,13 +172,13 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
                             continue;
                         size_t nc = wave->n_levels[c - 1], np = wave->n_levels[p - 1];
                         added += nested(&st->summary[brk[c] + s * nc], nc, map,
-                                        &st->summary[brk[p] + s * np], np, min_group, count,
-                                        names, hidden, phidden, &scratch);
+                                        &st->summary[brk[p] + s * np], np, min_group, count, names,
+                                        hidden, phidden, &scratch);
                     }
                 for (size_t b = 1; b < G; b++) {
                     size_t nl = wave->n_levels[b - 1];
-                    added += secondary(&st->summary[brk[b] + s * nl], nl, min_group, count,
-                                       names, hidden);
+                    added += secondary(&st->summary[brk[b] + s * nl], nl, min_group, count, names,
+                                       hidden);
                 }
             }
         }
@@ -208,8 +207,7 @@ cleanup:
 /* The secondary rule (cq_suppress_secondary, shared with compare.c) over
  * the groups of one wave, breakdown and scale. */
 static size_t
-secondary(cq_summary *rows, size_t n, int min_group, size_t *count, const char **name,
-          int *hidden)
+secondary(cq_summary *rows, size_t n, int min_group, size_t *count, const char **name, int *hidden)
 {
     size_t added = 0;
     for (size_t i = 0; i < n; i++) {
@@ -241,8 +239,8 @@ nested(cq_summary *child, size_t n_child, const uint32_t *parent_of, const cq_su
     }
     for (size_t v = 0; v < n_parent; v++)
         parent_hidden[v] = parent[v].suppressed;
-    size_t added = cq_nested_rule(count, name, hidden, parent_of, n_child, parent_hidden,
-                                  n_parent, min_group, scratch);
+    size_t added = cq_nested_rule(count, name, hidden, parent_of, n_child, parent_hidden, n_parent,
+                                  min_group, scratch);
     for (size_t i = 0; i < n_child; i++)
         if (hidden[i] && !child[i].suppressed) {
             child[i].suppressed = 1;

@@ -93,9 +93,9 @@ cq_nested_scratch_free(cq_nested_scratch *s)
 }
 
 size_t
-cq_nested_rule(const size_t *count, const char *const *name, int *hidden,
-               const uint32_t *parent_of, size_t n_child, const int *parent_hidden,
-               size_t n_parent, int min_group, cq_nested_scratch *sc)
+cq_nested_rule(const size_t *count, const char *const *name, int *hidden, const uint32_t *parent_of,
+               size_t n_child, const int *parent_hidden, size_t n_parent, int min_group,
+               cq_nested_scratch *sc)
 {
     size_t added = 0;
     for (size_t v = 0; v < n_parent; v++) {

@@ -23,10 +23,8 @@ typedef struct {
 } output;
 
 static const output outputs[] = {
-    {"scale_summary.csv", write_summary},
-    {"quality.csv", write_quality},
-    {"reliability.csv", write_reliability},
-    {"reliability_items.csv", write_reliability_items},
+    {"scale_summary.csv", write_summary},   {"quality.csv", write_quality},
+    {"reliability.csv", write_reliability}, {"reliability_items.csv", write_reliability_items},
     {"comparison.csv", write_comparison},
 };
 

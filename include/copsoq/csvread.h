@@ -18,7 +18,7 @@
 #include "copsoq/status.h"
 
 #define CQ_MAX_RECORD_BYTES (4u << 20) /* one record (a row) */
-#define CQ_MAX_FIELDS 10000            /* columns in one record */
+#define CQ_MAX_FIELDS       10000      /* columns in one record */
 
 /* Return 0 to go on; nonzero stops reading (the reader then returns
  * CQ_ERR_INTERNAL unless the callback stored its own status in *stop). */

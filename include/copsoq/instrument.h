@@ -15,16 +15,16 @@
 #include "copsoq/arena.h"
 #include "copsoq/status.h"
 
-#define CQ_NA 0xFF         /* missing answer marker in the answer columns */
-#define CQ_MAX_OPTIONS 254 /* options per response set (indices 0..253) */
+#define CQ_NA          0xFF /* missing answer marker in the answer columns */
+#define CQ_MAX_OPTIONS 254  /* options per response set (indices 0..253) */
 
 typedef struct {
-    long code;       /* integer stored in response files */
-    double points;   /* 0..100; meaningless when missing */
-    int missing;     /* 1: the option counts as missing (points empty) */
-    char *label_en;  /* as written in the file */
+    long code;      /* integer stored in response files */
+    double points;  /* 0..100; meaningless when missing */
+    int missing;    /* 1: the option counts as missing (points empty) */
+    char *label_en; /* as written in the file */
     char *label_sv;
-    char *fold_en;   /* labels folded for matching (trimmed, lower case, å/ä/ö folded) */
+    char *fold_en; /* labels folded for matching (trimmed, lower case, å/ä/ö folded) */
     char *fold_sv;
 } cq_option;
 
@@ -38,10 +38,10 @@ typedef struct {
 } cq_response_set;
 
 typedef struct {
-    char *id;    /* column name in the response files */
-    size_t scale; /* index into cq_instrument.scales */
-    size_t set;   /* index into cq_instrument.sets */
-    int reverse;  /* 1: points become 100 - points */
+    char *id;                /* column name in the response files */
+    size_t scale;            /* index into cq_instrument.scales */
+    size_t set;              /* index into cq_instrument.sets */
+    int reverse;             /* 1: points become 100 - points */
     char *text_en, *text_sv; /* may be empty strings */
 } cq_item;
 
@@ -49,23 +49,23 @@ typedef struct {
     char *id;
     char *domain;
     char *label_en, *label_sv;
-    int higher_is_good;   /* 1: higher_is=good, 0: bad */
-    int has_cutoffs;      /* green and red given */
-    double green, red;    /* traffic-light cut-offs on 0..100 */
-    int sensitive;        /* optional column `sensitive` (0/1) */
+    int higher_is_good; /* 1: higher_is=good, 0: bad */
+    int has_cutoffs;    /* green and red given */
+    double green, red;  /* traffic-light cut-offs on 0..100 */
+    int sensitive;      /* optional column `sensitive` (0/1) */
     size_t n_items;
-    size_t *items;        /* indices into cq_instrument.items, in file order */
+    size_t *items; /* indices into cq_instrument.items, in file order */
 } cq_scale;
 
 typedef struct {
-    cq_arena arena;       /* owns everything below */
+    cq_arena arena; /* owns everything below */
     char *dir;
-    char *name;           /* the folder's base name, e.g. copsoq3-se */
+    char *name; /* the folder's base name, e.g. copsoq3-se */
     size_t n_items, n_scales, n_sets;
     cq_item *items;
     cq_scale *scales;
     cq_response_set *sets;
-    char sha256[3][65];   /* items.csv, response_sets.csv, scales.csv */
+    char sha256[3][65]; /* items.csv, response_sets.csv, scales.csv */
 } cq_instrument;
 
 /* The three file names, in the order of cq_instrument.sha256. */
@@ -76,9 +76,8 @@ extern const char *const cq_instrument_files[3];
 cq_status cq_instrument_load(const char *dir, cq_instrument **out, cq_diag *d);
 
 /* The same from three in-memory CSV texts (for tests); names are used in messages. */
-cq_status cq_instrument_parse(const char *items_csv, size_t items_len,
-                              const char *sets_csv, size_t sets_len,
-                              const char *scales_csv, size_t scales_len,
+cq_status cq_instrument_parse(const char *items_csv, size_t items_len, const char *sets_csv,
+                              size_t sets_len, const char *scales_csv, size_t scales_len,
                               cq_instrument **out, cq_diag *d);
 
 void cq_instrument_free(cq_instrument *ins);

@@ -370,9 +370,10 @@
       "Ingen siffra (inte heller n) visas för en grupp med färre än %d svar (%d för skalor "                \
       "markerade som känsliga). När de dolda grupperna i en indelning tillsammans har färre än "            \
       "%d svar döljs också den minsta visade gruppen, så att ingen liten grupp kan räknas fram "            \
-      "som helheten minus de andra. Samma regel gäller inom en överordnad grupp när en indelning "       \
-      "ligger inuti en annan (sektioner i en förvaltning). Antal svar och svarsfrekvens döljs för "     \
-      "en grupp som är dold "                                                                                 \
+      "som helheten minus de andra. Samma regel gäller inom en överordnad grupp när en indelning "           \
+      "ligger inuti en annan (sektioner i en förvaltning). Antal svar och svarsfrekvens döljs "               \
+      "för "                                                                                                   \
+      "en grupp som är dold "                                                                                  \
       "på någon skala. Dolda värden visas som –, även i diagram och trafikljus. "                         \
       "Svarsfördelningen per fråga visas bara för hela mätningen. Rapporten innehåller aldrig "            \
       "svarandes id eller enskilda svar.",                                                                      \

@@ -12,22 +12,22 @@
 #include <stddef.h>
 
 /* X(name, exit status, message) */
-#define CQ_STATUS_LIST(X)                                                    \
-    X(CQ_OK, 0, "ok")                                                        \
-    X(CQ_ERR_USAGE, 2, "wrong usage")                                        \
-    X(CQ_ERR_NOMEM, 1, "out of memory")                                      \
-    X(CQ_ERR_OPEN, 1, "cannot open file")                                    \
-    X(CQ_ERR_READ, 1, "cannot read file")                                    \
-    X(CQ_ERR_WRITE, 1, "cannot write output")                                \
-    X(CQ_ERR_GZIP, 1, "damaged or truncated gzip data")                      \
-    X(CQ_ERR_EMPTY, 1, "file is empty")                                      \
-    X(CQ_ERR_NO_DATA, 1, "file has a header but no data rows")               \
-    X(CQ_ERR_BINARY, 1, "file is not text (binary data)")                    \
-    X(CQ_ERR_CSV, 1, "malformed CSV")                                        \
-    X(CQ_ERR_LIMIT, 1, "input exceeds a size limit")                         \
-    X(CQ_ERR_HEADER, 1, "bad header")                                        \
-    X(CQ_ERR_INSTRUMENT, 1, "invalid instrument")                            \
-    X(CQ_ERR_STUDY, 1, "invalid study file")                                 \
+#define CQ_STATUS_LIST(X)                                                                          \
+    X(CQ_OK, 0, "ok")                                                                              \
+    X(CQ_ERR_USAGE, 2, "wrong usage")                                                              \
+    X(CQ_ERR_NOMEM, 1, "out of memory")                                                            \
+    X(CQ_ERR_OPEN, 1, "cannot open file")                                                          \
+    X(CQ_ERR_READ, 1, "cannot read file")                                                          \
+    X(CQ_ERR_WRITE, 1, "cannot write output")                                                      \
+    X(CQ_ERR_GZIP, 1, "damaged or truncated gzip data")                                            \
+    X(CQ_ERR_EMPTY, 1, "file is empty")                                                            \
+    X(CQ_ERR_NO_DATA, 1, "file has a header but no data rows")                                     \
+    X(CQ_ERR_BINARY, 1, "file is not text (binary data)")                                          \
+    X(CQ_ERR_CSV, 1, "malformed CSV")                                                              \
+    X(CQ_ERR_LIMIT, 1, "input exceeds a size limit")                                               \
+    X(CQ_ERR_HEADER, 1, "bad header")                                                              \
+    X(CQ_ERR_INSTRUMENT, 1, "invalid instrument")                                                  \
+    X(CQ_ERR_STUDY, 1, "invalid study file")                                                       \
     X(CQ_ERR_INTERNAL, 1, "internal error")
 
 typedef enum {

@@ -27,8 +27,8 @@
 #include "copsoq/instrument.h"
 #include "copsoq/status.h"
 
-#define CQ_MISSING_GROUP "(missing)"
-#define CQ_DEFAULT_MIN_GROUP 5
+#define CQ_MISSING_GROUP               "(missing)"
+#define CQ_DEFAULT_MIN_GROUP           5
 #define CQ_DEFAULT_MIN_GROUP_SENSITIVE 20
 
 typedef struct {
@@ -40,17 +40,17 @@ typedef struct {
     char *instrument_dir;
     cq_wave_spec *waves;
     size_t n_waves;
-    char *id_column;        /* default "id" */
-    char **groups;          /* grouping columns (breakdowns), in command-line order */
+    char *id_column; /* default "id" */
+    char **groups;   /* grouping columns (breakdowns), in command-line order */
     size_t n_groups;
-    int min_group;          /* default 5 */
-    int min_group_sensitive;/* default 20, for scales with sensitive=1 */
-    int lang_en;            /* 0: Swedish report (default), 1: English */
+    int min_group;           /* default 5 */
+    int min_group_sensitive; /* default 20, for scales with sensitive=1 */
+    int lang_en;             /* 0: Swedish report (default), 1: English */
     char *out_dir;
-    char *population_path;  /* optional --population FILE */
-    char *study_path;       /* the STUDY.ini the settings came from, if any */
-    int check_only;         /* `copsoq check`: validate, write nothing */
-    char *stop_after;       /* --stop-after STAGE: debugging, writes nothing */
+    char *population_path; /* optional --population FILE */
+    char *study_path;      /* the STUDY.ini the settings came from, if any */
+    int check_only;        /* `copsoq check`: validate, write nothing */
+    char *stop_after;      /* --stop-after STAGE: debugging, writes nothing */
     int verbose;
 } cq_settings;
 
@@ -59,52 +59,52 @@ void cq_settings_free(cq_settings *s);
 /* One survey wave after ingest and scoring.  Respondent r of the wave is row r
  * in every column.  Levels of each grouping column are sorted by bytes. */
 typedef struct {
-    cq_arena arena;          /* owns everything below */
-    const char *label;       /* borrowed from the settings */
+    cq_arena arena;    /* owns everything below */
+    const char *label; /* borrowed from the settings */
     const char *path;
     /* provenance */
     char sha256[65];
-    uint64_t bytes;          /* raw file size */
+    uint64_t bytes; /* raw file size */
     int gzip;
     char delimiter;
     int bom;
-    size_t cp1252_fields;    /* fields transcoded from Windows-1252 */
+    size_t cp1252_fields; /* fields transcoded from Windows-1252 */
     /* counts */
-    size_t lines;            /* physical lines, header included */
-    size_t records;          /* data records seen (not blank lines) */
-    size_t n;                /* accepted respondents */
+    size_t lines;   /* physical lines, header included */
+    size_t records; /* data records seen (not blank lines) */
+    size_t n;       /* accepted respondents */
     size_t rejected_duplicate;
-    size_t rejected_other;   /* missing id, wrong number of fields */
-    size_t empty_records;    /* records with every field empty: skipped */
-    size_t bad_values;       /* answers set to missing and listed in quality.csv */
-    size_t *missing_per_item;/* [n_items]: missing answers among accepted rows */
+    size_t rejected_other;    /* missing id, wrong number of fields */
+    size_t empty_records;     /* records with every field empty: skipped */
+    size_t bad_values;        /* answers set to missing and listed in quality.csv */
+    size_t *missing_per_item; /* [n_items]: missing answers among accepted rows */
     /* data */
-    char **ids;              /* [n] respondent ids: never written to any output */
-    uint8_t **answers;       /* [n_items][n] option index, or CQ_NA */
-    uint32_t **group;        /* [n_groups][n] level index */
-    char ***levels;          /* [n_groups][n_levels[g]] level names (UTF-8) */
-    size_t *n_levels;        /* [n_groups] */
-    double **scores;         /* [n_scales][n] scale score, NaN = no score */
+    char **ids;        /* [n] respondent ids: never written to any output */
+    uint8_t **answers; /* [n_items][n] option index, or CQ_NA */
+    uint32_t **group;  /* [n_groups][n] level index */
+    char ***levels;    /* [n_groups][n_levels[g]] level names (UTF-8) */
+    size_t *n_levels;  /* [n_groups] */
+    double **scores;   /* [n_scales][n] scale score, NaN = no score */
 } cq_wave;
 
 /* One row of quality.csv. Strings point into the study arena. */
 typedef struct {
     size_t wave;
     const char *file;
-    size_t line;             /* physical line where the record starts (header = 1) */
-    const char *column;      /* "" for whole-row issues */
-    const char *issue;       /* duplicate_id, invalid_value, missing_id, field_count */
+    size_t line;        /* physical line where the record starts (header = 1) */
+    const char *column; /* "" for whole-row issues */
+    const char *issue;  /* duplicate_id, invalid_value, missing_id, field_count */
     const char *detail;
 } cq_quality;
 
 /* breakdown 0 is "all"; breakdown b >= 1 is settings->groups[b - 1]. */
 typedef struct {
     size_t wave, breakdown, scale;
-    const char *group;       /* "all" for breakdown 0 */
+    const char *group; /* "all" for breakdown 0 */
     size_t n;
     double mean, sd, ci_low, ci_high, median, q1, q3;
-    int suppressed;          /* 1: every numeric cell is withheld, n included */
-    int secondary;           /* 1: withheld by the secondary (difference) rule */
+    int suppressed; /* 1: every numeric cell is withheld, n included */
+    int secondary;  /* 1: withheld by the secondary (difference) rule */
     /* traffic lights: respondents in green / yellow / red (scale cut-offs) */
     size_t n_green, n_yellow, n_red;
 } cq_summary;
@@ -113,7 +113,7 @@ typedef struct {
     size_t wave, scale;
     size_t items;
     size_t n_complete;
-    double alpha;            /* NaN when undefined or n_complete < min_group */
+    double alpha; /* NaN when undefined or n_complete < min_group */
 } cq_reliability;
 
 typedef struct {
@@ -132,12 +132,12 @@ typedef struct {
     size_t n_a, n_b;
     double mean_a, mean_b, diff, ci_low, ci_high, t, df, p, p_adj, effect;
     int suppressed;
-    int relevance;           /* 0: |diff| < 5, 1: 5 to < 10, 2: >= 10; -1 undefined */
-    int change;              /* 1 better, -1 worse, 0 none */
+    int relevance; /* 0: |diff| < 5, 1: 5 to < 10, 2: >= 10; -1 undefined */
+    int change;    /* 1 better, -1 worse, 0 none */
 } cq_comparison;
 
 typedef struct {
-    const char *breakdown;   /* "all" or a grouping column */
+    const char *breakdown; /* "all" or a grouping column */
     const char *group;
     double headcount;
 } cq_population;
@@ -154,7 +154,7 @@ typedef struct {
     cq_instrument *ins;          /* owned */
     cq_wave *waves;              /* [n_waves], owned */
     size_t n_waves;
-    cq_arena arena;              /* strings of result rows */
+    cq_arena arena; /* strings of result rows */
 
     cq_quality *quality;
     size_t n_quality, cap_quality;
@@ -171,7 +171,7 @@ typedef struct {
 
     cq_output_file *outputs;
     size_t n_outputs;
-    long long created;           /* report creation time: SOURCE_DATE_EPOCH or now */
+    long long created; /* report creation time: SOURCE_DATE_EPOCH or now */
     double stage_seconds[16];
 } cq_study;
 

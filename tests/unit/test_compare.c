@@ -411,18 +411,21 @@ CQ_TEST(compare_nested_paired_rows)
     static const struct {
         const char *unit, *role;
         int size, pairs;
-    } cells[] = {{"X", "a", 10, 8}, {"X", "b", 10, 2}, {"Y", "c", 10, 8}, {"Y", "d", 10, 3},
+    } cells[] = {{"X", "a", 10, 8},
+                 {"X", "b", 10, 2},
+                 {"Y", "c", 10, 8},
+                 {"Y", "d", 10, 3},
                  {"Z", "e", 20, 20}};
     char w1[16384], w2[16384];
     size_t l1 = (size_t)snprintf(w1, sizeof w1, "id,unit,role,A1,A2,A3,B1\n");
     size_t l2 = (size_t)snprintf(w2, sizeof w2, "id,unit,role,A1,A2,A3,B1\n");
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
         for (int k = 0; k < cells[i].size; k++) {
-            l1 += (size_t)snprintf(w1 + l1, sizeof w1 - l1, "%s%d,%s,%s,%d,2,3,1\n",
-                                   cells[i].role, k, cells[i].unit, cells[i].role, 1 + k % 5);
+            l1 += (size_t)snprintf(w1 + l1, sizeof w1 - l1, "%s%d,%s,%s,%d,2,3,1\n", cells[i].role,
+                                   k, cells[i].unit, cells[i].role, 1 + k % 5);
             l2 += (size_t)snprintf(w2 + l2, sizeof w2 - l2, "%s%s%d,%s,%s,%d,3,2,0\n",
-                                   cells[i].role, k < cells[i].pairs ? "" : "new", k,
-                                   cells[i].unit, cells[i].role, 1 + (k + 2) % 5);
+                                   cells[i].role, k < cells[i].pairs ? "" : "new", k, cells[i].unit,
+                                   cells[i].role, 1 + (k + 2) % 5);
         }
     fixture f;
     CHECK(fx_init(&f, 2, 2, 5) == 0);
@@ -443,8 +446,8 @@ CQ_TEST(compare_nested_paired_rows)
         if (!p || !q)
             continue;
         if (p->suppressed != want[i].paired_hidden)
-            cq_test_fail(__FILE__, __LINE__, "paired %s: suppressed %d, expected %d",
-                         want[i].group, p->suppressed, want[i].paired_hidden);
+            cq_test_fail(__FILE__, __LINE__, "paired %s: suppressed %d, expected %d", want[i].group,
+                         p->suppressed, want[i].paired_hidden);
         CHECK_INT(q->suppressed, 0);
         if (p->suppressed)
             CHECK(isnan(p->diff) && p->n_a == 0);

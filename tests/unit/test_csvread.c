@@ -73,8 +73,8 @@ CQ_TEST(csvread_record_lines)
                              z.fields[k]);
         }
         if (info.lines != cases[i].physical)
-            cq_test_fail(__FILE__, __LINE__, "%s: %zu physical lines, expected %zu",
-                         cases[i].name, info.lines, cases[i].physical);
+            cq_test_fail(__FILE__, __LINE__, "%s: %zu physical lines, expected %zu", cases[i].name,
+                         info.lines, cases[i].physical);
         CHECK_INT(info.bom, i == 7);
     }
 }

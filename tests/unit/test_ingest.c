@@ -28,7 +28,8 @@ CQ_TEST(ingest_variants_same_answers)
         {"quoted fields, blank line", "\"id\",\"unit\",A1,A2,A3,B1\n\"r1\",\"X\",\"1\",2,3,1\n\n"
                                       "r2,\"Y\",5,\"\",\"NA\",0\n"},
         {"semicolon with commas in quotes", "id;unit;A1;A2;A3;B1\nr1;X;1;2;3;1\nr2;Y;5;;NA;0\n"},
-        {"Don't know and spaces", "id,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\nr2,Y,5,6,\" don't KNOW \",0\n"},
+        {"Don't know and spaces",
+         "id,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\nr2,Y,5,6,\" don't KNOW \",0\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         fixture f;
@@ -79,7 +80,8 @@ CQ_TEST(ingest_delimiter_detection)
 CQ_TEST(ingest_windows1252)
 {
     /* "Sällan" and the unit "Söder" in Windows-1252: ä = 0xE4, ö = 0xF6 */
-    const char text[] = "id;unit;A1;A2;A3;B1\r\nr1;S\xF6" "der;S\xE4llan;1;1;Ja\r\n";
+    const char text[] = "id;unit;A1;A2;A3;B1\r\nr1;S\xF6"
+                        "der;S\xE4llan;1;1;Ja\r\n";
     fixture f;
     CHECK(fx_init(&f, 1, 1, 5) == 0);
     cq_diag d = {{0}};
@@ -95,15 +97,15 @@ CQ_TEST(ingest_windows1252)
 /* Physical line numbers of quality rows, with a quoted newline in between. */
 CQ_TEST(ingest_quality_rows_and_lines)
 {
-    const char *text = "id,unit,note,A1,A2,A3,B1\n"  /* line 1 */
-                       "r1,X,,1,7,3,1\n"             /* 2: A2 '7' invalid */
+    const char *text = "id,unit,note,A1,A2,A3,B1\n"    /* line 1 */
+                       "r1,X,,1,7,3,1\n"               /* 2: A2 '7' invalid */
                        "r2,X,\"two\nlines\",1,2,3,1\n" /* 3-4 */
-                       "r3,X,,x,2,3.5,Maybe\n"       /* 5: three invalid */
-                       "r1,Y,,1,1,1,1\n"             /* 6: duplicate id */
-                       ",Y,,1,1,1,1\n"               /* 7: missing id */
-                       "r4,Y,,1,1\n"                 /* 8: too few fields */
-                       ",,,,,,\n"                    /* 9: empty record, skipped */
-                       "r5,Y,,NA,.,6,\n";            /* 10: all declared missing */
+                       "r3,X,,x,2,3.5,Maybe\n"         /* 5: three invalid */
+                       "r1,Y,,1,1,1,1\n"               /* 6: duplicate id */
+                       ",Y,,1,1,1,1\n"                 /* 7: missing id */
+                       "r4,Y,,1,1\n"                   /* 8: too few fields */
+                       ",,,,,,\n"                      /* 9: empty record, skipped */
+                       "r5,Y,,NA,.,6,\n";              /* 10: all declared missing */
     fixture f;
     CHECK(fx_init(&f, 1, 1, 5) == 0);
     cq_diag d = {{0}};
@@ -119,8 +121,10 @@ CQ_TEST(ingest_quality_rows_and_lines)
         size_t line;
         const char *column, *issue, *token;
     } want[] = {
-        {2, "A2", "invalid_value", "'7'"},   {5, "A1", "invalid_value", "'x'"},
-        {5, "A3", "invalid_value", "'3.5'"}, {5, "B1", "invalid_value", "'Maybe'"},
+        {2, "A2", "invalid_value", "'7'"},
+        {5, "A1", "invalid_value", "'x'"},
+        {5, "A3", "invalid_value", "'3.5'"},
+        {5, "B1", "invalid_value", "'Maybe'"},
         {6, "", "duplicate_id", "first row is kept"},
         {7, "", "missing_id", "no respondent id"},
         {8, "", "field_count", "5 fields where the header has 7"},
@@ -196,13 +200,11 @@ CQ_TEST(ingest_refusals)
         {"missing item", "id,unit,A1,A2,B1\nr1,X,1,2,1\n", 0, CQ_ERR_HEADER, "A3"},
         {"missing id", "key,unit,A1,A2,A3,B1\nr1,X,1,2,3,1\n", 0, CQ_ERR_HEADER, "'id'"},
         {"missing group", "id,A1,A2,A3,B1\nr1,1,2,3,1\n", 0, CQ_ERR_HEADER, "'unit'"},
-        {"duplicate column", "id,unit,A1,A1,A2,A3,B1\nr1,X,1,1,2,3,1\n", 0, CQ_ERR_HEADER,
-         "twice"},
+        {"duplicate column", "id,unit,A1,A1,A2,A3,B1\nr1,X,1,1,2,3,1\n", 0, CQ_ERR_HEADER, "twice"},
         {"NUL bytes", "id,unit\0\x01\x02,A1\n", 14, CQ_ERR_BINARY, "not a text file"},
         {"control characters", "\x01\x02\x03\x04,\x05\n\x06\x07\n", 0, CQ_ERR_BINARY,
          "control characters"},
-        {"unclosed quote", "id,unit,A1,A2,A3,B1\nr1,\"X,1,2,3,1\n", 0, CQ_ERR_CSV,
-         "never closed"},
+        {"unclosed quote", "id,unit,A1,A2,A3,B1\nr1,\"X,1,2,3,1\n", 0, CQ_ERR_CSV, "never closed"},
         {"every row rejected", "id,unit,A1,A2,A3,B1\n,X,1,2,3,1\n", 0, CQ_ERR_NO_DATA,
          "none of its 1 rows"},
     };
@@ -232,17 +234,35 @@ CQ_TEST(decode_answer_table)
         int valid;
         int opt; /* CQ_NA = 255 */
     } cases[] = {
-        {0, "1", 1, 0},          {0, "5", 1, 4},          {0, "6", 1, CQ_NA},
-        {0, "7", 0, CQ_NA},      {0, "0", 0, CQ_NA},      {0, "-1", 0, CQ_NA},
-        {0, "3.5", 0, CQ_NA},    {0, "2.0", 0, CQ_NA},    {0, "", 1, CQ_NA},
-        {0, "NA", 1, CQ_NA},     {0, ".", 1, CQ_NA},      {0, "  ", 1, CQ_NA},
-        {0, "SÄLLAN", 1, 3},     {0, "sällan", 1, 3},     {0, "Seldom", 1, 3},
-        {0, " ofta ", 1, 1},     {0, "VET INTE", 1, CQ_NA}, {0, "Ja", 0, CQ_NA},
-        {3, "ja", 1, 0},         {3, "0", 1, 1},          {3, "Often", 0, CQ_NA},
+        {0, "1", 1, 0},
+        {0, "5", 1, 4},
+        {0, "6", 1, CQ_NA},
+        {0, "7", 0, CQ_NA},
+        {0, "0", 0, CQ_NA},
+        {0, "-1", 0, CQ_NA},
+        {0, "3.5", 0, CQ_NA},
+        {0, "2.0", 0, CQ_NA},
+        {0, "", 1, CQ_NA},
+        {0, "NA", 1, CQ_NA},
+        {0, ".", 1, CQ_NA},
+        {0, "  ", 1, CQ_NA},
+        {0, "SÄLLAN", 1, 3},
+        {0, "sällan", 1, 3},
+        {0, "Seldom", 1, 3},
+        {0, " ofta ", 1, 1},
+        {0, "VET INTE", 1, CQ_NA},
+        {0, "Ja", 0, CQ_NA},
+        {3, "ja", 1, 0},
+        {3, "0", 1, 1},
+        {3, "Often", 0, CQ_NA},
         {0, "99999999999", 0, CQ_NA},
         /* only the code as the instrument writes it, and only NA (R's reading) */
-        {0, "03", 0, CQ_NA},     {0, "+3", 0, CQ_NA},     {3, "-0", 0, CQ_NA},
-        {0, "na", 0, CQ_NA},     {0, "3\n", 1, 2},        {0, "\r\n", 1, CQ_NA},
+        {0, "03", 0, CQ_NA},
+        {0, "+3", 0, CQ_NA},
+        {3, "-0", 0, CQ_NA},
+        {0, "na", 0, CQ_NA},
+        {0, "3\n", 1, 2},
+        {0, "\r\n", 1, CQ_NA},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         uint8_t opt = 0;
@@ -259,10 +279,10 @@ CQ_TEST(utf8_validation_and_cp1252)
     CHECK(cq_utf8_valid("abc", 3));
     CHECK(cq_utf8_valid("S\xC3\xA4llan", 7));
     CHECK(!cq_utf8_valid("S\xE4llan", 6));
-    CHECK(!cq_utf8_valid("\xC0\xAF", 2));       /* overlong */
-    CHECK(!cq_utf8_valid("\xED\xA0\x80", 3));   /* surrogate */
-    CHECK(!cq_utf8_valid("\xC3", 1));           /* cut */
-    CHECK(cq_utf8_valid("\xE2\x82\xAC", 3));    /* euro */
+    CHECK(!cq_utf8_valid("\xC0\xAF", 2));     /* overlong */
+    CHECK(!cq_utf8_valid("\xED\xA0\x80", 3)); /* surrogate */
+    CHECK(!cq_utf8_valid("\xC3", 1));         /* cut */
+    CHECK(cq_utf8_valid("\xE2\x82\xAC", 3));  /* euro */
     char out[32];
     cq_cp1252_to_utf8("\x80\xC5\xE4", 3, out, sizeof out);
     CHECK_STR(out, "\xE2\x82\xAC\xC3\x85\xC3\xA4"); /* € Å ä */

@@ -64,8 +64,8 @@ CQ_TEST(instrument_invalid_table)
     } cases[] = {
         {"item,scale,response_set,reverse\nA1,A,f9,0\n", NULL, NULL, "items.csv: line 2",
          "unknown response set 'f9'"},
-        {"item,scale,response_set,reverse\nA1,A,f5,0\nA1,A,f5,0\n", NULL, NULL,
-         "items.csv: line 3", "duplicate item 'A1'"},
+        {"item,scale,response_set,reverse\nA1,A,f5,0\nA1,A,f5,0\n", NULL, NULL, "items.csv: line 3",
+         "duplicate item 'A1'"},
         {"item,scale,response_set,reverse\nA1,,f5,0\n", NULL, NULL, "items.csv: line 2",
          "has no scale"},
         {"item,scale,response_set,reverse\nA1,Q,f5,0\n", NULL, NULL, "items.csv: line 2",

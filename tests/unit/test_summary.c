@@ -61,7 +61,8 @@ find(const cq_study *st, size_t wave, size_t b, const char *group, size_t scale)
 {
     for (size_t i = 0; i < st->n_summary; i++) {
         const cq_summary *r = &st->summary[i];
-        if (r->wave == wave && r->breakdown == b && r->scale == scale && strcmp(r->group, group) == 0)
+        if (r->wave == wave && r->breakdown == b && r->scale == scale &&
+            strcmp(r->group, group) == 0)
             return r;
     }
     return NULL;
@@ -98,7 +99,7 @@ CQ_TEST(summary_suppression_primary_and_secondary)
         size_t n;
         int suppressed, secondary;
     } want[] = {
-        {1, "P", 6, 0, 0},        {1, "Q", 5, 0, 0}, {1, "R", 3, 1, 0}, {1, "S", 1, 1, 0},
+        {1, "P", 6, 0, 0},         {1, "Q", 5, 0, 0},  {1, "R", 3, 1, 0}, {1, "S", 1, 1, 0},
         {1, "(missing)", 1, 1, 0}, {2, "K", 12, 1, 1}, {2, "L", 4, 1, 0},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
@@ -122,9 +123,8 @@ CQ_TEST(summary_secondary_tie_breaks_by_name)
 {
     char text[4096];
     size_t len = (size_t)snprintf(text, sizeof text, "id,unit,A1,A2,A3,B1\n");
-    static const char *const units[] = {"Öst", "Öst", "Öst", "Öst", "Öst", "Öst",
-                                        "Väst", "Väst", "Väst", "Väst", "Väst", "Väst",
-                                        "Norr", "Norr"};
+    static const char *const units[] = {"Öst",  "Öst",  "Öst",  "Öst",  "Öst",  "Öst",  "Väst",
+                                        "Väst", "Väst", "Väst", "Väst", "Väst", "Norr", "Norr"};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         len += (size_t)snprintf(text + len, sizeof text - len, "r%zu,%s,1,2,3,1\n", i, units[i]);
     fixture f;
@@ -167,8 +167,8 @@ CQ_TEST(summary_nested_breakdowns)
         size_t b;
         const char *group;
         int suppressed;
-    } want[] = {{2, "a", 1}, {2, "b", 1}, {2, "c", 1}, {2, "d", 1}, {2, "e", 0},
-                {1, "X", 0}, {1, "Y", 0}, {1, "Z", 0}};
+    } want[] = {{2, "a", 1}, {2, "b", 1}, {2, "c", 1}, {2, "d", 1},
+                {2, "e", 0}, {1, "X", 0}, {1, "Y", 0}, {1, "Z", 0}};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const cq_summary *s = find(&f.st, 0, want[i].b, want[i].group, 0);
         CHECK(s != NULL);
@@ -208,7 +208,7 @@ CQ_TEST(summary_nested_hidden_parent)
         size_t b;
         const char *group;
         int suppressed;
-    } want[] = {{1, "P", 1}, {1, "Q", 1}, {1, "R", 0}, {2, "p1", 1},
+    } want[] = {{1, "P", 1},  {1, "Q", 1},  {1, "R", 0},  {2, "p1", 1},
                 {2, "q1", 1}, {2, "r1", 1}, {2, "r2", 0}, {0, "all", 0}};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const cq_summary *row = find(&f.st, 0, want[i].b, want[i].group, 0);
