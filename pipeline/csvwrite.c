@@ -4,50 +4,63 @@
 #include <math.h>
 #include <string.h>
 
-void
-cq_csv_text(FILE *f, const char *s)
+static void
+sep(cq_csv_out *o)
 {
+    if (o->cell++ > 0)
+        fputc(',', o->f);
+}
+
+void
+cq_csv_text(cq_csv_out *o, const char *s)
+{
+    sep(o);
     size_t n = strlen(s);
     int quote = n > 0 && (s[0] == ' ' || s[n - 1] == ' ');
     if (!quote && strpbrk(s, ",\"\r\n;\t"))
         quote = 1;
     if (!quote) {
-        fputs(s, f);
+        fputs(s, o->f);
         return;
     }
-    fputc('"', f);
+    fputc('"', o->f);
     for (; *s; s++) {
         if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
+            fputc('"', o->f);
+        fputc(*s, o->f);
     }
-    fputc('"', f);
+    fputc('"', o->f);
 }
 
 void
-cq_csv_num(FILE *f, double v)
+cq_csv_num(cq_csv_out *o, double v, int blank)
 {
-    if (!isfinite(v))
+    sep(o);
+    if (blank || !isfinite(v))
         return;
     if (v == 0)
         v = 0; /* no "-0" */
-    fprintf(f, "%.15g", v);
+    fprintf(o->f, "%.15g", v);
 }
 
 void
-cq_csv_count(FILE *f, size_t v)
+cq_csv_count(cq_csv_out *o, size_t v, int blank)
 {
-    fprintf(f, "%zu", v);
+    sep(o);
+    if (!blank)
+        fprintf(o->f, "%zu", v);
 }
 
 void
-cq_csv_sep(FILE *f)
+cq_csv_int(cq_csv_out *o, int v)
 {
-    fputc(',', f);
+    sep(o);
+    fprintf(o->f, "%d", v);
 }
 
 void
-cq_csv_eol(FILE *f)
+cq_csv_end(cq_csv_out *o)
 {
-    fputc('\n', f);
+    fputc('\n', o->f);
+    o->cell = 0;
 }

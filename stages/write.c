@@ -47,39 +47,24 @@ cq_stage_write(cq_study *st, cq_diag *d)
     return CQ_OK;
 }
 
-static void
-num_or_blank(FILE *f, int suppressed, double v)
-{
-    cq_csv_sep(f);
-    if (!suppressed)
-        cq_csv_num(f, v);
-}
-
 static cq_status
 write_summary(cq_study *st, FILE *f)
 {
+    cq_csv_out o = {f, 0};
     fputs("wave,breakdown,group,scale,n,mean,sd,ci_low,ci_high,median,q1,q3,suppressed\n", f);
     for (size_t i = 0; i < st->n_summary; i++) {
         const cq_summary *r = &st->summary[i];
         int sup = r->suppressed;
-        cq_csv_text(f, st->waves[r->wave].label);
-        cq_csv_sep(f);
-        cq_csv_text(f, cq_breakdown_name(st, r->breakdown));
-        cq_csv_sep(f);
-        cq_csv_text(f, r->group);
-        cq_csv_sep(f);
-        cq_csv_text(f, st->ins->scales[r->scale].id);
-        cq_csv_sep(f);
-        if (!sup)
-            cq_csv_count(f, r->n);
-        num_or_blank(f, sup, r->mean);
-        num_or_blank(f, sup, r->sd);
-        num_or_blank(f, sup, r->ci_low);
-        num_or_blank(f, sup, r->ci_high);
-        num_or_blank(f, sup, r->median);
-        num_or_blank(f, sup, r->q1);
-        num_or_blank(f, sup, r->q3);
-        fprintf(f, ",%d\n", sup);
+        cq_csv_text(&o, st->waves[r->wave].label);
+        cq_csv_text(&o, cq_breakdown_name(st, r->breakdown));
+        cq_csv_text(&o, r->group);
+        cq_csv_text(&o, st->ins->scales[r->scale].id);
+        cq_csv_count(&o, r->n, sup);
+        const double v[] = {r->mean, r->sd, r->ci_low, r->ci_high, r->median, r->q1, r->q3};
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+            cq_csv_num(&o, v[k], sup);
+        cq_csv_int(&o, sup);
+        cq_csv_end(&o);
     }
     return CQ_OK;
 }
@@ -87,21 +72,17 @@ write_summary(cq_study *st, FILE *f)
 static cq_status
 write_quality(cq_study *st, FILE *f)
 {
+    cq_csv_out o = {f, 0};
     fputs("wave,file,line,column,issue,detail\n", f);
     for (size_t i = 0; i < st->n_quality; i++) {
         const cq_quality *q = &st->quality[i];
-        cq_csv_text(f, st->settings->waves[q->wave].label);
-        cq_csv_sep(f);
-        cq_csv_text(f, q->file);
-        cq_csv_sep(f);
-        cq_csv_count(f, q->line);
-        cq_csv_sep(f);
-        cq_csv_text(f, q->column);
-        cq_csv_sep(f);
-        cq_csv_text(f, q->issue);
-        cq_csv_sep(f);
-        cq_csv_text(f, q->detail);
-        cq_csv_eol(f);
+        cq_csv_text(&o, st->settings->waves[q->wave].label);
+        cq_csv_text(&o, q->file);
+        cq_csv_count(&o, q->line, 0);
+        cq_csv_text(&o, q->column);
+        cq_csv_text(&o, q->issue);
+        cq_csv_text(&o, q->detail);
+        cq_csv_end(&o);
     }
     return CQ_OK;
 }
@@ -109,19 +90,16 @@ write_quality(cq_study *st, FILE *f)
 static cq_status
 write_reliability(cq_study *st, FILE *f)
 {
+    cq_csv_out o = {f, 0};
     fputs("wave,scale,items,n_complete,alpha\n", f);
     for (size_t i = 0; i < st->n_reliability; i++) {
         const cq_reliability *r = &st->reliability[i];
-        cq_csv_text(f, st->waves[r->wave].label);
-        cq_csv_sep(f);
-        cq_csv_text(f, st->ins->scales[r->scale].id);
-        cq_csv_sep(f);
-        cq_csv_count(f, r->items);
-        cq_csv_sep(f);
-        cq_csv_count(f, r->n_complete);
-        cq_csv_sep(f);
-        cq_csv_num(f, r->alpha);
-        cq_csv_eol(f);
+        cq_csv_text(&o, st->waves[r->wave].label);
+        cq_csv_text(&o, st->ins->scales[r->scale].id);
+        cq_csv_count(&o, r->items, 0);
+        cq_csv_count(&o, r->n_complete, 0);
+        cq_csv_num(&o, r->alpha, 0);
+        cq_csv_end(&o);
     }
     return CQ_OK;
 }
@@ -129,21 +107,17 @@ write_reliability(cq_study *st, FILE *f)
 static cq_status
 write_reliability_items(cq_study *st, FILE *f)
 {
+    cq_csv_out o = {f, 0};
     fputs("wave,scale,item,n_complete,item_rest_r,alpha_if_deleted\n", f);
     for (size_t i = 0; i < st->n_reliability_items; i++) {
         const cq_reliability_item *r = &st->reliability_items[i];
-        cq_csv_text(f, st->waves[r->wave].label);
-        cq_csv_sep(f);
-        cq_csv_text(f, st->ins->scales[r->scale].id);
-        cq_csv_sep(f);
-        cq_csv_text(f, st->ins->items[r->item].id);
-        cq_csv_sep(f);
-        cq_csv_count(f, r->n_complete);
-        cq_csv_sep(f);
-        cq_csv_num(f, r->item_rest_r);
-        cq_csv_sep(f);
-        cq_csv_num(f, r->alpha_if_deleted);
-        cq_csv_eol(f);
+        cq_csv_text(&o, st->waves[r->wave].label);
+        cq_csv_text(&o, st->ins->scales[r->scale].id);
+        cq_csv_text(&o, st->ins->items[r->item].id);
+        cq_csv_count(&o, r->n_complete, 0);
+        cq_csv_num(&o, r->item_rest_r, 0);
+        cq_csv_num(&o, r->alpha_if_deleted, 0);
+        cq_csv_end(&o);
     }
     return CQ_OK;
 }
@@ -157,46 +131,29 @@ change_name(int c)
 static cq_status
 write_comparison(cq_study *st, FILE *f)
 {
+    cq_csv_out o = {f, 0};
     fputs("breakdown,group,scale,design,wave_a,wave_b,n_a,n_b,mean_a,mean_b,diff,ci_low,ci_high,"
           "t,df,p,p_adj,effect,suppressed,relevance,change\n",
           f);
     for (size_t i = 0; i < st->n_comparison; i++) {
         const cq_comparison *r = &st->comparison[i];
         int sup = r->suppressed;
-        cq_csv_text(f, cq_breakdown_name(st, r->breakdown));
-        cq_csv_sep(f);
-        cq_csv_text(f, r->group);
-        cq_csv_sep(f);
-        cq_csv_text(f, st->ins->scales[r->scale].id);
-        cq_csv_sep(f);
-        cq_csv_text(f, r->design == CQ_PAIRED ? "paired" : "independent");
-        cq_csv_sep(f);
-        cq_csv_text(f, st->waves[r->wave_a].label);
-        cq_csv_sep(f);
-        cq_csv_text(f, st->waves[r->wave_b].label);
-        cq_csv_sep(f);
-        if (!sup)
-            cq_csv_count(f, r->n_a);
-        cq_csv_sep(f);
-        if (!sup)
-            cq_csv_count(f, r->n_b);
-        num_or_blank(f, sup, r->mean_a);
-        num_or_blank(f, sup, r->mean_b);
-        num_or_blank(f, sup, r->diff);
-        num_or_blank(f, sup, r->ci_low);
-        num_or_blank(f, sup, r->ci_high);
-        num_or_blank(f, sup, r->t);
-        num_or_blank(f, sup, r->df);
-        num_or_blank(f, sup, r->p);
-        num_or_blank(f, sup, r->p_adj);
-        num_or_blank(f, sup, r->effect);
-        fprintf(f, ",%d,", sup);
-        if (!sup && r->relevance >= 0)
-            fprintf(f, "%d", r->relevance);
-        cq_csv_sep(f);
-        if (!sup)
-            fputs(change_name(r->change), f);
-        cq_csv_eol(f);
+        cq_csv_text(&o, cq_breakdown_name(st, r->breakdown));
+        cq_csv_text(&o, r->group);
+        cq_csv_text(&o, st->ins->scales[r->scale].id);
+        cq_csv_text(&o, r->design == CQ_PAIRED ? "paired" : "independent");
+        cq_csv_text(&o, st->waves[r->wave_a].label);
+        cq_csv_text(&o, st->waves[r->wave_b].label);
+        cq_csv_count(&o, r->n_a, sup);
+        cq_csv_count(&o, r->n_b, sup);
+        const double v[] = {r->mean_a, r->mean_b, r->diff, r->ci_low, r->ci_high,
+                            r->t,      r->df,     r->p,    r->p_adj,  r->effect};
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+            cq_csv_num(&o, v[k], sup);
+        cq_csv_int(&o, sup);
+        cq_csv_num(&o, r->relevance, sup || r->relevance < 0);
+        cq_csv_text(&o, sup ? "" : change_name(r->change));
+        cq_csv_end(&o);
     }
     return CQ_OK;
 }
