@@ -140,20 +140,26 @@ CQ_TEST(summary_secondary_tie_breaks_by_name)
     fx_free(&f);
 }
 
-/* Nested breakdowns (role inside unit): the contract's rule alone leaves
- * role b (2) = unit X (8) - role a (6) and role d (3) = Y (9) - c (6)
- * recoverable, because b and d together hold 5.  The nested rule hides a and
- * c as well.  Units: X = a 6 + b 2, Y = c 6 + d 3, Z = e 20. */
-CQ_TEST(summary_nested_breakdowns)
+/* Nested-breakdown cases: respondents per (unit, role) cell, and the
+ * suppression flag expected for each group of scale A. */
+typedef struct {
+    const char *unit, *role;
+    int n;
+} cell;
+
+typedef struct {
+    size_t b;
+    const char *group;
+    int suppressed;
+} expect;
+
+static void
+check_nested(const cell *cells, size_t n_cells, const expect *want, size_t n_want)
 {
-    static const struct {
-        const char *unit, *role;
-        int n;
-    } cells[] = {{"X", "a", 6}, {"X", "b", 2}, {"Y", "c", 6}, {"Y", "d", 3}, {"Z", "e", 20}};
     char text[8192];
     size_t len = (size_t)snprintf(text, sizeof text, "id,unit,role,A1,A2,A3,B1\n");
     int r = 0;
-    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+    for (size_t i = 0; i < n_cells; i++)
         for (int k = 0; k < cells[i].n; k++, r++)
             len += (size_t)snprintf(text + len, sizeof text - len, "r%d,%s,%s,%d,2,3,1\n", r,
                                     cells[i].unit, cells[i].role, 1 + r % 5);
@@ -163,20 +169,27 @@ CQ_TEST(summary_nested_breakdowns)
     CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
     CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
-    static const struct {
-        size_t b;
-        const char *group;
-        int suppressed;
-    } want[] = {{2, "a", 1}, {2, "b", 1}, {2, "c", 1}, {2, "d", 1},
-                {2, "e", 0}, {1, "X", 0}, {1, "Y", 0}, {1, "Z", 0}};
-    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
-        const cq_summary *s = find(&f.st, 0, want[i].b, want[i].group, 0);
-        CHECK(s != NULL);
-        if (s && s->suppressed != want[i].suppressed)
+    for (size_t i = 0; i < n_want; i++) {
+        const cq_summary *row = find(&f.st, 0, want[i].b, want[i].group, 0);
+        CHECK(row != NULL);
+        if (row && row->suppressed != want[i].suppressed)
             cq_test_fail(__FILE__, __LINE__, "%s: suppressed %d, expected %d", want[i].group,
-                         s->suppressed, want[i].suppressed);
+                         row->suppressed, want[i].suppressed);
     }
     fx_free(&f);
+}
+
+/* Nested breakdowns (role inside unit): the contract's rule alone leaves
+ * role b (2) = unit X (8) - role a (6) and role d (3) = Y (9) - c (6)
+ * recoverable, because b and d together hold 5.  The nested rule hides a and
+ * c as well.  Units: X = a 6 + b 2, Y = c 6 + d 3, Z = e 20. */
+CQ_TEST(summary_nested_breakdowns)
+{
+    static const cell cells[] = {
+        {"X", "a", 6}, {"X", "b", 2}, {"Y", "c", 6}, {"Y", "d", 3}, {"Z", "e", 20}};
+    static const expect want[] = {{2, "a", 1}, {2, "b", 1}, {2, "c", 1}, {2, "d", 1},
+                                  {2, "e", 0}, {1, "X", 0}, {1, "Y", 0}, {1, "Z", 0}};
+    check_nested(cells, sizeof cells / sizeof cells[0], want, sizeof want / sizeof want[0]);
 }
 
 /* A hidden parent whose children are all shown would be their sum. Units
@@ -187,35 +200,8 @@ CQ_TEST(summary_nested_breakdowns)
  * The nested rule must hide q1. */
 CQ_TEST(summary_nested_hidden_parent)
 {
-    static const struct {
-        const char *unit, *role;
-        int n;
-    } cells[] = {{"P", "p1", 3}, {"Q", "q1", 12}, {"R", "r1", 8}, {"R", "r2", 8}};
-    char text[8192];
-    size_t len = (size_t)snprintf(text, sizeof text, "id,unit,role,A1,A2,A3,B1\n");
-    int r = 0;
-    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
-        for (int k = 0; k < cells[i].n; k++, r++)
-            len += (size_t)snprintf(text + len, sizeof text - len, "r%d,%s,%s,1,2,3,1\n", r,
-                                    cells[i].unit, cells[i].role);
-    fixture f;
-    CHECK(fx_init(&f, 1, 2, 5) == 0);
-    cq_diag d;
-    CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
-    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
-    CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
-    static const struct {
-        size_t b;
-        const char *group;
-        int suppressed;
-    } want[] = {{1, "P", 1},  {1, "Q", 1},  {1, "R", 0},  {2, "p1", 1},
-                {2, "q1", 1}, {2, "r1", 1}, {2, "r2", 0}, {0, "all", 0}};
-    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
-        const cq_summary *row = find(&f.st, 0, want[i].b, want[i].group, 0);
-        CHECK(row != NULL);
-        if (row && row->suppressed != want[i].suppressed)
-            cq_test_fail(__FILE__, __LINE__, "%s: suppressed %d, expected %d", want[i].group,
-                         row->suppressed, want[i].suppressed);
-    }
-    fx_free(&f);
+    static const cell cells[] = {{"P", "p1", 3}, {"Q", "q1", 12}, {"R", "r1", 8}, {"R", "r2", 8}};
+    static const expect want[] = {{1, "P", 1},  {1, "Q", 1},  {1, "R", 0},  {2, "p1", 1},
+                                  {2, "q1", 1}, {2, "r1", 1}, {2, "r2", 0}, {0, "all", 0}};
+    check_nested(cells, sizeof cells / sizeof cells[0], want, sizeof want / sizeof want[0]);
 }
