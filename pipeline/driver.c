@@ -106,8 +106,8 @@ make_dirs(const char *dir, int *created, cq_diag *d)
 
 /* Every file a run writes (stages/write.c, stages/report.c). */
 static const char *const output_names[] = {
-    "scale_summary.csv",     "quality.csv",    "reliability.csv",
-    "reliability_items.csv", "comparison.csv", "report.xlsx",
+    "scale_summary.csv", "quality.csv",    "reliability.csv", "reliability_items.csv",
+    "comparison.csv",    "provenance.csv", "report.xlsx",
 };
 
 /* A failed run leaves no report in the output folder (contract §7): results

@@ -5,10 +5,15 @@
  * Suppressed rows keep their keys and the flag; every numeric cell is empty.
  */
 #include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <time.h>
 #include <math.h>
 #include <string.h>
 
+#include "copsoq/cli.h"
 #include "copsoq/csvwrite.h"
+#include "copsoq/source.h"
 #include "copsoq/stages.h"
 
 static cq_status write_summary(cq_study *st, FILE *f);
@@ -16,6 +21,7 @@ static cq_status write_quality(cq_study *st, FILE *f);
 static cq_status write_reliability(cq_study *st, FILE *f);
 static cq_status write_reliability_items(cq_study *st, FILE *f);
 static cq_status write_comparison(cq_study *st, FILE *f);
+static cq_status write_provenance(cq_study *st, FILE *f);
 
 typedef struct {
     const char *name;
@@ -25,7 +31,7 @@ typedef struct {
 static const output outputs[] = {
     {"scale_summary.csv", write_summary},   {"quality.csv", write_quality},
     {"reliability.csv", write_reliability}, {"reliability_items.csv", write_reliability_items},
-    {"comparison.csv", write_comparison},
+    {"comparison.csv", write_comparison},   {"provenance.csv", write_provenance},
 };
 
 cq_status
@@ -154,6 +160,90 @@ write_comparison(cq_study *st, FILE *f)
         cq_csv_num(&o, r->relevance, sup || r->relevance < 0);
         cq_csv_text(&o, sup ? "" : change_name(r->change));
         cq_csv_end(&o);
+    }
+    return CQ_OK;
+}
+
+static void
+kv(cq_csv_out *o, const char *section, const char *key, const char *value)
+{
+    cq_csv_text(o, section);
+    cq_csv_text(o, key);
+    cq_csv_text(o, value);
+    cq_csv_end(o);
+}
+
+static void
+kv_count(cq_csv_out *o, const char *section, const char *key, uint64_t value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%" PRIu64, value);
+    kv(o, section, key, buf);
+}
+
+/* provenance.csv (section,key,value): what an auditor needs to reproduce the
+ * run from the CSV files alone: program, settings, every input's size,
+ * counts and SHA-256.  The same facts as the report's provenance sheet. */
+static cq_status
+write_provenance(cq_study *st, FILE *f)
+{
+    const cq_settings *set = st->settings;
+    cq_csv_out o = {f, 0};
+    char buf[128];
+    fputs("section,key,value\n", f);
+    kv(&o, "program", "version", CQ_VERSION);
+    time_t t = (time_t)st->created;
+    struct tm tm;
+    if (gmtime_r(&t, &tm))
+        strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    else
+        snprintf(buf, sizeof buf, "%lld", st->created);
+    kv(&o, "program", "created", buf);
+    kv(&o, "program", "created_from", getenv("SOURCE_DATE_EPOCH") ? "SOURCE_DATE_EPOCH" : "clock");
+    if (set->study_path)
+        kv(&o, "settings", "study", set->study_path);
+    kv(&o, "settings", "instrument", set->instrument_dir);
+    kv(&o, "settings", "id", set->id_column);
+    for (size_t g = 0; g < set->n_groups; g++)
+        kv(&o, "settings", "group", set->groups[g]);
+    kv_count(&o, "settings", "min_group", (uint64_t)set->min_group);
+    kv_count(&o, "settings", "min_group_sensitive", (uint64_t)set->min_group_sensitive);
+    kv(&o, "settings", "lang", set->lang_en ? "en" : "sv");
+    if (set->population_path)
+        kv(&o, "settings", "population", set->population_path);
+    for (int i = 0; i < 3; i++) {
+        snprintf(buf, sizeof buf, "%s sha256", cq_instrument_files[i]);
+        kv(&o, "instrument", buf, st->ins->sha256[i]);
+    }
+    for (size_t w = 0; w < st->n_waves; w++) {
+        const cq_wave *wv = &st->waves[w];
+        char section[96];
+        snprintf(section, sizeof section, "wave %s", wv->label);
+        kv(&o, section, "file", wv->path);
+        kv(&o, section, "sha256", wv->sha256);
+        kv_count(&o, section, "bytes", wv->bytes);
+        kv(&o, section, "gzip", wv->gzip ? "yes" : "no");
+        kv(&o, section, "delimiter",
+           wv->delimiter == '\t'  ? "TAB"
+           : wv->delimiter == ';' ? ";"
+                                  : ",");
+        kv(&o, section, "utf8_bom", wv->bom ? "yes" : "no");
+        kv_count(&o, section, "fields_from_windows_1252", wv->cp1252_fields);
+        kv_count(&o, section, "physical_lines", wv->lines);
+        kv_count(&o, section, "data_rows", wv->records);
+        kv_count(&o, section, "respondents", wv->n);
+        kv_count(&o, section, "rejected_duplicate_id", wv->rejected_duplicate);
+        kv_count(&o, section, "rejected_other", wv->rejected_other);
+        kv_count(&o, section, "empty_rows_skipped", wv->empty_records);
+        kv_count(&o, section, "invalid_values", wv->bad_values);
+    }
+    if (set->population_path) {
+        char hex[65];
+        uint64_t bytes = 0;
+        if (cq_file_sha256(set->population_path, hex, &bytes, NULL) == CQ_OK) {
+            kv(&o, "population", "sha256", hex);
+            kv_count(&o, "population", "bytes", bytes);
+        }
     }
     return CQ_OK;
 }

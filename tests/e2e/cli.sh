@@ -55,7 +55,7 @@ case_ bad_study2 1 "study.ini: line 2: unknown key 'colour'" run "$tmp/study.ini
 
 # a good run: every file there, nothing temporary left, check writes nothing
 case_ good 0 "" run --instrument $INS $GOOD --group forvaltning --out "$tmp/good"
-for f in scale_summary.csv reliability.csv reliability_items.csv comparison.csv quality.csv report.xlsx; do
+for f in scale_summary.csv reliability.csv reliability_items.csv comparison.csv quality.csv provenance.csv report.xlsx; do
   [ -s "$tmp/good/$f" ] && ok || bad "good: $f missing"
 done
 [ -z "$(ls -A "$tmp/good" | grep '^\.')" ] && ok || bad "good: temporary files left: $(ls -A "$tmp/good")"
@@ -66,6 +66,14 @@ case_ stop_after 0 "stopped after stage summarise" run --instrument $INS $GOOD -
 [ ! -e "$tmp/stop_after" ] && ok || bad "--stop-after wrote into its output folder"
 case_ stop_after_bad 2 "no stage 'report'" run --instrument $INS $GOOD --stop-after report --out "$tmp/stop_after_bad"
 
+
+# provenance.csv: the checksums agree with coreutils' sha256sum, the counts with wc
+want=$(sha256sum $T/small/w2017.csv | cut -d' ' -f1)
+grep -q "^wave 2017,sha256,$want\$" "$tmp/good/provenance.csv" && ok || bad "provenance: wave 2017 sha256 is not $want"
+want=$(sha256sum $INS/items.csv | cut -d' ' -f1)
+grep -q "^instrument,items.csv sha256,$want\$" "$tmp/good/provenance.csv" && ok || bad "provenance: items.csv sha256 is not $want"
+want=$(($(wc -l < $T/small/w2016.csv) - 1))
+grep -q "^wave 2016,respondents,$want\$" "$tmp/good/provenance.csv" && ok || bad "provenance: wave 2016 respondents is not $want"
 
 # a refused run into a folder with earlier results leaves no report there
 mkdir -p "$tmp/stale"
