@@ -4,7 +4,7 @@
 set -eu
 BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter-dev libssl-dev"
 TEST="python3 python3-openpyxl valgrind clang-format"
-RENDER="libreoffice-calc-nogui poppler-utils"
+RENDER="libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito"
 want="$BUILD $TEST"
 case "${1:-}" in
   --with-render) want="$want $RENDER" ;;

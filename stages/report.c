@@ -15,6 +15,11 @@
  * by the same difference rule as the summaries (see hide_counts()).  Items
  * are reported for whole waves only, with at least min_group respondents.
  * Respondent ids are never read.
+ *
+ * Layout: finish_sheet() sizes the columns and the rows from their text,
+ * widens notes beside narrow tables, and sets the page breaks from the
+ * builders' hints (cq_rblock: blocks kept on one page, table headers
+ * repeated on further pages), estimating the page Excel prints.
  */
 #include "copsoq/report.h"
 
@@ -57,11 +62,14 @@
 #define RELEVANT       5.0  /* points: relevance bands 5 and 10 (copsoq.se) */
 #define LOW_RATE       0.60 /* response rate called unsatisfactory below this */
 #define LOW_ALPHA      0.70
-/* characters of running text per unit of column width: Calibri fits about
- * 1.25, LibreOffice's stand-in fonts about 1.2; rows get a little slack */
-#define CHARS_PER_WIDTH 1.12
+/* characters of running text per unit of column width: lines of Swedish
+ * prose in Calibri (LibreOffice: Carlito or DejaVu Sans) hold 1.25 to 1.3;
+ * rows are sized by wrapping at words (wrapped_lines) with this, which
+ * leaves a little slack rather than cutting a line off */
+#define CHARS_PER_WIDTH 1.25
 #define TL_WIDTH        6.5 /* traffic-light columns */
 #define TL_PER_PAGE     8   /* scales on a printed traffic-light page */
+#define TEXT_WIDTH      110 /* notes and sentences wrap at no less than this width */
 
 /* ------------------------------------------------------------------ */
 /* the context: the study indexed for the sheets                        */
@@ -74,7 +82,8 @@ typedef struct {
 
 typedef struct {
     uint32_t title, subtitle, h2, note, note_wrap, sentence;
-    uint32_t th, th_left, th_rot, th_wrap, th_wrap_small;
+    uint32_t th, th_left, th_rot, th_wrap_small;
+    uint32_t th_dom, th_dom_small; /* domain over its scales' columns, framed */
     uint32_t text, text_wrap, text_top, text_bold, band, key;
     uint32_t num0, num1, num2, num3, integer, pct0, pct1, p, diff1, diff0;
     uint32_t dash, small;
@@ -85,6 +94,7 @@ typedef struct {
     uint32_t tl[3], tl_head[3];
     uint32_t hm0; /* heat map number */
     uint32_t pct0c, sha;
+    uint32_t int_c, text_c; /* centred integer and text */
 } styles;
 
 typedef struct {
@@ -130,7 +140,7 @@ static void build_reliability(ctx *x);
 static void build_quality(ctx *x);
 static void build_method(ctx *x);
 static void build_provenance(ctx *x);
-static void finish_sheet(const cq_report *rep, cq_rsheet *sh);
+static int finish_sheet(const cq_report *rep, cq_rsheet *sh);
 
 /* ------------------------------------------------------------------ */
 /* the stage                                                            */
@@ -196,7 +206,8 @@ cq_report_build(const cq_study *st, cq_report *rep, cq_diag *d)
             break;
         }
     for (size_t i = 0; i < rep->n_sheets; i++)
-        finish_sheet(rep, rep->sheets[i]);
+        if (finish_sheet(rep, rep->sheets[i]) != 0)
+            x.nomem = 1;
     if (x.nomem)
         s = cq_fail(d, CQ_ERR_NOMEM, "report: out of memory");
 
@@ -222,6 +233,7 @@ cq_report_free(cq_report *rep)
         free(sh->vbreaks);
         free(sh->merges);
         free(sh->scales);
+        free(sh->blocks);
         for (size_t c = 0; c < sh->n_charts; c++) {
             free(sh->charts[c]->series);
             free(sh->charts[c]);
@@ -322,6 +334,7 @@ sheet_add(ctx *x, const char *name)
     sh->fit_width = 1;
     sh->repeat_first = sh->repeat_last = -1;
     sh->footer = dup(x, "&L&8&F&C&8&A&R&8&P / &N");
+    sh->text_width = TEXT_WIDTH;
     rep->sheets[rep->n_sheets++] = sh;
     return sh;
 }
@@ -434,6 +447,78 @@ merge(ctx *x, cq_rsheet *sh, uint32_t r1, uint32_t c1, uint32_t r2, uint32_t c2,
     m->auto_height = auto_height && r1 == r2;
 }
 
+/* A merge over columns 0..c2 of row r that may be widened over empty
+ * columns (cq_rmerge.stretch): notes, sentences, bands and titles, so that a
+ * narrow table does not squeeze its text. */
+static void
+merge_row(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c2, const char *text, uint32_t st,
+          int auto_height)
+{
+    if (!sh)
+        return;
+    size_t before = sh->n_merges;
+    merge(x, sh, r, 0, r, c2 > 0 ? c2 : 1, text, st, auto_height);
+    if (sh->n_merges > before)
+        sh->merges[sh->n_merges - 1].stretch = 1;
+}
+
+/* A wrapped note (small grey italics) over columns 0..c2 of row r. */
+static void
+note_row(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c2, const char *text)
+{
+    merge_row(x, sh, r, c2, text, x->S.note_wrap, 1);
+}
+
+/* A pagination hint (cq_rblock): rows first..last, kept on one page when
+ * keep is set; a table body when head_first >= 0. */
+static void
+add_block(ctx *x, cq_rsheet *sh, uint32_t first, uint32_t last, int32_t head_first,
+          int32_t head_last, int keep)
+{
+    if (!sh || last < first)
+        return;
+    if (grow((void **)&sh->blocks, &sh->cap_blocks, sh->n_blocks + 1, sizeof *sh->blocks) != 0) {
+        x->nomem = 1;
+        return;
+    }
+    cq_rblock *b = &sh->blocks[sh->n_blocks++];
+    b->first = first;
+    b->last = last;
+    b->head_first = head_first;
+    b->head_last = head_last;
+    b->keep = keep;
+}
+
+/* Puts the meaning of "–" at the top of every printed page of the sheet
+ * when the sheet shows one, so that a page taken from the report still
+ * explains its dashes.  Called when the sheet's cells are all placed. */
+static void
+dash_header(ctx *x, cq_rsheet *sh, const char *note)
+{
+    if (!sh)
+        return;
+    int any = 0;
+    for (size_t i = 0; i < sh->n_cells && !any; i++)
+        any = sh->cells[i].kind == CQ_CELL_TEXT && strcmp(sh->cells[i].text, "\u2013") == 0;
+    if (!any)
+        return;
+    char buf[700];
+    size_t o = 0;
+    const char *lead = "&L&8&I";
+    memcpy(buf, lead, strlen(lead) + 1);
+    o = strlen(lead);
+    /* '&' starts a header code: double it */
+    for (const char *p = note; *p && o + 3 < sizeof buf; p++) {
+        if (*p == '&')
+            buf[o++] = '&';
+        buf[o++] = *p;
+    }
+    buf[o] = '\0';
+    if (cq_utf8_width(buf) > 250) /* Excel's limit is 255 characters */
+        return;
+    sh->header = dup(x, buf);
+}
+
 static void
 set_width(ctx *x, cq_rsheet *sh, uint32_t c, double w)
 {
@@ -461,19 +546,6 @@ add_break(ctx *x, cq_rsheet *sh, uint32_t r)
         return;
     }
     sh->breaks[sh->n_breaks++] = r;
-}
-
-static void
-add_vbreak(ctx *x, cq_rsheet *sh, uint32_t c)
-{
-    if (!sh || c == 0)
-        return;
-    if (grow((void **)&sh->vbreaks, &sh->cap_vbreaks, sh->n_vbreaks + 1, sizeof *sh->vbreaks) !=
-        0) {
-        x->nomem = 1;
-        return;
-    }
-    sh->vbreaks[sh->n_vbreaks++] = c;
 }
 
 static void
@@ -767,6 +839,48 @@ longest_word(const char *s)
             best = cur;
     }
     return (double)best;
+}
+
+/* Lines that text takes when wrapped at spaces into lines of per_line
+ * characters, as Excel and LibreOffice wrap: a word that does not fit goes
+ * to the next line; a word longer than a line is cut.  Newlines start a new
+ * line. */
+static double
+wrapped_lines(const char *text, double per_line)
+{
+    if (per_line < 1)
+        per_line = 1;
+    double lines = 1, cur = 0;
+    const char *p = text ? text : "";
+    while (*p) {
+        if (*p == '\n') {
+            lines++;
+            cur = 0;
+            p++;
+            continue;
+        }
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        double wl = 0;
+        while (*p && *p != ' ' && *p != '\n') {
+            next_cp(&p);
+            wl++;
+        }
+        if (cur > 0 && cur + 1 + wl <= per_line) {
+            cur += 1 + wl;
+        } else {
+            if (cur > 0)
+                lines++;
+            cur = wl;
+        }
+        while (cur > per_line) {
+            lines++;
+            cur -= per_line;
+        }
+    }
+    return lines;
 }
 
 /* Lower-cases the first letter for use inside a sentence. */
@@ -1087,17 +1201,12 @@ init_styles(ctx *x)
                                       .valign = 2});
     S->th_rot = style(x, (cq_rstyle){.bold = 1,
                                      .rotate90 = 1,
+                                     .wrap = 1, /* shows the model's line break */
                                      .fill = C_HEAD,
                                      .bottom = 1,
                                      .halign = CQ_ALIGN_CENTER,
                                      .size = 9,
                                      .no_width = 1});
-    S->th_wrap = style(x, (cq_rstyle){.bold = 1,
-                                      .wrap = 1,
-                                      .fill = C_HEAD,
-                                      .halign = CQ_ALIGN_CENTER,
-                                      .valign = 2,
-                                      .no_width = 1});
     S->th_wrap_small = style(x, (cq_rstyle){.bold = 1,
                                             .wrap = 1,
                                             .fill = C_HEAD,
@@ -1105,6 +1214,21 @@ init_styles(ctx *x)
                                             .halign = CQ_ALIGN_CENTER,
                                             .valign = 2,
                                             .no_width = 1});
+    S->th_dom = style(x, (cq_rstyle){.bold = 1,
+                                     .wrap = 1,
+                                     .fill = C_HEAD,
+                                     .border = 1,
+                                     .halign = CQ_ALIGN_CENTER,
+                                     .valign = 2,
+                                     .no_width = 1});
+    S->th_dom_small = style(x, (cq_rstyle){.bold = 1,
+                                           .wrap = 1,
+                                           .fill = C_HEAD,
+                                           .border = 1,
+                                           .size = 8,
+                                           .halign = CQ_ALIGN_CENTER,
+                                           .valign = 2,
+                                           .no_width = 1});
     S->text_wrap = style(x, (cq_rstyle){.wrap = 1, .valign = 1});
     S->text_top = style(x, (cq_rstyle){.valign = 1});
     S->text_bold = style(x, (cq_rstyle){.bold = 1});
@@ -1149,6 +1273,8 @@ init_styles(ctx *x)
     S->hm0 = style(x, (cq_rstyle){.num_format = "0", .halign = CQ_ALIGN_CENTER});
     S->pct0c = style(x, (cq_rstyle){.num_format = "0%", .halign = CQ_ALIGN_CENTER});
     S->sha = style(x, (cq_rstyle){.size = 9, .indent = 1});
+    S->int_c = style(x, (cq_rstyle){.num_format = "#,##0", .halign = CQ_ALIGN_CENTER});
+    S->text_c = style(x, (cq_rstyle){.halign = CQ_ALIGN_CENTER});
 }
 
 /* 0 worse & relevant, 1 worse & small, 2 no sure change, 3 better & small, 4 better & relevant */
@@ -1205,7 +1331,7 @@ unfavourable(const cq_scale *sc, double mean, int use_cutoffs)
 static void
 sentence(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols, const char *text)
 {
-    merge(x, sh, *r, 0, *r, ncols - 1, text, x->S.sentence, 1);
+    merge_row(x, sh, *r, ncols - 1, text, x->S.sentence, 1);
     (*r)++;
 }
 
@@ -1393,7 +1519,7 @@ build_overview(ctx *x)
     char buf[2048];
     uint32_t r = 0;
 
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_OVERVIEW_TITLE), x->S.title, 0);
+    merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_OVERVIEW_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
     r++;
     {
@@ -1402,13 +1528,13 @@ build_overview(ctx *x)
             size_t l = strlen(waves);
             snprintf(waves + l, sizeof waves - l, "%s%s", w ? ", " : "", wave_label(x, w));
         }
-        merge(x, sh, r, 0, r, ncols - 1,
-              cq_textf(buf, sizeof buf, x->en, CQ_T_OVERVIEW_SUB, x->ins->name, waves),
-              x->S.subtitle, 0);
+        merge_row(x, sh, r, ncols - 1,
+                  cq_textf(buf, sizeof buf, x->en, CQ_T_OVERVIEW_SUB, x->ins->name, waves),
+                  x->S.subtitle, 0);
         r++;
     }
     r++;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_SUMMARY_HEAD), x->S.h2, 0);
+    merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_SUMMARY_HEAD), x->S.h2, 0);
     r++;
     overview_sentences(x, sh, &r, ncols);
     r++;
@@ -1441,10 +1567,15 @@ build_overview(ctx *x)
         set_width(x, sh, c0 + 5, 22);
     }
     merge(x, sh, h1, c_n, h1, c_n + (uint32_t)nw - 1, cq_text(x->en, CQ_T_COL_N), x->S.th, 0);
-    for (size_t w = 0; w < nw; w++) {
-        put_text(x, sh, h2, c_n + (uint32_t)w, wave_label(x, w), x->S.th);
-        set_width(x, sh, c_n + (uint32_t)w, 8);
-        set_width(x, sh, c_mean + (uint32_t)w, 8);
+    {
+        /* with one or two surveys the headers over them must not break mid-word */
+        double wm = (longest_word(cq_text(x->en, CQ_T_COL_MEAN)) * 1.08 + 2.0) / (double)nw;
+        double wn = (longest_word(cq_text(x->en, CQ_T_COL_N)) * 1.08 + 2.0) / (double)nw;
+        for (size_t w = 0; w < nw; w++) {
+            put_text(x, sh, h2, c_n + (uint32_t)w, wave_label(x, w), x->S.th);
+            set_width(x, sh, c_n + (uint32_t)w, wn > 8 ? wn : 8);
+            set_width(x, sh, c_mean + (uint32_t)w, wm > 8 ? wm : 8);
+        }
     }
     set_width(x, sh, c_dir, 10);
     sh->freeze_row = (int32_t)h2 + 1;
@@ -1455,7 +1586,7 @@ build_overview(ctx *x)
     r = h2 + 1;
 
     for (size_t k = 0; k < x->n_domains; k++) {
-        merge(x, sh, r, 0, r, ncols - 1, cq_text_domain(x->en, x->domains[k]), x->S.band, 0);
+        merge_row(x, sh, r, ncols - 1, cq_text_domain(x->en, x->domains[k]), x->S.band, 0);
         r++;
         for (size_t i = 0; i < x->ns; i++) {
             size_t s = x->order[i];
@@ -1528,16 +1659,48 @@ build_overview(ctx *x)
     for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
         if (np == 0 && i > 0)
             break;
-        merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, (cq_text_id)notes[i]), x->S.note_wrap, 1);
+        note_row(x, sh, r, ncols - 1, cq_text(x->en, (cq_text_id)notes[i]));
         r++;
     }
-    merge(x, sh, r, 0, r, ncols - 1,
-          cq_textf(buf, sizeof buf, x->en, CQ_T_NOTE_DASH, x->st->settings->min_group),
-          x->S.note_wrap, 1);
+    cq_textf(buf, sizeof buf, x->en, CQ_T_NOTE_DASH, x->st->settings->min_group);
+    note_row(x, sh, r, ncols - 1, buf);
+    dash_header(x, sh, buf);
 }
 
 /* ------------------------------------------------------------------ */
 /* one sheet per breakdown: heat maps per wave, change per group        */
+
+/* A scale's name for a rotated column header: on two lines when it is long,
+ * broken at the space that makes the longer line shortest.  *longest gets
+ * the characters of the longer line. */
+static const char *
+rotated_label(ctx *x, const char *name, size_t *longest)
+{
+    size_t n = cq_utf8_width(name);
+    *longest = n;
+    if (n <= 16)
+        return name;
+    size_t best = n, best_at = (size_t)-1, i = 0;
+    for (const char *p = name; *p;) {
+        const char *at = p;
+        uint32_t c = next_cp(&p);
+        if (c == ' ' && i > 0 && i + 1 < n) {
+            size_t l = i > n - i - 1 ? i : n - i - 1;
+            if (l < best) {
+                best = l;
+                best_at = (size_t)(at - name);
+            }
+        }
+        i++;
+    }
+    if (best_at == (size_t)-1)
+        return name;
+    char *two = (char *)dup(x, name); /* the arena's own copy */
+    if (strlen(two) > best_at)
+        two[best_at] = '\n';
+    *longest = best;
+    return two;
+}
 
 /* Domain header row and rotated scale header row over columns c0.. in
  * domain order; returns the row after them. */
@@ -1554,8 +1717,8 @@ scale_header(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c0, const char *first_c
             if (x->domain_of[s] != k || (use && !use[s]))
                 continue;
             if (per_scale == 1) {
-                put_text(x, sh, r + 1, c, scale_name(x, s), x->S.th_rot);
-                size_t wd = cq_utf8_width(scale_name(x, s));
+                size_t wd = 0;
+                put_text(x, sh, r + 1, c, rotated_label(x, scale_name(x, s), &wd), x->S.th_rot);
                 if (wd > longest)
                     longest = wd;
             } else {
@@ -1565,20 +1728,23 @@ scale_header(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c0, const char *first_c
             c += (uint32_t)per_scale;
         }
         if (c > start) {
-            /* a domain over too few columns would break mid-word: leave it blank */
+            /* the domain's name in two lines at 11 pt or three at 8 pt; over
+             * too few columns it would break mid-word: then only the frame */
             const char *dn = cq_text_domain(x->en, x->domains[k]);
-            double room = 3.0 * (double)(c - start) * (per_scale == 1 ? 5.2 : 5.5);
-            merge(x, sh, r, start, r, c - 1,
-                  (double)cq_utf8_width(dn) * 1.15 <= room &&
-                          longest_word(dn) * 1.15 <= (double)(c - start) * 5.2
-                      ? dn
-                      : "",
-                  x->S.th_wrap, 0);
+            double span = (double)(c - start) * (per_scale == 1 ? 5.2 : TL_WIDTH);
+            double big = span / 1.05 * CHARS_PER_WIDTH, small = big * 11.0 / 8.0;
+            if (longest_word(dn) <= big && wrapped_lines(dn, big) <= 2)
+                merge(x, sh, r, start, r, c - 1, dn, x->S.th_dom, 0);
+            else if (longest_word(dn) <= small && wrapped_lines(dn, small) <= 3)
+                merge(x, sh, r, start, r, c - 1, dn, x->S.th_dom_small, 0);
+            else
+                merge(x, sh, r, start, r, c - 1, "", x->S.th_dom, 0);
         }
     }
     merge(x, sh, r, 0, r + 1, 0, first_col, x->S.th_left, 0);
     if (per_scale == 1) {
-        /* rotated names on one line (viewers do not wrap rotated text alike) */
+        /* rotated names on at most two lines, broken by the model (viewers
+         * do not wrap rotated text alike): the row fits the longer line */
         double h = 5.6 * (double)longest + 10.0;
         set_height(x, sh, r + 1, h > 230 ? 230 : h);
     }
@@ -1604,13 +1770,29 @@ build_breakdown(ctx *x, size_t b)
     size_t last = nw - 1;
     uint32_t r = 0;
 
-    merge(x, sh, r, 0, r, ncols - 1,
-          cq_textf(buf, sizeof buf, x->en, CQ_T_BREAKDOWN_TITLE, st->settings->groups[b - 1]),
-          x->S.title, 0);
+    merge_row(x, sh, r, ncols - 1,
+              cq_textf(buf, sizeof buf, x->en, CQ_T_BREAKDOWN_TITLE, st->settings->groups[b - 1]),
+              x->S.title, 0);
     set_height(x, sh, r, 24);
     r++;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_BREAKDOWN_SUB), x->S.note_wrap, 1);
-    r++;
+    /* how to read the sheet, above the table it explains (print titles
+     * repeat only the header, so the notes cost no room on later pages) */
+    snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_BREAKDOWN_SUB),
+             cq_text(x->en, CQ_T_NOTE_HEATMAP));
+    note_row(x, sh, r++, ncols - 1, buf);
+    if (nw > 1)
+        note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_GROUP_CHANGE));
+    if (with_pop) {
+        char rate[1024];
+        snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS),
+                 cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATE, wave_label(x, last)));
+        note_row(x, sh, r++, ncols - 1, buf);
+    } else {
+        note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_COUNTS));
+    }
+    char dash_note[512];
+    cq_textf(dash_note, sizeof dash_note, x->en, CQ_T_NOTE_DASH, st->settings->min_group);
+    note_row(x, sh, r++, ncols - 1, dash_note);
     uint32_t hr = r;
     r = scale_header(x, sh, r, 1, cq_text(x->en, CQ_T_COL_GROUP), NULL, 1);
     merge(x, sh, hr, c_resp, hr + 1, c_resp, cq_text(x->en, CQ_T_COL_RESPONDENTS), x->S.th, 0);
@@ -1633,8 +1815,10 @@ build_breakdown(ctx *x, size_t b)
 
     /* means per wave */
     for (size_t w = 0; w < nw; w++) {
-        merge(x, sh, r, 0, r, ncols - 1,
-              cq_textf(buf, sizeof buf, x->en, CQ_T_BLOCK_MEANS, wave_label(x, w)), x->S.band, 0);
+        uint32_t block = r; /* a survey's block stays on one page when it fits */
+        merge_row(x, sh, r, ncols - 1,
+                  cq_textf(buf, sizeof buf, x->en, CQ_T_BLOCK_MEANS, wave_label(x, w)), x->S.band,
+                  0);
         r++;
         /* the whole sample for reference */
         put_text(x, sh, r, 0, cq_text(x->en, CQ_T_WHOLE_SAMPLE), x->S.text_bold);
@@ -1702,17 +1886,19 @@ build_breakdown(ctx *x, size_t b)
                            ref->mean, ref->mean + 10.0, good ? C_HM_BAD : C_HM_GOOD,
                            good ? C_HM_GOOD : C_HM_BAD);
         }
+        add_block(x, sh, block, r - 1, -1, -1, 1);
     }
 
     /* change per group between consecutive waves */
     for (size_t p = 0; p + 1 < nw; p++) {
-        merge(x, sh, r, 0, r, ncols - 1,
-              cq_textf(buf, sizeof buf, x->en, CQ_T_BLOCK_CHANGE, wave_label(x, p),
-                       wave_label(x, p + 1)),
-              x->S.band, 0);
+        uint32_t block = r;
+        merge_row(x, sh, r, ncols - 1,
+                  cq_textf(buf, sizeof buf, x->en, CQ_T_BLOCK_CHANGE, wave_label(x, p),
+                           wave_label(x, p + 1)),
+                  x->S.band, 0);
         r++;
         if (st->n_comparison == 0) {
-            merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_NO_COMPARISON_ROWS), x->S.note, 0);
+            merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_NO_COMPARISON_ROWS), x->S.note, 0);
             r++;
             continue;
         }
@@ -1739,26 +1925,9 @@ build_breakdown(ctx *x, size_t b)
             }
             r++;
         }
+        add_block(x, sh, block, r - 1, -1, -1, 1);
     }
-    r++;
-    merge(x, sh, r, 0, r, ncols - 1,
-          cq_textf(buf, sizeof buf, x->en, CQ_T_NOTE_DASH, st->settings->min_group), x->S.note_wrap,
-          1);
-    r++;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_NOTE_HEATMAP), x->S.note_wrap, 1);
-    r++;
-    if (nw > 1) {
-        merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_NOTE_GROUP_CHANGE), x->S.note_wrap, 1);
-        r++;
-    }
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_NOTE_COUNTS), x->S.note_wrap, 1);
-    r++;
-    if (with_pop) {
-        merge(x, sh, r, 0, r, ncols - 1,
-              cq_textf(buf, sizeof buf, x->en, CQ_T_NOTE_RATE, wave_label(x, last)), x->S.note_wrap,
-              1);
-        r++;
-    }
+    dash_header(x, sh, dash_note);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1796,9 +1965,13 @@ build_traffic(ctx *x)
         return;
     char buf[4096];
     int *use = calloc(ns + 1, sizeof *use);
+    int *part_use = calloc(ns + 1, sizeof *part_use);
+    size_t *part_of = calloc(ns + 1, sizeof *part_of);
     const char **without = calloc(ns + 1, sizeof *without);
-    if (!use || !without) {
+    if (!use || !part_use || !part_of || !without) {
         free(use);
+        free(part_use);
+        free(part_of);
         free(without);
         x->nomem = 1;
         return;
@@ -1812,11 +1985,42 @@ build_traffic(ctx *x)
         else
             without[n_without++] = scale_name(x, s);
     }
-    uint32_t ncols = 1 + 3 * (uint32_t)n_use;
+    /* Wide tables are printed in parts of at most TL_PER_PAGE scales, one
+     * under the other, each with its own header; parts end at a domain's
+     * end where they can, so that no domain header is cut. */
+    size_t n_parts = 1, in_part = 0, widest = n_use;
+    if (n_use > TL_PER_PAGE + 2) {
+        widest = 0;
+        for (size_t k = 0; k < x->n_domains; k++) {
+            size_t kn = 0;
+            for (size_t s = 0; s < ns; s++)
+                kn += use[s] && x->domain_of[s] == k;
+            if (kn == 0)
+                continue;
+            if (in_part > 0 && in_part + kn > TL_PER_PAGE && kn <= TL_PER_PAGE) {
+                n_parts++;
+                in_part = 0;
+            }
+            for (size_t i = 0; i < ns; i++) {
+                size_t s = x->order[i];
+                if (!use[s] || x->domain_of[s] != k)
+                    continue;
+                if (in_part == TL_PER_PAGE) {
+                    n_parts++;
+                    in_part = 0;
+                }
+                part_of[s] = n_parts - 1;
+                in_part++;
+                if (in_part > widest)
+                    widest = in_part;
+            }
+        }
+    }
+    uint32_t ncols = 1 + 3 * (uint32_t)widest;
     if (ncols < 8)
         ncols = 8;
     uint32_t r = 0;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_TITLE), x->S.title, 0);
+    merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
     r++;
     if (n_use == 0) {
@@ -1824,38 +2028,21 @@ build_traffic(ctx *x)
         put_text(x, sh, r++, 0, cq_text(x->en, CQ_T_TRAFFIC_NONE), x->S.text_wrap);
         put_text(x, sh, r++, 0, cq_text(x->en, CQ_T_TRAFFIC_RULE), x->S.note_wrap);
         free(use);
+        free(part_use);
+        free(part_of);
         free(without);
         return;
     }
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_SUB), x->S.note_wrap, 1);
-    r++;
-    uint32_t hr = r;
-    r = scale_header(x, sh, r, 1, cq_text(x->en, CQ_T_COL_GROUP), use, 3);
-    set_height(x, sh, hr + 1, 44);
-    /* the cut-offs and the colour names */
-    put_text(x, sh, r, 0, cq_text(x->en, CQ_T_TRAFFIC_CUTOFFS), x->S.note);
-    put_text(x, sh, r + 1, 0, "", x->S.th_left);
-    uint32_t c = 1;
-    for (size_t i = 0; i < ns; i++) {
-        size_t s = x->order[i];
-        if (!use[s])
-            continue;
-        const cq_scale *sc = &x->ins->scales[s];
-        char g[32], rd[32];
-        cq_text_number(g, sizeof g, x->en, sc->green, 0, 0);
-        cq_text_number(rd, sizeof rd, x->en, sc->red, 0, 0);
-        merge(x, sh, r, c, r, c + 2,
-              cq_textf(buf, sizeof buf, x->en,
-                       sc->higher_is_good ? CQ_T_CUTOFF_GOOD : CQ_T_CUTOFF_BAD, g, rd),
-              x->S.note, 0);
-        put_text(x, sh, r + 1, c, cq_text(x->en, CQ_T_TL_GREEN), x->S.tl_head[0]);
-        put_text(x, sh, r + 1, c + 1, cq_text(x->en, CQ_T_TL_YELLOW), x->S.tl_head[1]);
-        put_text(x, sh, r + 1, c + 2, cq_text(x->en, CQ_T_TL_RED), x->S.tl_head[2]);
-        for (uint32_t j = 0; j < 3; j++)
-            set_width(x, sh, c + j, TL_WIDTH);
-        c += 3;
-    }
-    r += 2;
+    /* how to read the sheet, above the table */
+    note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_SUB));
+    note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_RULE));
+    char dash_note[512];
+    cq_textf(dash_note, sizeof dash_note, x->en, CQ_T_NOTE_DASH, x->st->settings->min_group);
+    note_row(x, sh, r++, ncols - 1, dash_note);
+    if (n_without)
+        note_row(x, sh, r++, ncols - 1,
+                 cq_textf(buf, sizeof buf, x->en, CQ_T_TRAFFIC_WITHOUT,
+                          join_list(x, without, n_without)));
     {
         /* the group column fits the longest name shown */
         size_t wmax = cq_utf8_width(cq_text(x->en, CQ_T_WHOLE_SAMPLE));
@@ -1867,62 +2054,85 @@ build_traffic(ctx *x)
             }
         set_width(x, sh, 0, wmax + 2.0 < 14.0 ? 14.0 : (wmax + 2.0 > 40.0 ? 40.0 : wmax + 2.0));
     }
-    /* wide tables: TL_PER_PAGE scales a printed page, the group column on each */
-    if (n_use > TL_PER_PAGE + 2) {
-        sh->fit_width = 0;
-        sh->repeat_cols = 1;
-        sh->print_across = 1;
-        double page_chars = 100.0; /* A4 landscape at 100 %, in column widths, with room */
-        double wide = sh->widths[0] > 0 ? sh->widths[0] : 28.0;
-        sh->print_scale = (int)(100.0 * page_chars / (wide + 3.0 * TL_PER_PAGE * TL_WIDTH + 3.0));
-        if (sh->print_scale > 100)
-            sh->print_scale = 100;
-        for (size_t k = TL_PER_PAGE; k < n_use; k += TL_PER_PAGE)
-            add_vbreak(x, sh, 1 + 3 * (uint32_t)k);
-    }
-    sh->freeze_row = (int32_t)r;
-    sh->freeze_col = 1;
-    sh->repeat_first = (int32_t)hr;
-    sh->repeat_last = (int32_t)r - 1;
-
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_WHOLE_SAMPLE), x->S.band, 0);
-    r++;
-    for (size_t w = 0; w < nw; w++) {
-        put_text(x, sh, r, 0, wave_label(x, w), x->S.text);
-        traffic_row(x, sh, r, use, 0, w, 0);
-        r++;
-    }
+    for (uint32_t c = 1; c <= 3 * (uint32_t)widest; c++)
+        set_width(x, sh, c, TL_WIDTH);
     size_t last = nw - 1;
-    for (size_t b = 1; b < x->nb; b++) {
-        merge(x, sh, r, 0, r, ncols - 1,
-              cq_textf(buf, sizeof buf, x->en, CQ_T_TRAFFIC_BLOCK, x->st->settings->groups[b - 1],
-                       wave_label(x, last)),
-              x->S.band, 0);
-        r++;
-        for (size_t g = 0; g < x->bg[b].n; g++) {
-            int any = 0;
-            for (size_t s = 0; s < ns && !any; s++)
-                any = sum_at(x, b, last, g, s) != NULL;
-            if (!any)
+    for (size_t part = 0; part < n_parts; part++) {
+        if (part > 0)
+            r++;
+        uint32_t pc = 0; /* the part's last column */
+        for (size_t s = 0; s < ns; s++) {
+            part_use[s] = use[s] && part_of[s] == part;
+            pc += 3 * (uint32_t)part_use[s];
+        }
+        uint32_t hr = r;
+        r = scale_header(x, sh, r, 1, cq_text(x->en, CQ_T_COL_GROUP), part_use, 3);
+        set_height(x, sh, hr + 1, 44);
+        /* the cut-offs and the colour names */
+        put_text(x, sh, r, 0, cq_text(x->en, CQ_T_TRAFFIC_CUTOFFS), x->S.note);
+        put_text(x, sh, r + 1, 0, "", x->S.th_left);
+        uint32_t c = 1;
+        for (size_t i = 0; i < ns; i++) {
+            size_t s = x->order[i];
+            if (!part_use[s])
                 continue;
-            put_text(x, sh, r, 0, group_display(x, x->bg[b].names[g]), x->S.text);
-            traffic_row(x, sh, r, use, b, last, g);
+            const cq_scale *sc = &x->ins->scales[s];
+            char g[32], rd[32];
+            cq_text_number(g, sizeof g, x->en, sc->green, 0, 0);
+            cq_text_number(rd, sizeof rd, x->en, sc->red, 0, 0);
+            merge(x, sh, r, c, r, c + 2,
+                  cq_textf(buf, sizeof buf, x->en,
+                           sc->higher_is_good ? CQ_T_CUTOFF_GOOD : CQ_T_CUTOFF_BAD, g, rd),
+                  x->S.note, 0);
+            put_text(x, sh, r + 1, c, cq_text(x->en, CQ_T_TL_GREEN), x->S.tl_head[0]);
+            put_text(x, sh, r + 1, c + 1, cq_text(x->en, CQ_T_TL_YELLOW), x->S.tl_head[1]);
+            put_text(x, sh, r + 1, c + 2, cq_text(x->en, CQ_T_TL_RED), x->S.tl_head[2]);
+            c += 3;
+        }
+        r += 2;
+        uint32_t body = r;
+        if (n_parts == 1) {
+            sh->freeze_row = (int32_t)r;
+            sh->repeat_first = (int32_t)hr;
+            sh->repeat_last = (int32_t)r - 1;
+        }
+        sh->freeze_col = 1;
+
+        merge_row(x, sh, r, pc, cq_text(x->en, CQ_T_WHOLE_SAMPLE), x->S.band, 0);
+        r++;
+        for (size_t w = 0; w < nw; w++) {
+            put_text(x, sh, r, 0, wave_label(x, w), x->S.text);
+            traffic_row(x, sh, r, part_use, 0, w, 0);
             r++;
         }
+        for (size_t b = 1; b < x->nb; b++) {
+            merge_row(x, sh, r, pc,
+                      cq_textf(buf, sizeof buf, x->en, CQ_T_TRAFFIC_BLOCK,
+                               x->st->settings->groups[b - 1], wave_label(x, last)),
+                      x->S.band, 0);
+            r++;
+            for (size_t g = 0; g < x->bg[b].n; g++) {
+                int any = 0;
+                for (size_t s = 0; s < ns && !any; s++)
+                    any = sum_at(x, b, last, g, s) != NULL;
+                if (!any)
+                    continue;
+                put_text(x, sh, r, 0, group_display(x, x->bg[b].names[g]), x->S.text);
+                traffic_row(x, sh, r, part_use, b, last, g);
+                r++;
+            }
+        }
+        /* one part: its header is the sheet's print title; more parts: each
+         * part's header is repeated on the pages its body runs over */
+        if (n_parts == 1)
+            add_block(x, sh, body, r - 1, -1, -1, 0);
+        else
+            add_block(x, sh, hr, r - 1, (int32_t)hr, (int32_t)body - 1, 1);
     }
-    r++;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_RULE), x->S.note_wrap, 1);
-    r++;
-    merge(x, sh, r, 0, r, ncols - 1,
-          cq_textf(buf, sizeof buf, x->en, CQ_T_NOTE_DASH, x->st->settings->min_group),
-          x->S.note_wrap, 1);
-    r++;
-    if (n_without)
-        merge(x, sh, r, 0, r, ncols - 1,
-              cq_textf(buf, sizeof buf, x->en, CQ_T_TRAFFIC_WITHOUT,
-                       join_list(x, without, n_without)),
-              x->S.note_wrap, 1);
+    dash_header(x, sh, dash_note);
     free(use);
+    free(part_use);
+    free(part_of);
     free(without);
 }
 
@@ -2003,9 +2213,9 @@ chart_block(ctx *x, cq_rchart *ch, const bar *bars, size_t n_bars, int by_wave, 
         series_add(x, ch, &se);
     }
     free(row_of);
-    ch->height = 100 + 19 * (last - first + 1);
-    if (ch->height < 220)
-        ch->height = 220;
+    ch->height = 75 + 19 * (last - first + 1);
+    if (ch->height < 200)
+        ch->height = 200;
     x->data_row = last + 2;
 }
 
@@ -2032,7 +2242,7 @@ build_charts(ctx *x)
     merge(x, sh, r, 0, r, 16, cq_text(x->en, CQ_T_CHARTS_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
     r++;
-    merge(x, sh, r, 0, r, 16, cq_text(x->en, CQ_T_CHARTS_SUB), x->S.note_wrap, 1);
+    note_row(x, sh, r, 16, cq_text(x->en, CQ_T_CHARTS_SUB));
     r += 2;
     sh->gridlines = 0;
 
@@ -2067,7 +2277,9 @@ build_charts(ctx *x)
         ch->min = 0;
         ch->max = 100;
         ch->major = 20;
-        ch->legend = 1;
+        /* the domain charts name each bar's survey beside it: a legend
+         * would only repeat that (and viewers order it differently) */
+        ch->legend = profile;
         ch->label_format = "0";
         ch->value_title = cq_text(x->en, CQ_T_CHART_AXIS);
         if (profile)
@@ -2076,6 +2288,8 @@ build_charts(ctx *x)
         else
             ch->title = dup(x, cq_text_domain(x->en, x->domains[k]));
         chart_block(x, ch, bars, n, !profile, ch->title);
+        if (profile)
+            ch->height += 25; /* its legend */
         ch->width = profile ? 1060 : 520;
         if (profile && slot == 1) { /* the profile takes a row of its own */
             r += row_height_max + 1;
@@ -2085,8 +2299,11 @@ build_charts(ctx *x)
         }
         uint32_t rows = (uint32_t)ceil(ch->height / px_per_row);
         if (slot == 0 && page_used > 0 && page_used + ch->height > page_px) {
+            /* a spacer row at the top of the new page: a chart anchored on
+             * the break itself gets its top edge printed on the page before */
             add_break(x, sh, r);
-            page_used = 0;
+            r++;
+            page_used = px_per_row;
         }
         ch->row = r;
         ch->col = 0;
@@ -2105,8 +2322,7 @@ build_charts(ctx *x)
     }
     if (slot == 1)
         r += row_height_max + 1;
-    merge(x, sh, r, 0, r, 16, cq_textf(buf, sizeof buf, x->en, CQ_T_CHARTS_NOTE, x->chart_sheet),
-          x->S.note_wrap, 1);
+    note_row(x, sh, r, 16, cq_textf(buf, sizeof buf, x->en, CQ_T_CHARTS_NOTE, x->chart_sheet));
     for (uint32_t c = 0; c <= 16; c++)
         set_width(x, sh, c, 8.43);
     /* charts are anchored to cells: rows of an explicit 15 pt (20 px) make
@@ -2146,64 +2362,76 @@ build_items(ctx *x)
     cq_rsheet *sh = sheet_add(x, sheet_name(x, cq_text(x->en, CQ_T_SHEET_ITEMS)));
     if (!sh)
         return;
-    char buf[2048];
     size_t max_opt = 0;
     for (size_t i = 0; i < ins->n_sets; i++)
         if (ins->sets[i].n_options > max_opt)
             max_opt = ins->sets[i].n_options;
+    /* "no answer" follows each answer set's own options */
     const uint32_t c_item = 0, c_text = 1, c_wave = 2, c_n = 3, c_opt = 4;
-    const uint32_t c_na = c_opt + (uint32_t)max_opt, ncols = c_na + 1;
+    const uint32_t ncols = c_opt + (uint32_t)max_opt + 1;
     size_t *count = calloc(max_opt + 1, sizeof *count);
     if (!count) {
         x->nomem = 1;
         return;
     }
     uint32_t r = 0;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_ITEMS_TITLE), x->S.title, 0);
+    merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_ITEMS_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
     r++;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_ITEMS_SUB), x->S.note_wrap, 1);
-    r++;
+    note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_ITEMS_SUB));
+    /* the notes come first: the options they explain are on every page */
+    int any_missing_option = 0;
+    for (size_t i = 0; i < ins->n_items; i++) {
+        const cq_response_set *set = &ins->sets[ins->items[i].set];
+        for (size_t o = 0; o < set->n_options; o++)
+            any_missing_option |= set->options[o].missing != 0;
+    }
+    char dash_note[512];
+    cq_textf(dash_note, sizeof dash_note, x->en, CQ_T_ITEMS_NOTE, st->settings->min_group);
+    note_row(x, sh, r++, ncols - 1, dash_note);
+    if (any_missing_option)
+        note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_ITEMS_NOTE_MISSING_OPT));
     set_width(x, sh, c_item, 8);
     set_width(x, sh, c_text, 46);
     set_width(x, sh, c_wave, 9);
     set_width(x, sh, c_n, 9);
-    for (uint32_t c = c_opt; c < c_na; c++)
-        set_width(x, sh, c, 11);
-    set_width(x, sh, c_na, 9);
-    sh->freeze_row = 2;
-    int any_missing_option = 0;
+    for (uint32_t c = c_opt; c < ncols; c++)
+        set_width(x, sh, c, 12);
+    sh->freeze_row = (int32_t)r;
 
     for (size_t k = 0; k < x->ns; k++) {
         size_t s = x->order[k];
         const cq_scale *sc = &ins->scales[s];
         size_t min = (size_t)cq_min_group_for(st, s);
         r++;
-        merge(x, sh, r, 0, r, ncols - 1, fmt(x, "%s (%s)", scale_name(x, s), sc->id), x->S.band, 0);
+        /* a scale's block stays on one page when it fits; split, the part
+         * on a new page gets its answer options' header again */
+        uint32_t block = r, run = 0;
+        merge_row(x, sh, r, ncols - 1, fmt(x, "%s (%s)", scale_name(x, s), sc->id), x->S.band, 0);
         r++;
         size_t prev_set = (size_t)-1;
         for (size_t j = 0; j < sc->n_items; j++) {
             size_t i = sc->items[j];
             const cq_item *it = &ins->items[i];
             const cq_response_set *set = &ins->sets[it->set];
+            const uint32_t c_na = c_opt + (uint32_t)set->n_options;
             if (it->set != prev_set) {
+                if (prev_set != (size_t)-1)
+                    add_block(x, sh, run + 1, r - 1, (int32_t)run, (int32_t)run, 0);
+                run = r;
                 put_text(x, sh, r, c_item, cq_text(x->en, CQ_T_COL_ITEM), x->S.th_left);
                 put_text(x, sh, r, c_text, cq_text(x->en, CQ_T_COL_ITEM_TEXT), x->S.th_left);
                 put_text(x, sh, r, c_wave, cq_text(x->en, CQ_T_COL_WAVE), x->S.th);
                 put_text(x, sh, r, c_n, cq_text(x->en, CQ_T_COL_RESPONDENTS), x->S.th);
-                for (size_t o = 0; o < max_opt; o++) {
-                    if (o < set->n_options) {
-                        const cq_option *op = &set->options[o];
-                        const char *lab = option_label(x, op);
-                        put_text(x, sh, r, c_opt + (uint32_t)o,
-                                 op->missing ? fmt(x, "%s *", lab) : lab, x->S.th);
-                        if (op->missing)
-                            any_missing_option = 1;
-                    } else {
-                        put_blank(x, sh, r, c_opt + (uint32_t)o, x->S.th);
-                    }
+                for (size_t o = 0; o < set->n_options; o++) {
+                    const cq_option *op = &set->options[o];
+                    const char *lab = option_label(x, op);
+                    put_text(x, sh, r, c_opt + (uint32_t)o, op->missing ? fmt(x, "%s *", lab) : lab,
+                             x->S.th);
                 }
                 put_text(x, sh, r, c_na, cq_text(x->en, CQ_T_COL_NO_ANSWER), x->S.th);
+                for (uint32_t c = c_na + 1; c < ncols; c++)
+                    put_blank(x, sh, r, c, x->S.th);
                 r++;
                 prev_set = it->set;
             }
@@ -2238,20 +2466,17 @@ build_items(ctx *x)
             merge(x, sh, first, c_item, r - 1, c_item, it->id, x->S.text_top, 0);
             merge(x, sh, first, c_text, r - 1, c_text, item_text(x, it), x->S.text_wrap, 0);
             /* the merged rows must hold the wrapped text */
-            double need = 15.0 * ceil((double)cq_utf8_width(item_text(x, it)) / 40.0);
+            double need = 15.0 * wrapped_lines(item_text(x, it), 46.0 * CHARS_PER_WIDTH) + 3.0;
             if (need > 15.0 * (double)(r - first))
                 for (uint32_t q = first; q < r; q++)
                     set_height(x, sh, q, need / (double)(r - first));
+            add_block(x, sh, first, r - 1, -1, -1, 1); /* an item's surveys together */
         }
+        if (prev_set != (size_t)-1)
+            add_block(x, sh, run + 1, r - 1, (int32_t)run, (int32_t)run, 0);
+        add_block(x, sh, block, r - 1, -1, -1, 1);
     }
-    r++;
-    merge(x, sh, r, 0, r, ncols - 1,
-          cq_textf(buf, sizeof buf, x->en, CQ_T_ITEMS_NOTE, st->settings->min_group),
-          x->S.note_wrap, 1);
-    r++;
-    if (any_missing_option)
-        merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_ITEMS_NOTE_MISSING_OPT),
-              x->S.note_wrap, 1);
+    dash_header(x, sh, dash_note);
     free(count);
 }
 
@@ -2270,11 +2495,13 @@ build_reliability(ctx *x)
     const uint32_t c_scale = 0, c_code = 1, c_k = 2, c_w = 3;
     const uint32_t ncols = c_w + 2 * (uint32_t)nw;
     uint32_t r = 0;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_REL_TITLE), x->S.title, 0);
+    merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_REL_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
     r++;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_REL_SUB), x->S.note_wrap, 1);
-    r++;
+    note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_REL_SUB));
+    const char *dash_note =
+        dup(x, cq_textf(buf, sizeof buf, x->en, CQ_T_REL_NOTE, x->st->settings->min_group));
+    note_row(x, sh, r++, ncols - 1, dash_note);
     uint32_t h1 = r, h2 = r + 1;
     merge(x, sh, h1, c_scale, h2, c_scale, cq_text(x->en, CQ_T_COL_SCALE), x->S.th_left, 0);
     merge(x, sh, h1, c_code, h2, c_code, cq_text(x->en, CQ_T_COL_CODE), x->S.th, 0);
@@ -2291,11 +2518,12 @@ build_reliability(ctx *x)
     r = h2 + 1;
     sh->freeze_row = (int32_t)r;
     if (x->st->n_reliability == 0) {
-        merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_REL_NONE), x->S.note, 0);
+        merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_REL_NONE), x->S.note, 0);
         r++;
     }
+    uint32_t body = r;
     for (size_t k = 0; k < x->n_domains && x->st->n_reliability; k++) {
-        merge(x, sh, r, 0, r, ncols - 1, cq_text_domain(x->en, x->domains[k]), x->S.band, 0);
+        merge_row(x, sh, r, ncols - 1, cq_text_domain(x->en, x->domains[k]), x->S.band, 0);
         r++;
         for (size_t i = 0; i < ns; i++) {
             size_t s = x->order[i];
@@ -2309,7 +2537,7 @@ build_reliability(ctx *x)
                 uint32_t c = c_w + 2 * (uint32_t)w;
                 const cq_reliability *rl = x->rel[w * ns + s];
                 if (sc->n_items < 2) {
-                    put_text(x, sh, r, c, cq_text(x->en, CQ_T_SINGLE_ITEM), x->S.dash);
+                    merge(x, sh, r, c, r, c + 1, cq_text(x->en, CQ_T_SINGLE_ITEM), x->S.dash, 0);
                     continue;
                 }
                 if (!rl)
@@ -2324,18 +2552,19 @@ build_reliability(ctx *x)
             r++;
         }
     }
+    if (r > body)
+        add_block(x, sh, body, r - 1, (int32_t)h1, (int32_t)h2, 0);
     r++;
-    merge(x, sh, r, 0, r, ncols - 1,
-          cq_textf(buf, sizeof buf, x->en, CQ_T_REL_NOTE, x->st->settings->min_group),
-          x->S.note_wrap, 1);
-    r += 2;
 
-    /* item level, on a page of its own */
-    add_break(x, sh, r);
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_REL_ITEMS_HEAD), x->S.h2, 0);
+    /* item level: its heading stays with its header and first scale */
+    uint32_t head = r;
+    merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_REL_ITEMS_HEAD), x->S.h2, 0);
     r++;
+    if (x->st->n_reliability_items)
+        note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_REL_ITEMS_NOTE));
     if (x->st->n_reliability_items == 0) {
-        merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_REL_ITEMS_NONE), x->S.note, 0);
+        merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_REL_ITEMS_NONE), x->S.note, 0);
+        dash_header(x, sh, dash_note);
         return;
     }
     h1 = r;
@@ -2350,11 +2579,14 @@ build_reliability(ctx *x)
         put_text(x, sh, h2, c + 1, cq_text(x->en, CQ_T_COL_ALPHA_DROP), x->S.th);
     }
     r = h2 + 1;
+    body = r;
+    int first_scale = 1;
     for (size_t i = 0; i < ns; i++) {
         size_t s = x->order[i];
         const cq_scale *sc = &ins->scales[s];
         if (sc->n_items < 2)
             continue;
+        uint32_t scale_first = r;
         for (size_t j = 0; j < sc->n_items; j++) {
             size_t it = sc->items[j];
             if (j == 0)
@@ -2381,9 +2613,12 @@ build_reliability(ctx *x)
             }
             r++;
         }
+        add_block(x, sh, first_scale ? head : scale_first, r - 1, -1, -1, 1);
+        first_scale = 0;
     }
-    r++;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_REL_ITEMS_NOTE), x->S.note_wrap, 1);
+    if (r > body)
+        add_block(x, sh, body, r - 1, (int32_t)h1, (int32_t)h2, 0);
+    dash_header(x, sh, dash_note);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2450,7 +2685,7 @@ build_quality(ctx *x)
     char buf[1024];
     uint32_t r = 0;
     const uint32_t ncols = 10;
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_TITLE), x->S.title, 0);
+    merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
     r += 2;
 
@@ -2480,18 +2715,24 @@ build_quality(ctx *x)
                      ? cq_textf(buf, sizeof buf, x->en, CQ_T_ENC_CP1252, wv->cp1252_fields)
                      : (wv->bom ? "UTF-8 (BOM)" : "UTF-8"),
                  x->S.dash);
-        put_text(x, sh, r, 9,
-                 fmt(x, "%s%s", wv->delimiter == '\t' ? "TAB" : (wv->delimiter == ';' ? ";" : ","),
-                     wv->gzip ? ", gzip" : ""),
-                 x->S.dash);
+        put_text(
+            x, sh, r, 9,
+            fmt(x, "%s%s",
+                cq_text(x->en, wv->delimiter == '\t' ? CQ_T_DELIM_TAB
+                                                     : (wv->delimiter == ';' ? CQ_T_DELIM_SEMICOLON
+                                                                             : CQ_T_DELIM_COMMA)),
+                wv->gzip ? ", gzip" : ""),
+            x->S.dash);
         r++;
     }
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_WAVE_NOTE), x->S.note_wrap, 1);
+    note_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_WAVE_NOTE));
     r += 2;
 
     /* missing answers per item */
-    merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_MISSING_HEAD), x->S.h2, 0);
+    uint32_t head = r;
+    merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_MISSING_HEAD), x->S.h2, 0);
     r++;
+    uint32_t h = r;
     put_text(x, sh, r, 0, cq_text(x->en, CQ_T_COL_ITEM), x->S.th_left);
     put_text(x, sh, r, 1, cq_text(x->en, CQ_T_COL_SCALE), x->S.th_left);
     for (size_t w = 0; w < nw; w++) {
@@ -2502,6 +2743,7 @@ build_quality(ctx *x)
     }
     set_height(x, sh, r, 32);
     r++;
+    uint32_t body = r;
     for (size_t k = 0; k < x->ns; k++) {
         size_t s = x->order[k];
         const cq_scale *sc = &ins->scales[s];
@@ -2519,35 +2761,45 @@ build_quality(ctx *x)
             r++;
         }
     }
+    if (r > body) {
+        /* the heading stays with the header and the first rows */
+        add_block(x, sh, head, body + (r - body < 3 ? r - body : 3) - 1, -1, -1, 1);
+        add_block(x, sh, body, r - 1, (int32_t)h, (int32_t)h, 0);
+    }
     r++;
 
     /* the first rows of quality.csv */
-    merge(x, sh, r, 0, r, ncols - 1,
-          cq_textf(buf, sizeof buf, x->en, CQ_T_QUALITY_ROWS_HEAD,
-                   st->n_quality < N_QUALITY_ROWS ? st->n_quality : (size_t)N_QUALITY_ROWS,
-                   st->n_quality),
-          x->S.h2, 0);
+    head = r;
+    merge_row(x, sh, r, ncols - 1,
+              cq_textf(buf, sizeof buf, x->en, CQ_T_QUALITY_ROWS_HEAD,
+                       st->n_quality < N_QUALITY_ROWS ? st->n_quality : (size_t)N_QUALITY_ROWS,
+                       st->n_quality),
+              x->S.h2, 0);
     r++;
     if (st->n_quality == 0) {
-        merge(x, sh, r, 0, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_NONE), x->S.note, 0);
+        merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_NONE), x->S.note, 0);
         return;
     }
+    h = r;
     static const cq_text_id qheads[] = {CQ_T_COL_WAVE, CQ_T_COL_FILE, CQ_T_COL_LINE,
                                         CQ_T_COL_COLUMN, CQ_T_COL_ISSUE};
     for (uint32_t c = 0; c < 5; c++)
-        put_text(x, sh, r, c, cq_text(x->en, qheads[c]), c == 2 ? x->S.th : x->S.th_left);
+        put_text(x, sh, r, c, cq_text(x->en, qheads[c]), c == 2 || c == 3 ? x->S.th : x->S.th_left);
     merge(x, sh, r, 5, r, ncols - 1, cq_text(x->en, CQ_T_COL_DETAIL), x->S.th_left, 0);
     r++;
+    body = r;
     for (size_t i = 0; i < st->n_quality && i < N_QUALITY_ROWS; i++) {
         const cq_quality *q = &st->quality[i];
         put_text(x, sh, r, 0, q->wave < nw ? wave_label(x, q->wave) : "", x->S.text);
         put_text(x, sh, r, 1, base_name(q->file), x->S.text);
-        put_num(x, sh, r, 2, (double)q->line, x->S.integer);
-        put_text(x, sh, r, 3, q->column, x->S.text);
+        put_num(x, sh, r, 2, (double)q->line, x->S.int_c);
+        put_text(x, sh, r, 3, q->column, x->S.text_c);
         put_text(x, sh, r, 4, cq_text_issue(x->en, q->issue), x->S.text);
         merge(x, sh, r, 5, r, ncols - 1, detail_text(x, q, buf, sizeof buf), x->S.text, 0);
         r++;
     }
+    add_block(x, sh, head, body + (r - body < 3 ? r - body : 3) - 1, -1, -1, 1);
+    add_block(x, sh, body, r - 1, (int32_t)h, (int32_t)h, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2573,7 +2825,7 @@ build_method(ctx *x)
     sh->fit_height = 0;
     char buf[4096], b2[2048];
     uint32_t r = 0;
-    merge(x, sh, r, 0, r, 1, cq_text(x->en, CQ_T_METHOD_TITLE), x->S.title, 0);
+    merge_row(x, sh, r, 1, cq_text(x->en, CQ_T_METHOD_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
     r += 2;
     set_width(x, sh, 0, 24);
@@ -2645,7 +2897,7 @@ build_provenance(ctx *x)
         return;
     char buf[4096];
     uint32_t r = 0;
-    merge(x, sh, r, 0, r, 4, cq_text(x->en, CQ_T_PROV_TITLE), x->S.title, 0);
+    merge_row(x, sh, r, 4, cq_text(x->en, CQ_T_PROV_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
     r += 2;
 
@@ -2718,7 +2970,7 @@ build_provenance(ctx *x)
                  i == 0 ? (double)st->n_population : NAN, hex);
     }
     r++;
-    merge(x, sh, r, 0, r, 4, cq_text(x->en, CQ_T_PROV_NOTE), x->S.note_wrap, 1);
+    note_row(x, sh, r, 4, cq_text(x->en, CQ_T_PROV_NOTE));
     set_width(x, sh, 0, 26);
     set_width(x, sh, 4, 62);
 }
@@ -2729,7 +2981,7 @@ build_provenance(ctx *x)
 static double
 font_scale(const cq_rstyle *s)
 {
-    return (s->size ? s->size : 11) / 11.0 * (s->bold ? 1.08 : 1.0);
+    return (s->size ? s->size : 11) / 11.0 * (s->bold ? 1.05 : 1.0);
 }
 
 /* Characters a number takes in its format. */
@@ -2754,13 +3006,263 @@ number_width(double v, const char *f)
     return n;
 }
 
+static double
+col_width(const cq_rsheet *sh, uint32_t c)
+{
+    return c < sh->n_cols && sh->widths[c] > 0 ? sh->widths[c] : 8.43;
+}
+
+static double
+row_height(const cq_rsheet *sh, uint32_t r)
+{
+    return r < sh->n_rows && sh->heights[r] > 0 ? sh->heights[r] : 15.0;
+}
+
+static double
+rows_height(const cq_rsheet *sh, uint32_t first, uint32_t last)
+{
+    double h = 0;
+    for (uint32_t r = first; r <= last; r++)
+        h += row_height(sh, r);
+    return h;
+}
+
+/* Whether a cell or merge other than a stretched one's own lies in rows
+ * r1..r2 of column c. */
+static int
+occupied(const cq_rsheet *sh, uint32_t r1, uint32_t r2, uint32_t c)
+{
+    for (size_t i = 0; i < sh->n_cells; i++)
+        if (sh->cells[i].col == c && sh->cells[i].row >= r1 && sh->cells[i].row <= r2)
+            return 1;
+    for (size_t i = 0; i < sh->n_merges; i++) {
+        const cq_rmerge *m = &sh->merges[i];
+        if (m->c1 <= c && c <= m->c2 && m->r1 <= r2 && r1 <= m->r2)
+            return 1;
+    }
+    return 0;
+}
+
 static void
+shift_row(uint32_t *r, uint32_t at, uint32_t n)
+{
+    if (*r >= at)
+        *r += n;
+}
+
+static void
+shift_row32(int32_t *r, uint32_t at, uint32_t n)
+{
+    if (*r >= 0 && (uint32_t)*r >= at)
+        *r += (int32_t)n;
+}
+
+/* Inserts n rows before row `at` and fills them with a copy of rows
+ * from..from+n-1 (above `at`): a table header repeated on a new page. */
+static int
+insert_copy(cq_rsheet *sh, uint32_t at, uint32_t from, uint32_t n)
+{
+    size_t nc = sh->n_cells, nm = sh->n_merges;
+    double *h = realloc(sh->heights, (sh->n_rows + n) * sizeof *h);
+    if (!h)
+        return -1;
+    sh->heights = h;
+    if (at < sh->n_rows)
+        memmove(h + at + n, h + at, (sh->n_rows - at) * sizeof *h);
+    sh->n_rows += n;
+    for (uint32_t k = 0; k < n; k++)
+        h[at + k] = h[from + k];
+    for (size_t i = 0; i < nc; i++)
+        shift_row(&sh->cells[i].row, at, n);
+    for (size_t i = 0; i < nm; i++) {
+        cq_rmerge *m = &sh->merges[i];
+        if (m->r1 >= at)
+            m->r1 += n;
+        shift_row(&m->r2, at, n);
+    }
+    for (size_t i = 0; i < sh->n_scales; i++) {
+        cq_rcolorscale *s = &sh->scales[i];
+        if (s->r1 >= at)
+            s->r1 += n;
+        shift_row(&s->r2, at, n);
+    }
+    for (size_t i = 0; i < sh->n_breaks; i++)
+        shift_row(&sh->breaks[i], at, n);
+    for (size_t i = 0; i < sh->n_blocks; i++) {
+        cq_rblock *b = &sh->blocks[i];
+        if (b->first >= at)
+            b->first += n;
+        shift_row(&b->last, at, n);
+        shift_row32(&b->head_first, at, n);
+        shift_row32(&b->head_last, at, n);
+    }
+    for (size_t i = 0; i < sh->n_charts; i++)
+        shift_row(&sh->charts[i]->row, at, n);
+    shift_row32(&sh->freeze_row, at, n);
+    shift_row32(&sh->repeat_first, at, n);
+    shift_row32(&sh->repeat_last, at, n);
+    /* the copy: cells and merges wholly inside the copied rows */
+    size_t add_c = 0, add_m = 0;
+    for (size_t i = 0; i < nc; i++)
+        add_c += sh->cells[i].row >= from && sh->cells[i].row < from + n;
+    for (size_t i = 0; i < nm; i++)
+        add_m += sh->merges[i].r1 >= from && sh->merges[i].r2 < from + n;
+    if (grow((void **)&sh->cells, &sh->cap_cells, nc + add_c, sizeof *sh->cells) != 0 ||
+        grow((void **)&sh->merges, &sh->cap_merges, nm + add_m, sizeof *sh->merges) != 0)
+        return -1;
+    for (size_t i = 0; i < nc; i++)
+        if (sh->cells[i].row >= from && sh->cells[i].row < from + n) {
+            cq_rcell c = sh->cells[i];
+            c.row = at + (c.row - from);
+            sh->cells[sh->n_cells++] = c;
+        }
+    for (size_t i = 0; i < nm; i++)
+        if (sh->merges[i].r1 >= from && sh->merges[i].r2 < from + n) {
+            cq_rmerge m = sh->merges[i];
+            m.r1 = at + (m.r1 - from);
+            m.r2 = at + (m.r2 - from);
+            sh->merges[sh->n_merges++] = m;
+        }
+    return 0;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Page breaks from the builder's hints (cq_rblock): a block that fits on
+ * a page is not split, and a table split over pages gets its header again
+ * at the top of each further page.  The page is estimated the way Excel
+ * prints it - A4 with the margins of render_xlsx.c, fitted to the width in
+ * whole percent - and filled only to 97 %, so that a viewer whose rows come
+ * out a little taller does not break the page first. */
+static int
+paginate(cq_rsheet *sh)
+{
+    if (sh->n_blocks == 0 || sh->fit_height)
+        return 0;
+    double page_w = 842.0 - 72.0, page_h = 595.0 - 86.4;
+    if (!sh->landscape) {
+        page_w = 595.0 - 72.0;
+        page_h = 842.0 - 86.4;
+    }
+    uint32_t last_col = sh->n_cols ? (uint32_t)sh->n_cols - 1 : 0;
+    for (size_t i = 0; i < sh->n_merges; i++)
+        if (sh->merges[i].c2 > last_col)
+            last_col = sh->merges[i].c2;
+    double px = 0;
+    for (uint32_t c = 0; c <= last_col; c++)
+        px += floor(col_width(sh, c) * 7.0 + 5.0);
+    double scale = 1.0;
+    if (sh->fit_width && px > 0)
+        scale = floor(100.0 * page_w / (px * 0.75)) / 100.0;
+    else if (sh->print_scale > 0)
+        scale = sh->print_scale / 100.0;
+    if (scale > 1.0)
+        scale = 1.0;
+    if (scale < 0.1)
+        scale = 0.1;
+    double cap = 0.97 * page_h / scale;
+    double titles = 0;
+    if (sh->repeat_first >= 0 && sh->repeat_last >= sh->repeat_first)
+        titles = rows_height(sh, (uint32_t)sh->repeat_first, (uint32_t)sh->repeat_last);
+
+    double used = 0, start = 0;
+    uint32_t page_first = 0;
+    for (uint32_t r = 0; r < sh->n_rows; r++) {
+        int brk = 0;
+        for (size_t i = 0; i < sh->n_breaks; i++)
+            if (sh->breaks[i] == r)
+                brk = 1;
+        /* the print titles stand at the top of every page after their own */
+        double top = sh->repeat_last >= 0 && r > (uint32_t)sh->repeat_last ? titles : 0;
+        if (sh->repeat_last >= 0 && r == (uint32_t)sh->repeat_last + 1)
+            start = used; /* what stands above the print titles is no content */
+        if (brk) {
+            used = start = top;
+            page_first = r;
+        } else if (used > start) {
+            /* a block that starts here and fits on a fresh page is not split,
+             * unless that would leave this page all but empty (titles only) */
+            for (size_t i = 0; i < sh->n_blocks && !brk && used - start > 0.15 * cap; i++) {
+                const cq_rblock *b = &sh->blocks[i];
+                if (!b->keep || b->first != r)
+                    continue;
+                double bh = rows_height(sh, b->first, b->last);
+                if (used + bh > cap && top + bh <= cap)
+                    brk = 1;
+            }
+            if (used + row_height(sh, r) > cap)
+                brk = 1;
+            if (brk) {
+                uint32_t at = r;
+                int head_moves = 0;
+                /* a header directly above its table's first row goes along */
+                for (size_t i = 0; i < sh->n_blocks; i++) {
+                    const cq_rblock *b = &sh->blocks[i];
+                    if (b->head_first >= 0 && b->first == r && (uint32_t)b->head_last + 1 == r &&
+                        (uint32_t)b->head_first > page_first) {
+                        at = (uint32_t)b->head_first;
+                        head_moves = 1;
+                    }
+                }
+                /* no widows: a block split here takes at least 3 rows along */
+                const cq_rblock *in = NULL;
+                for (size_t i = 0; i < sh->n_blocks && !head_moves; i++) {
+                    const cq_rblock *b = &sh->blocks[i];
+                    if (b->first < r && r <= b->last && (!in || b->first > in->first))
+                        in = b;
+                }
+                if (in && in->last - r + 1 < 3) {
+                    uint32_t back = 3 - (in->last - r + 1);
+                    if (r - back > in->first + 1 && r - back >= page_first + 3)
+                        at = r - back;
+                }
+                /* inside a table's body: its header again, above the rows */
+                const cq_rblock *t = NULL;
+                for (size_t i = 0; i < sh->n_blocks && !head_moves; i++) {
+                    const cq_rblock *b = &sh->blocks[i];
+                    if (b->head_first >= 0 && b->first < at && at <= b->last &&
+                        (!t || b->first > t->first))
+                        t = b;
+                }
+                uint32_t n = 0;
+                if (t) {
+                    n = (uint32_t)(t->head_last - t->head_first + 1);
+                    if (insert_copy(sh, at, (uint32_t)t->head_first, n) != 0)
+                        return -1;
+                }
+                if (grow((void **)&sh->breaks, &sh->cap_breaks, sh->n_breaks + 1,
+                         sizeof *sh->breaks) != 0)
+                    return -1;
+                sh->breaks[sh->n_breaks++] = at;
+                page_first = at;
+                r += n;
+                if (head_moves) {
+                    used = start = top + rows_height(sh, at, r - 1);
+                } else {
+                    start = top + (n ? rows_height(sh, at, at + n - 1) : 0);
+                    used = start + (at + n < r ? rows_height(sh, at + n, r - 1) : 0);
+                }
+            }
+        }
+        used += row_height(sh, r);
+    }
+    if (sh->n_breaks > 1)
+        qsort(sh->breaks, sh->n_breaks, sizeof *sh->breaks, cmp_u32);
+    return 0;
+}
+
+static int
 finish_sheet(const cq_report *rep, cq_rsheet *sh)
 {
     /* widths */
     double *want = calloc(sh->n_cols + 1, sizeof *want);
     if (!want)
-        return; /* the widths stay as set: a cosmetic loss only */
+        return -1;
     for (size_t i = 0; i < sh->n_cells; i++) {
         const cq_rcell *c = &sh->cells[i];
         if (c->col >= sh->n_cols || sh->width_fixed[c->col])
@@ -2789,26 +3291,32 @@ finish_sheet(const cq_report *rep, cq_rsheet *sh)
     }
     free(want);
 
+    /* stretched merges: widened over empty columns to the text width
+     * (wrapped text) or to their text (one line) */
+    for (size_t i = 0; i < sh->n_merges; i++) {
+        cq_rmerge *m = &sh->merges[i];
+        if (!m->stretch)
+            continue;
+        const cq_rstyle *s = &rep->styles[m->style];
+        double need =
+            s->wrap ? sh->text_width : (double)cq_utf8_width(m->text) * font_scale(s) / 1.1 + 2.0;
+        double have = 0;
+        for (uint32_t c = m->c1; c <= m->c2; c++)
+            have += col_width(sh, c);
+        while (have < need && m->c2 < 16000 && !occupied(sh, m->r1, m->r2, m->c2 + 1)) {
+            m->c2++;
+            have += col_width(sh, m->c2);
+        }
+    }
+
     /* heights: wrapped text in single cells and merged rows */
     for (size_t i = 0; i < sh->n_cells; i++) {
         const cq_rcell *c = &sh->cells[i];
         const cq_rstyle *s = &rep->styles[c->style];
         if (!s->wrap || s->rotate90 || c->kind != CQ_CELL_TEXT)
             continue;
-        double width = c->col < sh->n_cols && sh->widths[c->col] > 0 ? sh->widths[c->col] : 8.43;
-        double per_line = width / font_scale(s) * CHARS_PER_WIDTH;
-        double lines = 0;
-        /* each paragraph wraps on its own */
-        const char *p = c->text;
-        while (p) {
-            const char *nl = strchr(p, '\n');
-            size_t len = nl ? (size_t)(nl - p) : strlen(p);
-            char tmp[4096];
-            snprintf(tmp, sizeof tmp, "%.*s", (int)(len < sizeof tmp ? len : sizeof tmp - 1), p);
-            double l = ceil((double)cq_utf8_width(tmp) / per_line);
-            lines += l < 1 ? 1 : l;
-            p = nl ? nl + 1 : NULL;
-        }
+        double per_line = col_width(sh, c->col) / font_scale(s) * CHARS_PER_WIDTH;
+        double lines = wrapped_lines(c->text, per_line);
         double h = lines * 15.0 * (s->size ? s->size : 11) / 11.0 + 3.0;
         if (c->row < sh->n_rows && h > sh->heights[c->row] && lines > 1)
             sh->heights[c->row] = h;
@@ -2820,13 +3328,12 @@ finish_sheet(const cq_report *rep, cq_rsheet *sh)
         const cq_rstyle *s = &rep->styles[m->style];
         double width = 0;
         for (uint32_t c = m->c1; c <= m->c2; c++)
-            width += c < sh->n_cols && sh->widths[c] > 0 ? sh->widths[c] : 8.43;
+            width += col_width(sh, c);
         double per_line = width / font_scale(s) * CHARS_PER_WIDTH;
-        double lines = ceil((double)cq_utf8_width(m->text) / per_line);
-        if (lines < 1)
-            lines = 1;
+        double lines = wrapped_lines(m->text, per_line);
         double h = lines * 15.0 * (s->size ? s->size : 11) / 11.0 + 3.0;
         if (m->r1 < sh->n_rows && h > sh->heights[m->r1])
             sh->heights[m->r1] = h;
     }
+    return paginate(sh);
 }

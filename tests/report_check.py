@@ -148,8 +148,8 @@ def breakdown_blocks(ws, first_col_head, band_prefix):
     cols = {}
     for c in range(2, ws.max_column + 1):
         v = ws.cell(row=hr + 1, column=c).value
-        if v:
-            cols[v] = c
+        if v:  # long scale names are shown on two lines
+            cols[v.replace("\n", " ")] = c
     blocks = {}
     cur = None
     for r in range(hr + 2, ws.max_row + 1):
@@ -398,6 +398,64 @@ def check_items(wb, lang_en):
     check(rows > 0 and not bad, "items: %d rows of shares, each sums to 100 %%" % rows, bad[:3])
 
 
+def check_print(wb, lang_en, tag):
+    """The print setup of every sheet, the dash note on every printed page,
+    page breaks that start with a header, and short two-line scale headers."""
+    bad_setup, bad_dash, bad_break, bad_head = [], [], [], []
+    breaking = ("Items", "Reliability", "Data quality", "Traffic lights") if lang_en else \
+               ("Frågor", "Reliabilitet", "Datakvalitet", "Trafikljus")
+    for ws in wb.worksheets:
+        if ws.sheet_state == "hidden":
+            continue
+        footer = (ws.oddFooter.left.text or "") + (ws.oddFooter.center.text or "") + \
+                 (ws.oddFooter.right.text or "")
+        if ws.page_setup.orientation != "landscape" or not ws.sheet_properties.pageSetUpPr or \
+                not ws.sheet_properties.pageSetUpPr.fitToPage or "&A" not in footer or \
+                "&P / &N" not in footer:
+            bad_setup.append(ws.title)
+        has_dash = any(c.value == DASH for c in cells(ws))
+        header = ws.oddHeader.left.text or ""
+        if has_dash and DASH + " = " not in header:
+            bad_dash.append(ws.title)
+        if ws.title in breaking:
+            for br in ws.row_breaks.brk:
+                a = ws.cell(row=br.id + 1, column=1)
+                if a.value is None or not a.font.b:
+                    bad_break.append("%s!A%d=%r" % (ws.title, br.id + 1, a.value))
+    for b in wb.sheetnames[1:]:
+        ws = wb[b]
+        if b in breaking or not ws.print_title_rows:
+            continue
+        r = ws.print_title_rows.split(":")[-1].replace("$", "")
+        row = int(r)
+        labels = [ws.cell(row=row, column=c).value for c in range(2, ws.max_column + 1)]
+        rot = [v for v in labels if isinstance(v, str) and ws.cell(row=row, column=2).alignment
+               .textRotation == 90]
+        h = ws.row_dimensions[row].height or 15
+        longest = max([len(line) for v in rot for line in v.split("\n")] or [0])
+        if rot and (any(v.count("\n") > 1 for v in rot) or h > 5.6 * longest + 11):
+            bad_head.append((b, h, longest))
+    check(not bad_setup, "%s: every sheet landscape, fitted to the width, footer with sheet "
+          "name and page x / y" % tag, bad_setup)
+    check(not bad_dash, "%s: every sheet showing – explains it at the top of each page" % tag,
+          bad_dash)
+    check(not bad_break, "%s: every page break of a long table starts with a header" % tag,
+          bad_break[:5])
+    check(not bad_head, "%s: scale names of the breakdown sheets on at most two lines" % tag,
+          bad_head)
+    # items: "no answer" right after each answer set's last option
+    ws = wb["Items" if lang_en else "Frågor"]
+    na = "No answer" if lang_en else "Inget svar"
+    bad = []
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(row=r, column=1).value != ("Item" if lang_en else "Fråga"):
+            continue
+        vals = [ws.cell(row=r, column=c).value for c in range(5, ws.max_column + 1)]
+        if na not in vals or any(v is None for v in vals[:vals.index(na)]):
+            bad.append(r)
+    check(not bad, "%s: items: \"%s\" follows each answer set's options" % (tag, na), bad[:3])
+
+
 def check_identical(binary, args, out1, out2):
     e = {"SOURCE_DATE_EPOCH": EPOCH}
     shutil.rmtree(out1, ignore_errors=True)
@@ -472,6 +530,7 @@ def main():
                 check_suppressed_nowhere(wb, out, b)
             check_chart_data(wb, out, False, ["2016", "2017"])
             check_items(wb, False)
+            check_print(wb, False, "p1")
             tl = wb["Trafikljus"]
             texts = " ".join(str(c.value) for c in cells(tl) if isinstance(c.value, str))
             no_cut = [scales[s]["label_sv"] for s in scales if not scales[s]["green"]]
@@ -503,6 +562,9 @@ def main():
             sv_words = [wd for wd in ("Medelvärde", "Förändring", "Skala", "svar", "Grupp")
                         if re.search(r"\b%s\b" % wd, allt)]
             check(not sv_words, "--lang en: no Swedish headings left", sv_words)
+            odd = [t for t in ("95 %", "No sure change") if t in allt]
+            check(not odd, "--lang en: English usage (95% CI, no significant change)", odd)
+            check_print(wb, True, "p1 --lang en")
             check_overview(wb, out_en, scales, True, ["2016", "2017"])
             check_breakdown(wb, out_en, scales, True, ["2016", "2017"], "enhet", None)
             check_chart_data(wb, out_en, True, ["2016", "2017"])
@@ -557,6 +619,7 @@ def main():
                 path = os.path.join(outm, "report.xlsx")
                 wb = check_common(path, ids_of([m16, m17]), False)
                 check_overview(wb, outm, mscales, False, ["2016", "2017"])
+                check_print(wb, False, "malmö")
                 for b in ("forvaltning", "sektion", "yrke"):
                     check_breakdown(wb, outm, mscales, False, ["2016", "2017"], b, None)
                     check_suppressed_nowhere(wb, outm, b)

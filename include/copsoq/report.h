@@ -64,7 +64,20 @@ typedef struct {
     uint32_t style;
     const char *text;
     int auto_height;
+    int stretch; /* 1: may be widened over the empty columns to its right, up to
+                  * the sheet's text_width (wrapped notes) or its text's width
+                  * (single lines), so that no text wraps into a narrow table */
 } cq_rmerge;
+
+/* A pagination hint for the builder's own page breaks (renderers ignore
+ * it): rows first..last are kept on one page when they fit on one; when
+ * head_first >= 0, a table body that must be split gets a copy of the rows
+ * head_first..head_last (its header) at the top of each further page. */
+typedef struct {
+    uint32_t first, last;
+    int32_t head_first, head_last;
+    int keep;
+} cq_rblock;
 
 /* A three-colour scale over a numeric range: min_color at or below min,
  * mid_color at mid, max_color at or above max. */
@@ -113,7 +126,8 @@ typedef struct {
     int print_across;    /* 1: pages numbered across, then down */
     const char *header;  /* page header (Excel header codes), NULL: none */
     const char *footer;
-    int gridlines; /* 1: show screen gridlines */
+    double text_width; /* stretched merges are widened to this many characters */
+    int gridlines;     /* 1: show screen gridlines */
     cq_rcell *cells;
     size_t n_cells, cap_cells;
     double *widths;       /* [n_cols] final widths in characters */
@@ -131,6 +145,8 @@ typedef struct {
     size_t n_scales, cap_scales;
     cq_rchart **charts;
     size_t n_charts, cap_charts;
+    cq_rblock *blocks; /* pagination hints, used while the model is finished */
+    size_t n_blocks, cap_blocks;
 } cq_rsheet;
 
 typedef struct {

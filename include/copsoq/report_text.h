@@ -48,24 +48,24 @@
     X(CQ_T_HIGH_BAD, "dåligt", "bad")                                                                           \
     X(CQ_T_MARK_BETTER, "Bättre", "Better")                                                                     \
     X(CQ_T_MARK_WORSE, "Sämre", "Worse")                                                                        \
-    X(CQ_T_MARK_NONE, "Ingen säker förändring", "No sure change")                                               \
+    X(CQ_T_MARK_NONE, "Ingen säker förändring", "No significant change")                                        \
     X(CQ_T_REL_0, "liten (< 5)", "small (< 5)")                                                                 \
     X(CQ_T_REL_1, "relevant (5–10)", "relevant (5–10)")                                                         \
     X(CQ_T_REL_2, "stor (≥ 10)", "large (≥ 10)")                                                                \
     X(CQ_T_S_ANSWERS_IN, "%s svar %s", "%s answers in %s")                                                      \
     X(CQ_T_S_BASIS, "Underlaget är %s.", "The results rest on %s.")                                             \
     X(CQ_T_S_RATE, "Svarsfrekvensen %s var %s %% (%s av %s anställda).",                                        \
-      "The response rate in %s was %s %% (%s of %s employees).")                                                \
+      "The response rate in %s was %s%% (%s of %s employees).")                                                 \
     X(CQ_T_S_RATE_LOW,                                                                                          \
       "Det är under 60 %, vilket COPSOQ Sverige kallar otillfredsställande: tolka resultaten med "            \
       "försiktighet.",                                                                                          \
-      "That is below 60 %, which COPSOQ Sweden calls unsatisfactory: read the results with "                    \
+      "That is below 60%, which COPSOQ Sweden calls unsatisfactory: read the results with "                     \
       "caution.")                                                                                               \
     X(CQ_T_S_ONE_WAVE, "Rapporten bygger på en mätning, så förändringar kan inte visas.",                       \
       "The report rests on one survey, so no changes can be shown.")                                            \
     X(CQ_T_S_PAIR, "Förändringar från %s till %s:", "Changes from %s to %s:")                                   \
     X(CQ_T_S_CHANGE, "%s har %s med %s poäng (95 %% KI %s–%s), %s.",                                            \
-      "%s %s by %s points (95 %% CI %s–%s), %s.")                                                               \
+      "%s %s by %s points (95%% CI %s–%s), %s.")                                                                \
     X(CQ_T_S_SMALL, "Statistiskt säkerställda men små förändringar (under 5 poäng): %s.",                       \
       "Statistically significant but small changes (under 5 points): %s.")                                      \
     X(CQ_T_S_UNSURE, "Skillnader på minst 5 poäng som inte är statistiskt säkerställda: %s.",                   \
@@ -104,7 +104,7 @@
     X(CQ_T_COL_MEAN, "Medelvärde", "Mean")                                                                      \
     X(CQ_T_COL_CHANGE_PAIR, "Förändring %s → %s", "Change %s → %s")                                             \
     X(CQ_T_COL_DIFF, "Poäng", "Points")                                                                         \
-    X(CQ_T_COL_CI_LOW, "95 % KI från", "95 % CI from")                                                          \
+    X(CQ_T_COL_CI_LOW, "95 % KI från", "95% CI from")                                                           \
     X(CQ_T_COL_CI_HIGH, "till", "to")                                                                           \
     X(CQ_T_COL_PADJ, "p (justerat)", "p (adjusted)")                                                            \
     X(CQ_T_COL_SIZE, "Storlek", "Size")                                                                         \
@@ -120,7 +120,7 @@
     X(CQ_T_NOTE_OVERVIEW_CHANGE,                                                                                \
       "Förändring = senare minus tidigare medelvärde, med 95 % konfidensintervall (KI, Welch). p "           \
       "(justerat): p-värdet justerat för att många skalor jämförs (Benjamini–Hochberg).",                       \
-      "Change = later minus earlier mean, with its 95 % confidence interval (CI, Welch). p "                    \
+      "Change = later minus earlier mean, with its 95% confidence interval (CI, Welch). p "                     \
       "(adjusted): the p-value adjusted because many scales are compared (Benjamini–Hochberg).")                \
     X(CQ_T_NOTE_OVERVIEW_COLOURS,                                                                               \
       "Bättre/Sämre kräver p (justerat) < 0,05 och följer skalans riktning, inte tecknet. Stark "           \
@@ -167,7 +167,7 @@
       "Svarsfrekvens = svar / anställda enligt population-filen, som avser mätningen %s. Under "              \
       "60 %% (orange) kallar COPSOQ Sverige otillfredsställande.",                                              \
       "Response rate = answers / employees from the population file, which refers to the survey "               \
-      "%s. Below 60 %% (orange) COPSOQ Sweden calls unsatisfactory.")                                           \
+      "%s. Below 60%% (orange) COPSOQ Sweden calls unsatisfactory.")                                            \
     X(CQ_T_TRAFFIC_TITLE, "Trafikljus: andel svarande i grönt, gult och rött",                                  \
       "Traffic lights: share of respondents in green, yellow and red")                                          \
     X(CQ_T_TRAFFIC_SUB,                                                                                         \
@@ -199,14 +199,14 @@
     X(CQ_T_TRAFFIC_WITHOUT, "Inga gränsvärden i scales.csv, därför inga trafikljus, för: %s.",                  \
       "No cut-offs in scales.csv, so no traffic lights, for: %s.")                                              \
     X(CQ_T_CHARTS_TITLE, "Diagram: medelvärden med 95 % konfidensintervall",                                    \
-      "Charts: means with 95 % confidence intervals")                                                           \
+      "Charts: means with 95% confidence intervals")                                                            \
     X(CQ_T_CHARTS_SUB,                                                                                          \
       "Hela urvalet. Strecken visar 95 % konfidensintervall: där två mätningars streck inte "                \
       "överlappar är skillnaden säker. Tänk på skalans riktning (se Översikt).",                                \
-      "Whole sample. The whiskers show 95 % confidence intervals: where the whiskers of two "                   \
+      "Whole sample. The whiskers show 95% confidence intervals: where the whiskers of two "                    \
       "surveys do not overlap, the difference is clear. Mind each scale's direction (see "                      \
       "Overview).")                                                                                             \
-    X(CQ_T_CHART_AXIS, "Medelvärde 0–100 (95 % KI)", "Mean 0–100 (95 % CI)")                                    \
+    X(CQ_T_CHART_AXIS, "Medelvärde 0–100 (95 % KI)", "Mean 0–100 (95% CI)")                                     \
     X(CQ_T_CHART_PROFILE, "Profil %s: alla skalor", "Profile %s: all scales")                                   \
     X(CQ_T_LEGEND_HIGH_GOOD, "Högt värde är bra", "High score is good")                                         \
     X(CQ_T_LEGEND_HIGH_BAD, "Högt värde är dåligt", "High score is bad")                                        \
@@ -255,9 +255,11 @@
     X(CQ_T_COL_ALPHA_DROP, "alfa utan frågan", "alpha if deleted")                                              \
     X(CQ_T_REL_ITEMS_NOTE,                                                                                      \
       "r fråga–rest: korrelationen mellan frågan och summan av skalans övriga frågor. Orange "            \
-      "alfa utan frågan: skalan skulle hänga ihop bättre utan den.",                                            \
+      "alfa utan frågan: skalan skulle hänga ihop bättre utan den. Skalor med två frågor har "             \
+      "ingen alfa utan frågan (en ensam fråga har ingen alfa).",                                                \
       "item–rest r: the correlation of the item with the sum of the scale's other items. Orange "             \
-      "alpha if deleted: the scale would hang together better without the item.")                               \
+      "alpha if deleted: the scale would hang together better without the item. Two-item scales "               \
+      "have no alpha if deleted (a single item has no alpha).")                                                 \
     X(CQ_T_QUALITY_TITLE, "Datakvalitet", "Data quality")                                                       \
     X(CQ_T_COL_FILE, "Fil", "File")                                                                             \
     X(CQ_T_COL_RECORDS, "Rader med data", "Data rows")                                                          \
@@ -269,6 +271,9 @@
     X(CQ_T_COL_ENCODING, "Teckenkodning", "Encoding")                                                           \
     X(CQ_T_COL_FORMAT, "Avgränsare", "Delimiter")                                                               \
     X(CQ_T_ENC_CP1252, "Windows-1252 (%zu fält)", "Windows-1252 (%zu fields)")                                  \
+    X(CQ_T_DELIM_COMMA, "komma (,)", "comma (,)")                                                               \
+    X(CQ_T_DELIM_SEMICOLON, "semikolon (;)", "semicolon (;)")                                                   \
+    X(CQ_T_DELIM_TAB, "tabb", "tab")                                                                            \
     X(CQ_T_QUALITY_WAVE_NOTE,                                                                                   \
       "Avvisade rader används inte alls. Ogiltiga värden räknas som saknade svar. Varje avvisad "            \
       "rad och varje ogiltigt värde finns i quality.csv.",                                                      \
@@ -324,7 +329,7 @@
       "För varje mätning, grupp och skala: antal (n), medelvärde, standardavvikelse (n − 1), 95 "          \
       "% konfidensintervall med t-fördelningen, median och kvartiler. Alla finns i "                           \
       "scale_summary.csv.",                                                                                     \
-      "For every survey, group and scale: count (n), mean, standard deviation (n − 1), 95 % "                 \
+      "For every survey, group and scale: count (n), mean, standard deviation (n − 1), 95% "                  \
       "confidence interval by the t distribution, median and quartiles. All are in "                            \
       "scale_summary.csv.")                                                                                     \
     X(CQ_T_M_TESTS_H, "Förändring", "Change")                                                                   \
@@ -334,7 +339,7 @@
       "parad jämförelse av dem som svarat båda gångerna (samma id; parat t-test, effektstorlek "            \
       "d_z).",                                                                                                  \
       "The change between two consecutive surveys is the later minus the earlier mean over all "                \
-      "respondents (Welch's t test, 95 % CI, effect size Hedges' g). comparison.csv also holds a "              \
+      "respondents (Welch's t test, 95% CI, effect size Hedges' g). comparison.csv also holds a "               \
       "paired comparison of those who answered both times (same id; paired t test, effect size "                \
       "d_z).")                                                                                                  \
     X(CQ_T_M_BH_H, "Många jämförelser", "Many comparisons")                                                     \
@@ -397,7 +402,7 @@
       "more, light colour under 5. Breakdown sheets: the colour compares the group with the "                   \
       "whole sample of the same survey, green on the favourable side and red on the unfavourable "              \
       "side, full colour at a 10-point difference, white = like the whole sample. Orange: alpha "               \
-      "below 0.70 or a response rate below 60 %.")                                                              \
+      "below 0.70 or a response rate below 60%.")                                                               \
     X(CQ_T_M_TRAFFIC_H, "Trafikljus", "Traffic lights")                                                         \
     X(CQ_T_M_TRAFFIC,                                                                                           \
       "Varje svarande räknas som grön, gul eller röd efter sin skalpoäng och gränsvärdena green "         \
@@ -417,7 +422,7 @@
       "Svar delat med antal anställda enligt %s. Antalet anställda antas gälla den senaste "                 \
       "mätningen (%s). Under 60 %% kallar COPSOQ Sverige otillfredsställande.",                                 \
       "Answers divided by the employees in %s. The head counts are taken to refer to the latest "               \
-      "survey (%s). Below 60 %% COPSOQ Sweden calls unsatisfactory.")                                           \
+      "survey (%s). Below 60%% COPSOQ Sweden calls unsatisfactory.")                                            \
     X(CQ_T_M_RATE_NONE,                                                                                         \
       "Ingen fil med antal anställda (--population) angavs, så svarsfrekvens visas inte.",                      \
       "No head-count file (--population) was given, so response rates are not shown.")                          \
