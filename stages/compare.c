@@ -79,6 +79,7 @@ static cq_status compare_breakdown(cq_study *st, const summary_index *ix, size_t
 static void paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
                         const group_union *u, size_t s, workspace *ws, cq_comparison *rows);
 static void withhold(cq_comparison *row);
+static void take_test(cq_comparison *row, const cq_ttest *t);
 static cq_status adjust(cq_study *st, cq_comparison *rows, size_t n_groups, workspace *ws);
 static cq_status nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws,
                               cq_comparison *const *block);
@@ -404,17 +405,7 @@ compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb, s
             }
             cq_ttest t;
             cq_welch(sa->n, sa->mean, sa->sd, sb->n, sb->mean, sb->sd, &t);
-            row->n_a = t.n_a;
-            row->n_b = t.n_b;
-            row->mean_a = t.mean_a;
-            row->mean_b = t.mean_b;
-            row->diff = t.diff;
-            row->ci_low = t.ci_low;
-            row->ci_high = t.ci_high;
-            row->t = t.t;
-            row->df = t.df;
-            row->p = t.p;
-            row->effect = t.effect;
+            take_test(row, &t);
         }
         paired_rows(st, ix, wa, wb, b, &u, s, ws, par);
         for (size_t g = 0; g < u.n; g++)
@@ -456,16 +447,7 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
         row->design = CQ_PAIRED;
         row->wave_a = wa;
         row->wave_b = wb;
-        row->n_a = row->n_b = m;
-        row->mean_a = t.mean_a;
-        row->mean_b = t.mean_b;
-        row->diff = t.diff;
-        row->ci_low = t.ci_low;
-        row->ci_high = t.ci_high;
-        row->t = t.t;
-        row->df = t.df;
-        row->p = t.p;
-        row->effect = t.effect;
+        take_test(row, &t);
         row->suppressed = !sa || !sb || sa->suppressed || sb->suppressed || m < (size_t)min_group;
         ws->count[g] = m;
         ws->hidden[g] = row->suppressed;
@@ -477,6 +459,23 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
         if (rows[g].suppressed)
             withhold(&rows[g]);
     }
+}
+
+/* The numbers of a test into a row. */
+static void
+take_test(cq_comparison *row, const cq_ttest *t)
+{
+    row->n_a = t->n_a;
+    row->n_b = t->n_b;
+    row->mean_a = t->mean_a;
+    row->mean_b = t->mean_b;
+    row->diff = t->diff;
+    row->ci_low = t->ci_low;
+    row->ci_high = t->ci_high;
+    row->t = t->t;
+    row->df = t->df;
+    row->p = t->p;
+    row->effect = t->effect;
 }
 
 /* A suppressed row: keys and flag only. */
