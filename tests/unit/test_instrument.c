@@ -44,6 +44,7 @@ CQ_TEST(instrument_valid)
     CHECK_INT(ins->scales[0].higher_is_good, 0);
     CHECK_INT(ins->scales[0].has_cutoffs, 1);
     CHECK_INT(ins->scales[1].has_cutoffs, 0);
+    CHECK_INT(ins->scales[0].sensitive, 0);
     CHECK_INT(ins->sets[0].n_options, 6);
     CHECK_INT(ins->sets[0].options[5].missing, 1);
     CHECK_STR(ins->sets[0].options[3].fold_sv, "sällan");
@@ -95,6 +96,9 @@ CQ_TEST(instrument_invalid_table)
          "scale,domain,label_en,label_sv,higher_is,green,red\nA,D,a,a,bad,20,\nB,D,b,b,good,,\n",
          "scales.csv: line 2", "both"},
         {NULL, NULL, "", "scales.csv", "empty"},
+        {NULL, NULL,
+         "scale,domain,label_en,label_sv,higher_is,sensitive\nA,D,a,a,bad,2\nB,D,b,b,good,0\n",
+         "scales.csv: line 2", "sensitive is '2'"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cq_instrument *ins = NULL;

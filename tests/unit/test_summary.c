@@ -205,3 +205,31 @@ CQ_TEST(summary_nested_hidden_parent)
                                   {2, "q1", 1}, {2, "r1", 1}, {2, "r2", 0}, {0, "all", 0}};
     check_nested(cells, sizeof cells / sizeof cells[0], want, sizeof want / sizeof want[0]);
 }
+
+/* A scale marked sensitive (scales.csv `sensitive` = 1) needs
+ * --min-group-sensitive answers (here 20): a unit of 12 is shown on scale A
+ * and withheld on the sensitive scale B; with 12 < 20 hidden in 'unit', the
+ * secondary rule hides the other unit's B (25) too. */
+CQ_TEST(summary_sensitive_scale_uses_its_own_limit)
+{
+    char text[8192];
+    size_t len = (size_t)snprintf(text, sizeof text, "id,unit,A1,A2,A3,B1\n");
+    for (int r = 0; r < 37; r++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "r%d,%s,%d,2,3,%d\n", r,
+                                r < 12 ? "small" : "large", 1 + r % 5, r % 2);
+    fixture f;
+    CHECK(fx_init(&f, 1, 1, 5) == 0);
+    f.st.ins->scales[1].sensitive = 1;
+    cq_diag d;
+    CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
+    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_min_group_for(&f.st, 0), 5);
+    CHECK_INT(cq_min_group_for(&f.st, 1), 20);
+    CHECK(!find(&f.st, 0, 1, "small", 0)->suppressed);
+    CHECK(!find(&f.st, 0, 1, "large", 0)->suppressed);
+    CHECK(find(&f.st, 0, 1, "small", 1)->suppressed);
+    CHECK(find(&f.st, 0, 1, "large", 1)->suppressed);
+    CHECK(!find(&f.st, 0, 0, "all", 1)->suppressed); /* 37 >= 20 */
+    fx_free(&f);
+}
