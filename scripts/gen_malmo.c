@@ -6,7 +6,7 @@
  *
  * Reads the instrument (items.csv, scales.csv, response_sets.csv) so the item list has one
  * source of truth, then writes OUT_DIR/wave2016.csv, OUT_DIR/wave2017.csv (id, forvaltning,
- * sektion, yrke, one column per item) and OUT_DIR/population.csv (2017 head counts).
+ * sektion, yrke, one column per item) and OUT_DIR/population.csv (head counts per wave).
  * Everything here is SYNTHETIC: no Malmö scale numbers were ever published.  The story
  * (six administrations; 2016 ~1,000 answers; April 2017 831 of 1,045; meaning of work, job
  * satisfaction, influence up and role conflicts down, demands unchanged and high) is from
@@ -522,25 +522,42 @@ int main(int argc, char **argv)
     write_wave(argv[2], "wave2016.csv", rows[0], nrow[0]);
     write_wave(argv[2], "wave2017.csv", rows[1], nrow[1]);
 
-    /* population.csv: April 2017 head counts; a respondent's profession comes from HR even
-       when the answer left yrke empty; non-respondents get a profession drawn from PNONRESP */
+    /* population.csv, per wave.  2016: head counts set by hand (no HR data for 2016 in the
+       story), each above that wave's respondents in its group.  2017: April 2017 head counts;
+       a respondent's profession comes from HR even when the answer left yrke empty;
+       non-respondents get a profession drawn from PNONRESP. */
+    static const char *const head16[] = {
+        "all,all,1060",
+        "forvaltning,Funktionsstöd,126",
+        "forvaltning,Arbetsmarknad och socialtjänst,199",
+        "forvaltning,Stadsområde Norr,178",
+        "forvaltning,Stadsområde Söder,171",
+        "forvaltning,Stadsområde Öster,216",
+        "forvaltning,Stadsområde Väster,170",
+        "yrke,socialsekreterare,864",
+        "yrke,1:e socialsekreterare,147",
+        "yrke,sektionschef,40",
+        "yrke,administratör,9",
+    };
     int head_y[NYRKE] = {0}, total = 0;
     FILE *f = open_out(argv[2], "population.csv");
-    fputs("breakdown,group,headcount\n", f);
+    fputs("wave,breakdown,group,headcount\n", f);
+    for (size_t i = 0; i < sizeof head16 / sizeof head16[0]; i++)
+        fprintf(f, "2016,%s\n", head16[i]);
     for (int r = 0; r < nrow[1]; r++)
         if (!r17[r].dup) head_y[r17[r].yrke]++;
     for (int c = 0; c < NSEC; c++) {
         total += SEC[c].head17;
         for (int k = SEC[c].n17; k < SEC[c].head17; k++) head_y[draw_yrke(PNONRESP)]++;
     }
-    fprintf(f, "all,all,%d\n", total);
+    fprintf(f, "2017,all,all,%d\n", total);
     for (int c = 0; c < NSEC; c++) {
         if (c && !strcmp(SEC[c].forv, SEC[c - 1].forv)) continue;
         int h = 0;
         for (int e = c; e < NSEC && !strcmp(SEC[e].forv, SEC[c].forv); e++) h += SEC[e].head17;
-        fprintf(f, "forvaltning,%s,%d\n", SEC[c].forv, h);
+        fprintf(f, "2017,forvaltning,%s,%d\n", SEC[c].forv, h);
     }
-    for (int y = 0; y < NYRKE; y++) fprintf(f, "yrke,%s,%d\n", YRKE[y], head_y[y]);
+    for (int y = 0; y < NYRKE; y++) fprintf(f, "2017,yrke,%s,%d\n", YRKE[y], head_y[y]);
     if (fclose(f)) return 1;
 
     int panel = 0;

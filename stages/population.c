@@ -3,16 +3,22 @@
  * rates in the report.
  *
  * The file is a small CSV (delimiter detected, UTF-8 or Windows-1252) with
- * the columns breakdown, group, headcount (any order, other columns
- * ignored).  breakdown is "all" (group "all") or a grouping column; group is
- * a group of that column as it appears in the response files.  A head count
- * is a positive number (full-time equivalents with decimals are accepted).
+ * the columns breakdown, group, headcount and, optionally, wave (any order,
+ * other columns ignored).  breakdown is "all" (group "all") or a grouping
+ * column; group is a group of that column as it appears in the response
+ * files.  A head count is a positive number (full-time equivalents with
+ * decimals are accepted).  wave is the label of one of the run's waves
+ * (--wave LABEL=FILE): the row's head count refers to that wave.  Without
+ * the column, and for an empty cell, the head count refers to the latest
+ * wave.  A wave label that is not one of the run's is an error, and so is
+ * a second row of the same wave, breakdown and group.
+ *
  * Rows of breakdowns not used in this run are kept (the report ignores them),
  * so one population file serves several runs.  Errors name the file, the
  * line and the problem; the stage never prints.
  *
- * A response rate is computed by the report: respondents of the latest wave
- * in the group / headcount, flagged below 60 %.
+ * A response rate is computed by the report, per wave with head counts:
+ * respondents of that wave in the group / headcount, flagged below 60 %.
  */
 #include <errno.h>
 #include <math.h>
@@ -23,8 +29,8 @@
 #include "copsoq/stages.h"
 #include "copsoq/table.h"
 
-static cq_status check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[3],
-                           cq_population *out, cq_diag *d);
+static cq_status check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4],
+                           cq_diag *d);
 
 cq_status
 cq_stage_population(cq_study *st, cq_diag *d)
@@ -37,7 +43,7 @@ cq_stage_population(cq_study *st, cq_diag *d)
     if (s != CQ_OK)
         return s;
     static const char *const names[3] = {"breakdown", "group", "headcount"};
-    size_t col[3];
+    size_t col[4];
     for (int i = 0; i < 3; i++) {
         col[i] = cq_table_col(&t, names[i]);
         if (col[i] == (size_t)-1) {
@@ -47,6 +53,11 @@ cq_stage_population(cq_study *st, cq_diag *d)
                         t.name, names[i]);
             goto cleanup;
         }
+    }
+    col[3] = cq_table_col(&t, "wave"); /* optional */
+    if (st->settings->n_waves == 0) {
+        s = cq_fail(d, CQ_ERR_INTERNAL, "%s: no waves to refer the head counts to", t.name);
+        goto cleanup;
     }
     if (t.n_rows == 0) {
         s = cq_fail(d, CQ_ERR_NO_DATA, "%s: the file has a header but no rows", t.name);
@@ -58,7 +69,7 @@ cq_stage_population(cq_study *st, cq_diag *d)
         goto cleanup;
     }
     for (size_t r = 0; r < t.n_rows; r++) {
-        s = check_row(st, &t, r, col, &st->population[st->n_population], d);
+        s = check_row(st, &t, r, col, d);
         if (s != CQ_OK)
             goto cleanup;
         st->n_population++;
@@ -85,13 +96,26 @@ used_breakdown(const cq_study *st, const char *b)
     return 0;
 }
 
-static cq_status
-check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[3], cq_population *out,
-          cq_diag *d)
+/* The index of the wave labelled `label`, or (size_t)-1. */
+static size_t
+wave_index(const cq_study *st, const char *label)
 {
+    for (size_t w = 0; w < st->settings->n_waves; w++)
+        if (strcmp(st->settings->waves[w].label, label) == 0)
+            return w;
+    return (size_t)-1;
+}
+
+/* Checks row r and stores it as st->population[st->n_population]; rows
+ * 0 .. r-1 are stored already, in the same order. */
+static cq_status
+check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4], cq_diag *d)
+{
+    cq_population *out = &st->population[st->n_population];
     char **row = t->rows[r];
     size_t line = t->lines[r];
     const char *b = row[col[0]], *g = row[col[1]], *h = row[col[2]];
+    const char *wl = col[3] != (size_t)-1 ? row[col[3]] : "";
     if (t->n_fields[r] < t->n_cols)
         return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: %zu fields, the header has %zu", t->name, line,
                        t->n_fields[r], t->n_cols);
@@ -111,13 +135,40 @@ check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[3], cq_pop
     if (!*h || errno || !end || *end || !isfinite(v) || v <= 0)
         return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: headcount '%s' is not a positive number",
                        t->name, line, h);
-    for (size_t k = 0; k < r; k++)
-        if (strcmp(t->rows[k][col[0]], b) == 0 && strcmp(t->rows[k][col[1]], g) == 0)
+    size_t latest = st->settings->n_waves - 1;
+    size_t w = *wl ? wave_index(st, wl) : latest;
+    if (w == (size_t)-1) {
+        char waves[512];
+        size_t o = 0;
+        waves[0] = '\0';
+        for (size_t i = 0; i < st->settings->n_waves && o < sizeof waves; i++) {
+            int n = snprintf(waves + o, sizeof waves - o, "%s%s", i ? ", " : "",
+                             st->settings->waves[i].label);
+            if (n < 0)
+                break;
+            o += (size_t)n;
+        }
+        return cq_fail(d, CQ_ERR_CSV,
+                       "%s: line %zu: wave '%s' is not a wave of this run (the waves are %s)",
+                       t->name, line, wl, waves);
+    }
+    for (size_t k = 0; k < r; k++) {
+        const cq_population *p = &st->population[k];
+        if (p->wave != w || strcmp(p->breakdown, b) != 0 || strcmp(p->group, g) != 0)
+            continue;
+        if (col[3] == (size_t)-1)
             return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: '%s' / '%s' again (first on line %zu)",
                            t->name, line, b, g, t->lines[k]);
+        return cq_fail(d, CQ_ERR_CSV,
+                       "%s: line %zu: wave '%s', '%s' / '%s' again (first on line %zu%s)", t->name,
+                       line, st->settings->waves[w].label, b, g, t->lines[k],
+                       *wl && p->wave_given ? "" : "; an empty wave cell means the latest wave");
+    }
     out->breakdown = cq_arena_strdup(&st->arena, b);
     out->group = cq_arena_strdup(&st->arena, g);
     out->headcount = v;
+    out->wave = w;
+    out->wave_given = *wl != '\0';
     if (!out->breakdown || !out->group)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     if (!used_breakdown(st, b))

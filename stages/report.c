@@ -10,9 +10,11 @@
  *
  * Anonymity (contract §5) is enforced here: a suppressed summary or
  * comparison row shows "–" and never a figure, nor enters a chart, traffic
- * light or response rate.  Respondent counts and response rates of a group
- * are withheld when the group is suppressed on any scale in that wave, and
- * by the same difference rule as the summaries (see hide_counts()).  Items
+ * light or response rate.  Respondent counts, head counts and response rates
+ * of a group are withheld when the group is suppressed on any scale in that
+ * wave, and by the same difference rule as the summaries (see hide_counts()).
+ * Response rates are per wave: a head count of --population refers to one
+ * wave (cq_population.wave), and a rate is that wave's respondents over it.  Items
  * are reported for whole waves only, with at least min_group respondents.
  * Respondent ids are never read.
  *
@@ -116,7 +118,7 @@ typedef struct {
     const cq_reliability_item **rel_item; /* [nw][n_items] */
     size_t **resp;                        /* [nb] -> [nw][ng] respondents */
     unsigned char **hidden;               /* [nb] -> [nw][ng] respondent count withheld */
-    double **head;                        /* [nb] -> [ng] head count, NaN unknown */
+    double **head;                        /* [nb] -> [nw][ng] head count, NaN unknown */
     int have_population;
     styles S;
     const char *chart_sheet; /* name of the hidden chart-data sheet */
@@ -794,6 +796,44 @@ wave_label(const ctx *x, size_t w)
     return x->st->waves[w].label;
 }
 
+/* Head count of group g of breakdown b in wave w; NaN when unknown. */
+static double
+head_at(const ctx *x, size_t b, size_t w, size_t g)
+{
+    return x->head[b][w * x->bg[b].n + g];
+}
+
+/* Whether breakdown b has a head count for some group in wave w. */
+static int
+has_heads(const ctx *x, size_t b, size_t w)
+{
+    for (size_t g = 0; g < x->bg[b].n; g++)
+        if (isfinite(head_at(x, b, w, g)))
+            return 1;
+    return 0;
+}
+
+static const char *join_list(ctx *x, const char **items, size_t n);
+
+/* The labels of the waves with head counts (in breakdown b, or in the whole
+ * sample too when with_all), "2016 och 2017"; *n gets their number. */
+static const char *
+head_waves(ctx *x, size_t b, int with_all, size_t *n)
+{
+    const char **items = calloc(x->nw + 1, sizeof *items);
+    *n = 0;
+    if (!items) {
+        x->nomem = 1;
+        return "";
+    }
+    for (size_t w = 0; w < x->nw; w++)
+        if (has_heads(x, b, w) || (with_all && has_heads(x, 0, w)))
+            items[(*n)++] = wave_label(x, w);
+    const char *r = join_list(x, items, *n);
+    free(items);
+    return r;
+}
+
 static const char *
 group_display(const ctx *x, const char *g)
 {
@@ -1020,11 +1060,11 @@ index_study(ctx *x, cq_diag *d)
         x->pair[b] = calloc(nw * ng * ns + 1, sizeof **x->pair);
         x->resp[b] = calloc(nw * ng + 1, sizeof **x->resp);
         x->hidden[b] = calloc(nw * ng + 1, sizeof **x->hidden);
-        x->head[b] = calloc(ng, sizeof **x->head);
+        x->head[b] = calloc(nw * ng + 1, sizeof **x->head);
         if (!x->sum[b] || !x->cmp[b] || !x->pair[b] || !x->resp[b] || !x->hidden[b] || !x->head[b])
             return cq_fail(d, CQ_ERR_NOMEM, "report: out of memory");
-        for (size_t g = 0; g < ng; g++)
-            x->head[b][g] = NAN;
+        for (size_t i = 0; i < nw * ng; i++)
+            x->head[b][i] = NAN;
     }
 
     for (size_t i = 0; i < st->n_summary; i++) {
@@ -1081,11 +1121,11 @@ index_study(ctx *x, cq_diag *d)
     for (size_t i = 0; i < st->n_population; i++) {
         const cq_population *p = &st->population[i];
         size_t b = breakdown_of(x, p->breakdown);
-        if (b == (size_t)-1)
+        if (b == (size_t)-1 || p->wave >= nw)
             continue;
         size_t g = cq_strmap_get(&x->bg[b].map, b == 0 ? "all" : p->group);
         if (g != (size_t)-1) {
-            x->head[b][g] = p->headcount;
+            x->head[b][p->wave * x->bg[b].n + g] = p->headcount;
             x->have_population = 1;
         }
     }
@@ -1360,20 +1400,57 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
     }
     sentence(x, sh, r, ncols,
              cq_textf(buf, sizeof buf, x->en, CQ_T_S_BASIS, join_list(x, items, n)));
-    size_t last = nw - 1;
-    double head = x->head[0][0];
-    if (isfinite(head) && head > 0 && !x->hidden[0][last]) {
-        double rate = (double)st->waves[last].n / head;
-        cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE, wave_label(x, last),
+    /* response rates of the whole sample, per wave with a head count */
+    size_t n_rates = 0, n_low = 0, one = 0;
+    const char **rates = calloc(nw + 1, sizeof *rates);
+    const char **low = calloc(nw + 1, sizeof *low);
+    if (!rates || !low) {
+        x->nomem = 1;
+        free(rates);
+        free(low);
+        free(items);
+        return;
+    }
+    for (size_t w = 0; w < nw; w++) {
+        double head = head_at(x, 0, w, 0);
+        if (!isfinite(head) || head <= 0 || x->hidden[0][w])
+            continue;
+        double rate = (double)st->waves[w].n / head;
+        rates[n_rates++] = dup(
+            x, cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE_ITEM,
+                        cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0), wave_label(x, w),
+                        cq_text_number(b, sizeof b, x->en, (double)st->waves[w].n, 0, 0),
+                        cq_text_number(c, sizeof c, x->en, head, 0, 0)));
+        if (rate < LOW_RATE)
+            low[n_low++] = wave_label(x, w);
+        one = w;
+    }
+    if (n_rates == 1) {
+        /* one survey with head counts: the sentence of a file without waves */
+        double head = head_at(x, 0, one, 0), rate = (double)st->waves[one].n / head;
+        cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE, wave_label(x, one),
                  cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
-                 cq_text_number(b, sizeof b, x->en, (double)st->waves[last].n, 0, 0),
+                 cq_text_number(b, sizeof b, x->en, (double)st->waves[one].n, 0, 0),
                  cq_text_number(c, sizeof c, x->en, head, 0, 0));
-        if (rate < LOW_RATE) {
+        if (n_low) {
             size_t l = strlen(buf);
             snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_S_RATE_LOW));
         }
         sentence(x, sh, r, ncols, buf);
+    } else if (n_rates > 1) {
+        /* "Svarsfrekvensen var 94,3 % 2016 (...) och 79,5 % 2017 (...)." */
+        cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATES, join_list(x, rates, n_rates));
+        if (n_low) {
+            char more[1024];
+            size_t l = strlen(buf);
+            snprintf(
+                buf + l, sizeof buf - l, " %s",
+                cq_textf(more, sizeof more, x->en, CQ_T_S_RATES_LOW, join_list(x, low, n_low)));
+        }
+        sentence(x, sh, r, ncols, buf);
     }
+    free(rates);
+    free(low);
 
     /* changes between the last two waves */
     if (nw < 2) {
@@ -1630,7 +1707,7 @@ build_overview(ctx *x)
             r++;
         }
     }
-    /* respondents per wave, and the response rate of the latest wave */
+    /* respondents per wave, and the response rate of each wave with a head count */
     put_text(x, sh, r, c_scale, cq_text(x->en, CQ_T_RESPONDENTS_ROW), x->S.text_bold);
     for (size_t w = 0; w < nw; w++) {
         if (x->hidden[0][w])
@@ -1639,16 +1716,18 @@ build_overview(ctx *x)
             put_num(x, sh, r, c_n + (uint32_t)w, (double)x->st->waves[w].n, x->S.integer);
     }
     r++;
-    if (isfinite(x->head[0][0]) && x->head[0][0] > 0) {
-        size_t last = nw - 1;
+    /* one row per survey with a head count, the rate under its own n */
+    for (size_t w = 0; w < nw; w++) {
+        double head = head_at(x, 0, w, 0);
+        if (!isfinite(head) || head <= 0)
+            continue;
         put_text(x, sh, r, c_scale,
-                 cq_textf(buf, sizeof buf, x->en, CQ_T_RATE_ROW, wave_label(x, last)),
-                 x->S.text_bold);
-        if (x->hidden[0][last])
-            put_dash(x, sh, r, c_n + (uint32_t)last);
+                 cq_textf(buf, sizeof buf, x->en, CQ_T_RATE_ROW, wave_label(x, w)), x->S.text_bold);
+        if (x->hidden[0][w])
+            put_dash(x, sh, r, c_n + (uint32_t)w);
         else {
-            double rate = (double)x->st->waves[last].n / x->head[0][0];
-            put_num(x, sh, r, c_n + (uint32_t)last, rate,
+            double rate = (double)x->st->waves[w].n / head;
+            put_num(x, sh, r, c_n + (uint32_t)w, rate,
                     rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
         }
         r++;
@@ -1761,13 +1840,20 @@ build_breakdown(ctx *x, size_t b)
     if (!sh)
         return;
     char buf[2048];
+    /* head count and response rate: two columns, filled in the block of
+     * each survey with head counts (the block's band names the survey, as
+     * for the answers beside them) */
     int with_pop = 0;
-    for (size_t g = 0; g < ng; g++)
-        if (isfinite(x->head[b][g]))
+    for (size_t w = 0; w < nw; w++)
+        if (has_heads(x, b, w))
             with_pop = 1;
+    size_t n_head_waves = 0, head_wave = nw - 1;
+    const char *head_list = with_pop ? head_waves(x, b, 1, &n_head_waves) : "";
+    for (size_t w = 0; w < nw; w++)
+        if (has_heads(x, b, w) || has_heads(x, 0, w))
+            head_wave = w;
     const uint32_t c_resp = 1 + (uint32_t)ns, c_head = c_resp + 1, c_rate = c_resp + 2;
     const uint32_t ncols = with_pop ? c_rate + 1 : c_resp + 1;
-    size_t last = nw - 1;
     uint32_t r = 0;
 
     merge_row(x, sh, r, ncols - 1,
@@ -1784,8 +1870,11 @@ build_breakdown(ctx *x, size_t b)
         note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_GROUP_CHANGE));
     if (with_pop) {
         char rate[1024];
-        snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS),
-                 cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATE, wave_label(x, last)));
+        if (n_head_waves > 1)
+            cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATES, head_list);
+        else
+            cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATE, wave_label(x, head_wave));
+        snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate);
         note_row(x, sh, r++, ncols - 1, buf);
     } else {
         note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_COUNTS));
@@ -1796,12 +1885,19 @@ build_breakdown(ctx *x, size_t b)
     uint32_t hr = r;
     r = scale_header(x, sh, r, 1, cq_text(x->en, CQ_T_COL_GROUP), NULL, 1);
     merge(x, sh, hr, c_resp, hr + 1, c_resp, cq_text(x->en, CQ_T_COL_RESPONDENTS), x->S.th, 0);
-    if (with_pop) {
-        merge(x, sh, hr, c_head, hr + 1, c_head,
-              cq_textf(buf, sizeof buf, x->en, CQ_T_COL_HEADCOUNT, wave_label(x, last)), x->S.th,
+    if (with_pop && n_head_waves > 1) {
+        merge(x, sh, hr, c_head, hr + 1, c_head, cq_text(x->en, CQ_T_COL_HEADCOUNT_ANY), x->S.th,
               0);
+        merge(x, sh, hr, c_rate, hr + 1, c_rate, cq_text(x->en, CQ_T_COL_RATE_ANY), x->S.th, 0);
+        set_width(x, sh, c_head, 11);
+        set_width(x, sh, c_rate, 14);
+    } else if (with_pop) {
+        merge(x, sh, hr, c_head, hr + 1, c_head,
+              cq_textf(buf, sizeof buf, x->en, CQ_T_COL_HEADCOUNT, wave_label(x, head_wave)),
+              x->S.th, 0);
         merge(x, sh, hr, c_rate, hr + 1, c_rate,
-              cq_textf(buf, sizeof buf, x->en, CQ_T_COL_RATE, wave_label(x, last)), x->S.th, 0);
+              cq_textf(buf, sizeof buf, x->en, CQ_T_COL_RATE, wave_label(x, head_wave)), x->S.th,
+              0);
         set_width(x, sh, c_head, 11);
         set_width(x, sh, c_rate, 14);
     }
@@ -1833,12 +1929,14 @@ build_breakdown(ctx *x, size_t b)
             put_dash(x, sh, r, c_resp);
         else
             put_num(x, sh, r, c_resp, (double)x->resp[0][w], x->S.integer);
-        if (with_pop && w == last && isfinite(x->head[0][0])) {
-            put_num(x, sh, r, c_head, x->head[0][0], x->S.integer);
-            if (x->hidden[0][w])
+        double whole = head_at(x, 0, w, 0);
+        if (with_pop && isfinite(whole)) {
+            if (x->hidden[0][w]) {
+                put_dash(x, sh, r, c_head);
                 put_dash(x, sh, r, c_rate);
-            else {
-                double rate = (double)x->resp[0][w] / x->head[0][0];
+            } else {
+                put_num(x, sh, r, c_head, whole, x->S.integer);
+                double rate = (double)x->resp[0][w] / whole;
                 put_num(x, sh, r, c_rate, rate, rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
             }
         }
@@ -1848,7 +1946,8 @@ build_breakdown(ctx *x, size_t b)
             int any = x->resp[b][w * ng + g] > 0;
             for (size_t s = 0; s < ns && !any; s++)
                 any = sum_at(x, b, w, g, s) != NULL;
-            int listed = with_pop && w == last && isfinite(x->head[b][g]);
+            double head = head_at(x, b, w, g);
+            int listed = isfinite(head);
             if (!any && !listed)
                 continue;
             put_text(x, sh, r, 0, group_display(x, x->bg[b].names[g]), x->S.text);
@@ -1865,11 +1964,14 @@ build_breakdown(ctx *x, size_t b)
             else
                 put_num(x, sh, r, c_resp, (double)x->resp[b][w * ng + g], x->S.integer);
             if (listed) {
-                put_num(x, sh, r, c_head, x->head[b][g], x->S.integer);
-                if (hid)
+                /* a withheld group shows no figure beside its dash, its head
+                 * count included: the row holds nothing but "–" */
+                if (hid) {
+                    put_dash(x, sh, r, c_head);
                     put_dash(x, sh, r, c_rate);
-                else {
-                    double rate = (double)x->resp[b][w * ng + g] / x->head[b][g];
+                } else {
+                    put_num(x, sh, r, c_head, head, x->S.integer);
+                    double rate = (double)x->resp[b][w * ng + g] / head;
                     put_num(x, sh, r, c_rate, rate, rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
                 }
             }
@@ -2852,7 +2954,31 @@ build_method(ctx *x)
     cq_textf(b2, sizeof b2, x->en, CQ_T_M_TRAFFIC_N, n_cut, ins->n_scales);
     snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_M_TRAFFIC), b2);
     method_row(x, sh, &r, CQ_T_M_TRAFFIC_H, buf);
-    if (set->population_path)
+    /* with a wave column: the surveys with a head count in any breakdown */
+    int per_wave = 0;
+    for (size_t i = 0; i < x->st->n_population; i++)
+        if (x->st->population[i].wave_given)
+            per_wave = 1;
+    const char **items = per_wave ? calloc(x->nw + 1, sizeof *items) : NULL;
+    if (per_wave && !items) {
+        x->nomem = 1;
+        return;
+    }
+    size_t n_hw = 0;
+    for (size_t w = 0; items && w < x->nw; w++) {
+        int any = 0;
+        for (size_t b = 0; b < x->nb && !any; b++)
+            any = has_heads(x, b, w);
+        if (any)
+            items[n_hw++] = wave_label(x, w);
+    }
+    const char *hw = n_hw ? join_list(x, items, n_hw) : "";
+    free(items);
+    if (set->population_path && n_hw)
+        method_row(x, sh, &r, CQ_T_M_RATE_H,
+                   cq_textf(buf, sizeof buf, x->en, CQ_T_M_RATE_WAVES,
+                            base_name(set->population_path), wave_label(x, x->nw - 1), hw));
+    else if (set->population_path)
         method_row(x, sh, &r, CQ_T_M_RATE_H,
                    cq_textf(buf, sizeof buf, x->en, CQ_T_M_RATE, base_name(set->population_path),
                             wave_label(x, x->nw - 1)));

@@ -10,7 +10,9 @@ scale_summary.csv and comparison.csv written by the same run:
   - no respondent id appears anywhere in the file (cells, charts, metadata);
   - no NaN/Inf cell, valid sheet names, English sheets and headings with --lang en;
   - two runs with SOURCE_DATE_EPOCH give byte-identical files;
-  - response rates (Malmö population file) and the generated sentences;
+  - response rates per wave (Malmö population file; a per-wave file on p1
+    with a rate under 60 %; the same counts without a wave column) against
+    respondents / head count computed by hand, and the generated sentences;
   - one wave, everything suppressed, and a bad population file;
   - both languages of every text take the same printf arguments;
   - LibreOffice converts the workbook to PDF (SKIP when soffice is absent).
@@ -456,6 +458,101 @@ def check_print(wb, lang_en, tag):
     check(not bad, "%s: items: \"%s\" follows each answer set's options" % (tag, na), bad[:3])
 
 
+# ---------------------------------------------------------------- response rates
+
+WARN_FILL = "FFD27F"  # C_WARN in report.c: a response rate under 60 %
+
+
+def is_warn(c):
+    rgb = c.fill.fgColor.rgb if c.fill is not None and c.fill.fgColor is not None else None
+    return isinstance(rgb, str) and rgb.upper().endswith(WARN_FILL)
+
+
+def rate_rows(ws, lang_en=False):
+    """{label: (row, {column: value})} of the overview's response-rate rows."""
+    prefix = "Response rate " if lang_en else "Svarsfrekvens "
+    out = {}
+    for r in range(1, ws.max_row + 1):
+        a = ws.cell(row=r, column=1).value
+        if isinstance(a, str) and a.startswith(prefix):
+            out[a] = (r, {c: ws.cell(row=r, column=c).value for c in range(2, ws.max_column + 1)
+                          if ws.cell(row=r, column=c).value is not None})
+    return out
+
+
+def overview_n_col(ws, lang_en, waves):
+    """The column of the overview's n of each wave (the last len(waves) columns of the table)."""
+    h1 = find_row(ws, 1, "Scale" if lang_en else "Skala")
+    nw = len(waves)
+    first = 3 + nw + 6 * (nw - 1)
+    return {w: first + i for i, w in enumerate(waves)}, h1
+
+
+def head_rate_cells(ws, lang_en=False):
+    """Head count and response rate per (wave, group) of a breakdown sheet:
+    {(wave, group): (head cell, rate cell)}; also the two column headers."""
+    hr = find_row(ws, 1, "Group" if lang_en else "Grupp")
+    emp = "Employees" if lang_en else "Anställda"
+    rate = "Response rate" if lang_en else "Svarsfrekvens"
+    c_head = c_rate = None
+    for c in range(2, ws.max_column + 1):
+        v = ws.cell(row=hr, column=c).value
+        if isinstance(v, str) and v.startswith(emp):
+            c_head = c
+        if isinstance(v, str) and v.startswith(rate):
+            c_rate = c
+    if c_head is None or c_rate is None:
+        return {}, None, None
+    band = "Means " if lang_en else "Medelvärden "
+    _, blocks = breakdown_blocks(ws, "Group" if lang_en else "Grupp", band)
+    out = {}
+    for name, rows in blocks.items():
+        wave = name[len(band):]
+        for g, r in rows.items():
+            out[(wave, g)] = (ws.cell(row=r, column=c_head), ws.cell(row=r, column=c_rate))
+    return out, ws.cell(row=hr, column=c_head).value, ws.cell(row=hr, column=c_rate).value
+
+
+def check_rates(ws, tag, want, lang_en=False):
+    """want: {(wave, group): (respondents, head)} computed by hand; respondents None
+    means withheld (head count and rate are "–", like the answers).  Every
+    other (wave, group) row must have neither."""
+    got, _, _ = head_rate_cells(ws, lang_en)
+    bad = []
+    for key, (h_cell, r_cell) in got.items():
+        if key not in want:
+            if h_cell.value is not None or r_cell.value is not None:
+                bad.append(("unexpected", key, h_cell.value, r_cell.value))
+            continue
+        n, head = want[key]
+        if n is None:
+            if h_cell.value != DASH or r_cell.value != DASH:
+                bad.append(("withheld group shows", key, h_cell.value, r_cell.value))
+            continue
+        if not close(h_cell.value, float(head)):
+            bad.append(("head", key, h_cell.value, head))
+        elif not close(r_cell.value, n / head):
+            bad.append(("rate", key, r_cell.value, n / head))
+        elif is_warn(r_cell) != (n / head < 0.6):
+            bad.append(("orange below 60 %", key, r_cell.value, is_warn(r_cell)))
+    miss = [k for k in want if k not in got]
+    check(got and not bad and not miss,
+          "%s: head count and response rate per wave = respondents / head count (%d rows, "
+          "orange below 60 %%, withheld groups –)" % (tag, len(want)), (bad + miss)[:4])
+
+
+def first_counts(path, col):
+    """Respondents per group of a wave file (first row of a duplicate id kept)."""
+    counts, seen = {}, set()
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            if row["id"] in seen:
+                continue
+            seen.add(row["id"])
+            counts[row[col]] = counts.get(row[col], 0) + 1
+    return counts
+
+
 def check_identical(binary, args, out1, out2):
     e = {"SOURCE_DATE_EPOCH": EPOCH}
     shutil.rmtree(out1, ignore_errors=True)
@@ -605,6 +702,57 @@ def main():
         check(not os.path.exists(outb) or not os.listdir(outb),
               "bad population file: the output folder is left empty")
 
+        # head counts per wave (column wave; an empty cell is the latest wave), one rate < 60 %.
+        # By hand: whole sample 2016 600 / 1200 = 50.0 % (orange), 2017 600 / 750 = 80.0 %;
+        # Läkare 2016 72 / 150 = 48.0 % (orange), 2017 61 / 80 = 76.25 %; Sjuksköterska 2016
+        # 228 / 240 = 95.0 %; Röntgen 2016 has 3 answers (< 5): head count and rate "–".
+        pw_pop = os.path.join(tmp, "per_wave.csv")
+        with open(pw_pop, "w", encoding="utf-8") as f:
+            f.write("wave,breakdown,group,headcount\n2016,all,all,1200\n2016,yrke,Läkare,150\n"
+                    "2016,yrke,Sjuksköterska,240\n2016,enhet,Röntgen,10\n,all,all,750\n"
+                    ",yrke,Läkare,80\n")
+        for lang_en in (False, True):
+            outw = os.path.join(tmp, "per_wave_en" if lang_en else "per_wave")
+            rc, _, err = run(binary, base + ["--population", pw_pop, "--out", outw] +
+                             (["--lang", "en"] if lang_en else []))
+            tag = "p1 per-wave head counts" + (" --lang en" if lang_en else "")
+            if not check(rc == 0 and not err.strip(), tag + ": run", err[:300]):
+                continue
+            wb = openpyxl.load_workbook(os.path.join(outw, "report.xlsx"))
+            ws = wb.worksheets[0]
+            sent = " ".join(str(c.value) for c in cells(ws) if isinstance(c.value, str))
+            want = ("The response rate was 50.0% in 2016 (600 of 1,200 employees) and 80.0% in "
+                    "2017 (600 of 750 employees). The response rate in 2016 was below 60%"
+                    if lang_en else
+                    "Svarsfrekvensen var 50,0 % 2016 (600 av 1\u00a0200 anställda) och 80,0 % 2017 "
+                    "(600 av 750 anställda). Svarsfrekvensen 2016 var under 60 %")
+            check(want in sent, tag + ": the sentence gives both rates and flags 2016", want)
+            ncol, _ = overview_n_col(ws, lang_en, ["2016", "2017"])
+            rr = rate_rows(ws, lang_en)
+            lab = ("Response rate %s (of employees)" if lang_en else
+                   "Svarsfrekvens %s (av anställda)")
+            r16, r17 = rr.get(lab % "2016"), rr.get(lab % "2017")
+            ok = (r16 and r17 and r16[0] < r17[0] and
+                  r16[1] == {ncol["2016"]: 600 / 1200} and r17[1] == {ncol["2017"]: 600 / 750} and
+                  is_warn(ws.cell(row=r16[0], column=ncol["2016"])) and
+                  not is_warn(ws.cell(row=r17[0], column=ncol["2017"])))
+            check(ok, tag + ": overview rows of the rates 2016 (orange) and 2017", rr)
+            whole = "Whole sample" if lang_en else "Hela urvalet"
+            whole = {("2016", whole): (600, 1200), ("2017", whole): (600, 750)}
+            yrke = {("2016", "Läkare"): (72, 150), ("2016", "Sjuksköterska"): (228, 240),
+                    ("2017", "Läkare"): (61, 80)}
+            yrke.update(whole)
+            enhet = {("2016", "Röntgen"): (None, 10)}
+            enhet.update(whole)
+            check_rates(wb["yrke"], tag + ": yrke", yrke, lang_en)
+            check_rates(wb["enhet"], tag + ": enhet", enhet, lang_en)
+            if not lang_en:
+                check_suppressed_nowhere(wb, outw, "enhet")
+                meth = " ".join(str(c.value) for c in cells(wb["Metod"]) if isinstance(c.value, str))
+                check("som anger antalet per mätning (kolumnen wave" in meth and
+                      "Svarsfrekvens visas för 2016 och 2017." in meth,
+                      tag + ": the method sheet says the head counts are per survey")
+
         # ---- Malmö samples, with head counts
         if os.path.exists(os.path.join(MALMO, "wave2017.csv")) and os.path.isdir(MALMO_INS):
             m16, m17 = os.path.join(MALMO, "wave2016.csv"), os.path.join(MALMO, "wave2017.csv")
@@ -627,33 +775,106 @@ def main():
                 sent = " ".join(str(c.value) for c in cells(ov) if isinstance(c.value, str))
                 want = ["Rollkonflikter har minskat med 7 poäng", "Mening i arbetet har ökat med 8",
                         "Inflytande har ökat med 5", "Tillfredsställelse med arbetet har ökat med 7",
-                        "Svarsfrekvensen 2017 var 79,5 %", "kvantitativa krav", "arbetstempo"]
+                        "kvantitativa krav", "arbetstempo",
+                        # by hand: 1000 / 1060 = 94.3 %, 831 / 1045 = 79.5 %
+                        "Svarsfrekvensen var 94,3 % 2016 (1\u00a0000 av 1\u00a0060 anställda) och "
+                        "79,5 % 2017 (831 av 1\u00a0045 anställda)."]
                 miss = [w for w in want if w not in sent]
                 check(not miss, "malmö: the overview sentences tell the story", miss)
                 check("försämring" not in sent, "malmö: no sentence of a deterioration")
-                # response rates of forvaltning: answers 2017 / head count
-                ws = wb["forvaltning"]
-                heads = {r["group"]: float(r["headcount"]) for r in read_csv(pop)
-                         if r["breakdown"] == "forvaltning"}
-                counts = {}
-                with open(m17, newline="", encoding="utf-8") as f:
-                    seen = set()
-                    for row in csv.DictReader(f):
-                        if row["id"] in seen:
-                            continue
-                        seen.add(row["id"])
-                        counts[row["forvaltning"]] = counts.get(row["forvaltning"], 0) + 1
-                hr = find_row(ws, 1, "Grupp")
-                rate_col = [c for c in range(1, ws.max_column + 1)
-                            if str(ws.cell(row=hr, column=c).value).startswith("Svarsfrekvens")]
-                _, blocks = breakdown_blocks(ws, "Grupp", "Medelvärden ")
-                bad = []
-                for g, h in heads.items():
-                    v = ws.cell(row=blocks["Medelvärden 2017"][g], column=rate_col[0]).value
-                    if not close(v, counts.get(g, 0) / h):
-                        bad.append((g, v, counts.get(g, 0) / h))
-                check(rate_col and not bad, "malmö: response rates = answers 2017 / head count",
-                      bad)
+                # response rates per wave, respondents / head count computed by hand from
+                # samples/malmo/README.md (answers) and population.csv (head counts); 2017's
+                # duplicate row (Stadsområde Söder, socialsekreterare) is not counted
+                forv = {("2016", "Funktionsstöd"): (118, 126),
+                        ("2016", "Arbetsmarknad och socialtjänst"): (188, 199),
+                        ("2016", "Stadsområde Norr"): (168, 178),
+                        ("2016", "Stadsområde Söder"): (160, 171),
+                        ("2016", "Stadsområde Öster"): (206, 216),
+                        ("2016", "Stadsområde Väster"): (160, 170),
+                        ("2017", "Funktionsstöd"): (99, 127),
+                        ("2017", "Arbetsmarknad och socialtjänst"): (157, 194),
+                        ("2017", "Stadsområde Norr"): (142, 176),
+                        ("2017", "Stadsområde Söder"): (133, 171),
+                        ("2017", "Stadsområde Öster"): (167, 210),
+                        ("2017", "Stadsområde Väster"): (133, 167)}
+                # yrke: administratör 2016 has 4 answers (< 5): head count 9 and rate withheld
+                yrke = {("2016", "socialsekreterare"): (802, 864),
+                        ("2016", "1:e socialsekreterare"): (134, 147),
+                        ("2016", "sektionschef"): (38, 40),
+                        ("2016", "administratör"): (None, 9),
+                        ("2017", "socialsekreterare"): (608, 794),
+                        ("2017", "1:e socialsekreterare"): (114, 133),
+                        ("2017", "sektionschef"): (39, 43),
+                        ("2017", "administratör"): (54, 75)}
+                # the hand numbers agree with the files they come from
+                pop_rows = read_csv(pop)
+                heads = {(r["wave"], r["group"]): float(r["headcount"]) for r in pop_rows
+                         if r["breakdown"] in ("forvaltning", "yrke")}
+                counts = {"2016": first_counts(m16, "forvaltning"),
+                          "2017": first_counts(m17, "forvaltning")}
+                ycounts = {"2016": first_counts(m16, "yrke"), "2017": first_counts(m17, "yrke")}
+                bad = [(k, v) for k, v in forv.items()
+                       if v != (counts[k[0]].get(k[1]), heads.get(k))]
+                bad += [(k, v) for k, v in yrke.items() if v[1] != heads.get(k) or
+                        (v[0] is not None and v[0] != ycounts[k[0]].get(k[1]))]
+                check(not bad and ycounts["2016"].get("administratör") == 4 and
+                      len(heads) == len(forv) + len(yrke) and
+                      {(r["wave"], r["breakdown"]): r["headcount"] for r in pop_rows
+                       if r["breakdown"] == "all"} == {("2016", "all"): "1060",
+                                                       ("2017", "all"): "1045"},
+                      "malmö: the hand-computed rates match the sample files", bad[:3])
+                for b, want_b in (("forvaltning", forv), ("yrke", yrke)):
+                    whole = {("2016", "Hela urvalet"): (1000, 1060),
+                             ("2017", "Hela urvalet"): (831, 1045)}
+                    whole.update(want_b)
+                    check_rates(wb[b], "malmö: " + b, whole)
+                # sektion has no head counts: no head-count columns at all
+                _, h, _ = head_rate_cells(wb["sektion"])
+                check(h is None, "malmö: sektion (no head counts) has no rate columns", h)
+                _, h, rt = head_rate_cells(wb["forvaltning"])
+                check((h, rt) == ("Anställda", "Svarsfrekvens"),
+                      "malmö: forvaltning: one head-count and rate column, filled per survey block",
+                      (h, rt))
+                ov = wb["Översikt"]
+                ncol, _ = overview_n_col(ov, False, ["2016", "2017"])
+                rr = rate_rows(ov)
+                check(rr.get("Svarsfrekvens 2016 (av anställda)", (0, {}))[1] ==
+                      {ncol["2016"]: 1000 / 1060} and
+                      rr.get("Svarsfrekvens 2017 (av anställda)", (0, {}))[1] ==
+                      {ncol["2017"]: 831 / 1045},
+                      "malmö: overview rows Svarsfrekvens 2016 = 1000/1060 and 2017 = 831/1045", rr)
+
+                # the same head counts of 2017 in a file without a wave column: as before,
+                # one rate (of the latest wave)
+                old_pop = os.path.join(tmp, "population_no_wave.csv")
+                with open(old_pop, "w", encoding="utf-8") as f:
+                    f.write("breakdown,group,headcount\n")
+                    for r in pop_rows:
+                        if r["wave"] == "2017":
+                            f.write("%s,%s,%s\n" % (r["breakdown"], r["group"], r["headcount"]))
+                outo = os.path.join(tmp, "malmo_no_wave")
+                margs_o = [a if a != pop else old_pop for a in margs]
+                rc, _, err = run(binary, margs_o + ["--out", outo])
+                if check(rc == 0 and not err.strip(), "malmö, no wave column: run", err[:300]):
+                    wbo = openpyxl.load_workbook(os.path.join(outo, "report.xlsx"))
+                    ov = wbo["Översikt"]
+                    sent = " ".join(str(c.value) for c in cells(ov) if isinstance(c.value, str))
+                    check("Svarsfrekvensen 2017 var 79,5 % (831 av 1\u00a0045 anställda)." in sent
+                          and "2016 (1\u00a0000 av" not in sent,
+                          "malmö, no wave column: one sentence, of 2017 (831 / 1045 = 79.5 %)")
+                    rr = rate_rows(ov)
+                    check(list(rr) == ["Svarsfrekvens 2017 (av anställda)"],
+                          "malmö, no wave column: one overview rate row, of 2017", list(rr))
+                    _, h, rt = head_rate_cells(wbo["forvaltning"])
+                    check((h, rt) == ("Anställda 2017", "Svarsfrekvens 2017"),
+                          "malmö, no wave column: the columns name the survey", (h, rt))
+                    whole = {("2017", "Hela urvalet"): (831, 1045)}
+                    whole.update({k: v for k, v in forv.items() if k[0] == "2017"})
+                    check_rates(wbo["forvaltning"], "malmö, no wave column: forvaltning", whole)
+                    meth = " ".join(str(c.value) for c in cells(wbo["Metod"])
+                                    if isinstance(c.value, str))
+                    check("antas gälla den senaste mätningen (2017)" in meth,
+                          "malmö, no wave column: the method sheet says the counts are of 2017")
                 check_render(path, tmp)
         else:
             skip("Malmö workbook", "samples/malmo is not there yet")

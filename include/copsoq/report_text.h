@@ -61,6 +61,13 @@
       "försiktighet.",                                                                                          \
       "That is below 60%, which COPSOQ Sweden calls unsatisfactory: read the results with "                     \
       "caution.")                                                                                               \
+    X(CQ_T_S_RATE_ITEM, "%s %% %s (%s av %s anställda)", "%s%% in %s (%s of %s employees)")                     \
+    X(CQ_T_S_RATES, "Svarsfrekvensen var %s.", "The response rate was %s.")                                     \
+    X(CQ_T_S_RATES_LOW,                                                                                         \
+      "Svarsfrekvensen %s var under 60 %%, vilket COPSOQ Sverige kallar "                                       \
+      "otillfredsställande: tolka de resultaten med försiktighet.",                                             \
+      "The response rate in %s was below 60%%, which COPSOQ Sweden calls unsatisfactory: read "                 \
+      "those results with caution.")                                                                            \
     X(CQ_T_S_ONE_WAVE, "Rapporten bygger på en mätning, så förändringar kan inte visas.",                       \
       "The report rests on one survey, so no changes can be shown.")                                            \
     X(CQ_T_S_PAIR, "Förändringar från %s till %s:", "Changes from %s to %s:")                                   \
@@ -143,6 +150,8 @@
     X(CQ_T_COL_RESPONDENTS, "Svar", "Answers")                                                                  \
     X(CQ_T_COL_HEADCOUNT, "Anställda %s", "Employees %s")                                                       \
     X(CQ_T_COL_RATE, "Svarsfrekvens %s", "Response rate %s")                                                    \
+    X(CQ_T_COL_HEADCOUNT_ANY, "Anställda", "Employees")                                                         \
+    X(CQ_T_COL_RATE_ANY, "Svarsfrekvens", "Response rate")                                                      \
     X(CQ_T_BLOCK_MEANS, "Medelvärden %s", "Means %s")                                                           \
     X(CQ_T_BLOCK_CHANGE, "Förändring %s → %s (poäng, senare minus tidigare)",                                   \
       "Change %s → %s (points, later minus earlier)")                                                           \
@@ -168,6 +177,13 @@
       "60 %% (orange) kallar COPSOQ Sverige otillfredsställande.",                                              \
       "Response rate = answers / employees from the population file, which refers to the survey "               \
       "%s. Below 60%% (orange) COPSOQ Sweden calls unsatisfactory.")                                            \
+    X(CQ_T_NOTE_RATES,                                                                                          \
+      "Svarsfrekvens = svar / anställda enligt population-filen, i varje mätnings block "                     \
+      "(antal anställda finns för %s). Under 60 %% (orange) kallar COPSOQ Sverige "                           \
+      "otillfredsställande.",                                                                                   \
+      "Response rate = answers / employees from the population file, in each survey's "                         \
+      "block (head counts are given for %s). Below 60%% (orange) COPSOQ Sweden calls "                          \
+      "unsatisfactory.")                                                                                        \
     X(CQ_T_TRAFFIC_TITLE, "Trafikljus: andel svarande i grönt, gult och rött",                                  \
       "Traffic lights: share of respondents in green, yellow and red")                                          \
     X(CQ_T_TRAFFIC_SUB,                                                                                         \
@@ -423,6 +439,13 @@
       "mätningen (%s). Under 60 %% kallar COPSOQ Sverige otillfredsställande.",                                 \
       "Answers divided by the employees in %s. The head counts are taken to refer to the latest "               \
       "survey (%s). Below 60%% COPSOQ Sweden calls unsatisfactory.")                                            \
+    X(CQ_T_M_RATE_WAVES,                                                                                        \
+      "Svar delat med antal anställda enligt %s, som anger antalet per mätning "                              \
+      "(kolumnen wave; en tom cell avser den senaste mätningen, %s). Svarsfrekvens "                           \
+      "visas för %s. Under 60 %% kallar COPSOQ Sverige otillfredsställande.",                                   \
+      "Answers divided by the employees in %s, which gives the head counts per survey (column "                 \
+      "wave; an empty cell refers to the latest survey, %s). Response rates are shown for %s. "                 \
+      "Below 60%% COPSOQ Sweden calls unsatisfactory.")                                                         \
     X(CQ_T_M_RATE_NONE,                                                                                         \
       "Ingen fil med antal anställda (--population) angavs, så svarsfrekvens visas inte.",                      \
       "No head-count file (--population) was given, so response rates are not shown.")                          \

@@ -136,10 +136,15 @@ typedef struct {
     int change;    /* 1 better, -1 worse, 0 none */
 } cq_comparison;
 
+/* One row of --population FILE.  wave is the index of the wave the head
+ * count refers to: the wave named in the optional column `wave`, or the
+ * latest wave when the file has no such column or the cell is empty. */
 typedef struct {
     const char *breakdown; /* "all" or a grouping column */
     const char *group;
     double headcount;
+    size_t wave;    /* index into the run's waves */
+    int wave_given; /* 1: the row named its wave; 0: the latest wave by default */
 } cq_population;
 
 /* A file written to a temporary name in the output folder and renamed into
