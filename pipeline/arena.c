@@ -38,7 +38,7 @@ cq_arena_free(cq_arena *a)
 void *
 cq_arena_calloc(cq_arena *a, size_t n, size_t size)
 {
-    const size_t align = sizeof(max_align_t);
+    const size_t align = _Alignof(max_align_t);
     if (size && n > SIZE_MAX / size)
         return NULL;
     size_t bytes = n * size;

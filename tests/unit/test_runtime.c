@@ -1,0 +1,148 @@
+/* test_runtime.c - the runtime modules: arena, string map, CSV cells, status
+ * list, command line. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "copsoq/arena.h"
+#include "copsoq/cli.h"
+#include "copsoq/csvwrite.h"
+#include "copsoq/status.h"
+#include "copsoq/strmap.h"
+#include "harness.h"
+
+CQ_TEST(arena_alignment_zeroing_and_overflow)
+{
+    cq_arena a;
+    cq_arena_init(&a);
+    for (int i = 1; i < 200; i++) {
+        char *p = cq_arena_calloc(&a, (size_t)i * 37, 1);
+        CHECK(p != NULL);
+        CHECK(((uintptr_t)p % _Alignof(max_align_t)) == 0);
+        CHECK(p[0] == 0 && p[(size_t)i * 37 - 1] == 0);
+        p[0] = 'x';
+    }
+    CHECK(cq_arena_calloc(&a, 1u << 20, 1) != NULL); /* larger than a block */
+    CHECK(cq_arena_calloc(&a, SIZE_MAX / 2, 4) == NULL);
+    CHECK_STR(cq_arena_strndup(&a, "abcdef", 3), "abc");
+    cq_arena_free(&a);
+    cq_arena_free(&a); /* again: a no-op */
+    cq_arena_free(NULL);
+}
+
+CQ_TEST(strmap_many_keys)
+{
+    cq_strmap m = {0};
+    static char keys[5000][12];
+    for (size_t i = 0; i < 5000; i++) {
+        snprintf(keys[i], sizeof keys[i], "R%06zu", i * 7);
+        CHECK(cq_strmap_put(&m, keys[i], i) == 0);
+    }
+    for (size_t i = 0; i < 5000; i++)
+        if (cq_strmap_get(&m, keys[i]) != i)
+            cq_test_fail(__FILE__, __LINE__, "key %s", keys[i]);
+    CHECK(cq_strmap_get(&m, "R000001") == (size_t)-1);
+    CHECK(cq_strmap_get(&m, "") == (size_t)-1);
+    cq_strmap_free(&m);
+    CHECK(cq_strmap_get(&m, "R000000") == (size_t)-1);
+}
+
+CQ_TEST(csv_cells_quoting_and_numbers)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    cq_csv_out o = {f, 0};
+    cq_csv_text(&o, "plain");
+    cq_csv_text(&o, "a,b");
+    cq_csv_text(&o, "say \"hi\"");
+    cq_csv_text(&o, " edge");
+    cq_csv_text(&o, "Söder;x");
+    cq_csv_num(&o, 0.1 + 0.2, 0);
+    cq_csv_num(&o, -0.0, 0);
+    cq_csv_num(&o, NAN, 0);
+    cq_csv_num(&o, INFINITY, 0);
+    cq_csv_num(&o, 42, 1);
+    cq_csv_count(&o, 1000, 0);
+    cq_csv_int(&o, -1);
+    cq_csv_end(&o);
+    fclose(f);
+    CHECK_STR(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\" edge\",\"Söder;x\",0.3,0,,,,1000,-1\n");
+    free(buf);
+}
+
+CQ_TEST(status_list_exit_codes)
+{
+    CHECK_INT(cq_exit_code(CQ_OK), 0);
+    CHECK_INT(cq_exit_code(CQ_ERR_USAGE), 2);
+    for (int s = CQ_ERR_NOMEM; s < CQ_STATUS_COUNT; s++)
+        CHECK_INT(cq_exit_code((cq_status)s), 1);
+    CHECK_STR(cq_strerror(CQ_ERR_GZIP), "damaged or truncated gzip data");
+    CHECK_STR(cq_strerror((cq_status)999), "unknown status");
+}
+
+/* argv -> status, action and settings */
+CQ_TEST(cli_parse_table)
+{
+    static const struct {
+        const char *argv[16];
+        cq_status want;
+        cq_action act;
+        const char *words; /* in the message, for errors */
+    } cases[] = {
+        {{"copsoq", "--version"}, CQ_OK, CQ_ACT_VERSION, ""},
+        {{"copsoq", "run", "--help"}, CQ_OK, CQ_ACT_HELP, ""},
+        {{"copsoq", "run", "--instrument", "i", "--wave", "a=x", "--out", "o"},
+         CQ_OK,
+         CQ_ACT_RUN,
+         ""},
+        {{"copsoq", "check", "--instrument", "i", "--wave", "a=x"}, CQ_OK, CQ_ACT_CHECK, ""},
+        {{"copsoq", "run", "--instrument", "i", "--wave", "a=x"},
+         CQ_ERR_USAGE,
+         CQ_ACT_RUN,
+         "--out DIR is missing"},
+        {{"copsoq", "run", "--instrument", "i", "--wave", "=x", "--out", "o"},
+         CQ_ERR_USAGE,
+         CQ_ACT_RUN,
+         "both parts"},
+        {{"copsoq", "run", "--instrument", "i", "--wave", "a=x", "--out", "o", "--min-group", "2x"},
+         CQ_ERR_USAGE,
+         CQ_ACT_RUN,
+         "whole number"},
+        {{"copsoq", "run", "--instrument", "i", "--wave", "a=x", "--out", "o", "extra1", "extra2"},
+         CQ_ERR_USAGE,
+         CQ_ACT_RUN,
+         "unexpected argument"},
+        {{"copsoq", "run", "/nonexistent/study.ini"}, CQ_ERR_STUDY, CQ_ACT_RUN, "cannot open"},
+        {{"copsoq", "frob"}, CQ_ERR_USAGE, CQ_ACT_RUN, "unknown command"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int argc = 0;
+        char *argv[16];
+        while (cases[i].argv[argc]) {
+            argv[argc] = (char *)cases[i].argv[argc];
+            argc++;
+        }
+        argv[argc] = NULL;
+        cq_settings s = {0};
+        cq_action act = CQ_ACT_RUN;
+        cq_diag d = {{0}};
+        cq_status st = cq_cli_parse(argc, argv, &s, &act, &d);
+        if (st != cases[i].want || (st == CQ_OK && act != cases[i].act))
+            cq_test_fail(__FILE__, __LINE__, "case %zu: status %d action %d (%s)", i, st, act,
+                         d.msg);
+        else if (st != CQ_OK && !strstr(d.msg, cases[i].words))
+            cq_test_fail(__FILE__, __LINE__, "case %zu: '%s' lacks '%s'", i, d.msg, cases[i].words);
+        if (st == CQ_OK && act == CQ_ACT_RUN) {
+            CHECK_STR(s.id_column, "id");
+            CHECK_INT(s.min_group, 5);
+            CHECK_INT(s.min_group_sensitive, 20);
+            CHECK_INT(s.lang_en, 0);
+            CHECK_INT(s.n_waves, 1);
+        }
+        cq_settings_free(&s);
+    }
+}
