@@ -105,10 +105,12 @@ make_dirs(const char *dir, int *created, cq_diag *d)
 }
 
 /* Every file a run writes (stages/write.c, stages/report.c). */
+/* clang-format off */
 static const char *const output_names[] = {
-    "scale_summary.csv", "quality.csv",    "reliability.csv", "reliability_items.csv",
-    "comparison.csv",    "provenance.csv", "report.xlsx",
+    "scale_summary.csv", "quality.csv", "reliability.csv", "reliability_items.csv",
+    "comparison.csv", "item_summary.csv", "provenance.csv", "report.xlsx",
 };
+/* clang-format on */
 
 /* A failed run leaves no report in the output folder (contract §7): results
  * of an earlier run there would no longer match the inputs, so they go too. */

@@ -22,17 +22,24 @@ static cq_status write_reliability(cq_study *st, FILE *f);
 static cq_status write_reliability_items(cq_study *st, FILE *f);
 static cq_status write_comparison(cq_study *st, FILE *f);
 static cq_status write_provenance(cq_study *st, FILE *f);
+static cq_status write_item_summary(cq_study *st, FILE *f);
 
 typedef struct {
     const char *name;
     cq_status (*fn)(cq_study *, FILE *);
 } output;
 
+/* clang-format off */
 static const output outputs[] = {
-    {"scale_summary.csv", write_summary},   {"quality.csv", write_quality},
-    {"reliability.csv", write_reliability}, {"reliability_items.csv", write_reliability_items},
-    {"comparison.csv", write_comparison},   {"provenance.csv", write_provenance},
+    {"scale_summary.csv", write_summary},
+    {"quality.csv", write_quality},
+    {"reliability.csv", write_reliability},
+    {"reliability_items.csv", write_reliability_items},
+    {"comparison.csv", write_comparison},
+    {"item_summary.csv", write_item_summary},
+    {"provenance.csv", write_provenance},
 };
+/* clang-format on */
 
 cq_status
 cq_stage_write(cq_study *st, cq_diag *d)
@@ -243,6 +250,49 @@ write_provenance(cq_study *st, FILE *f)
         if (cq_file_sha256(set->population_path, hex, &bytes, NULL) == CQ_OK) {
             kv(&o, "population", "sha256", hex);
             kv_count(&o, "population", "bytes", bytes);
+        }
+    }
+    return CQ_OK;
+}
+
+/* item_summary.csv: for each wave and item, how many respondents chose each
+ * answer option and how many gave no answer (empty, NA, an option without
+ * points, or an invalid value).  Whole waves only, never per group; a wave
+ * with fewer respondents than --min-group keeps its keys and the flag. */
+static cq_status
+write_item_summary(cq_study *st, FILE *f)
+{
+    const cq_instrument *ins = st->ins;
+    cq_csv_out o = {f, 0};
+    fputs("wave,item,scale,code,label_en,label_sv,n,share,suppressed\n", f);
+    for (size_t w = 0; w < st->n_waves; w++) {
+        const cq_wave *wv = &st->waves[w];
+        int sup = wv->n < (size_t)st->settings->min_group;
+        for (size_t i = 0; i < ins->n_items; i++) {
+            const cq_item *it = &ins->items[i];
+            const cq_response_set *set = &ins->sets[it->set];
+            size_t count[CQ_MAX_OPTIONS + 1] = {0};
+            for (size_t r = 0; r < wv->n; r++)
+                count[wv->answers[i][r] == CQ_NA ? CQ_MAX_OPTIONS : wv->answers[i][r]]++;
+            for (size_t k = 0; k <= set->n_options; k++) {
+                int missing_row = k == set->n_options;
+                if (!missing_row && set->options[k].missing)
+                    continue; /* counted as no answer */
+                size_t n = missing_row ? count[CQ_MAX_OPTIONS] : count[k];
+                char code[24] = "";
+                if (!missing_row)
+                    snprintf(code, sizeof code, "%ld", set->options[k].code);
+                cq_csv_text(&o, wv->label);
+                cq_csv_text(&o, it->id);
+                cq_csv_text(&o, ins->scales[it->scale].id);
+                cq_csv_text(&o, code);
+                cq_csv_text(&o, missing_row ? "(no answer)" : set->options[k].label_en);
+                cq_csv_text(&o, missing_row ? "(inget svar)" : set->options[k].label_sv);
+                cq_csv_count(&o, n, sup);
+                cq_csv_num(&o, wv->n ? (double)n / (double)wv->n : NAN, sup);
+                cq_csv_int(&o, sup);
+                cq_csv_end(&o);
+            }
         }
     }
     return CQ_OK;

@@ -28,6 +28,44 @@ grep -q '^2017,.*wave2017.csv,702,,duplicate_id' "$tmp/a/quality.csv" && ok || b
 [ "$(wc -l < "$tmp/a/quality.csv")" -eq 4 ] && ok || bad "quality.csv has other rows: $(cat "$tmp/a/quality.csv")"
 grep -q 'M0' "$tmp/a/scale_summary.csv" "$tmp/a/quality.csv" "$tmp/a/comparison.csv" && bad "an id leaked" || ok
 
+# item_summary.csv against an independent count in Python (codes or labels in either
+# language, case-insensitive; anything else, and options without points, is "no answer";
+# a repeated id keeps its first row)
+python3 - "$tmp/a/item_summary.csv" <<'PY' && ok || bad "item_summary.csv differs from the Python count"
+import csv, sys
+ins = "samples/instruments/copsoq3-se"
+items = list(csv.DictReader(open(f"{ins}/items.csv", encoding="utf-8")))
+opts = {}
+for o in csv.DictReader(open(f"{ins}/response_sets.csv", encoding="utf-8")):
+    opts.setdefault(o["response_set"], []).append(o)
+got = {(r["wave"], r["item"], r["code"]): r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
+bad = 0
+for wave in ("2016", "2017"):
+    rows, seen = [], set()
+    for r in csv.DictReader(open(f"samples/malmo/wave{wave}.csv", encoding="utf-8")):
+        if r["id"] not in seen:
+            seen.add(r["id"]); rows.append(r)
+    for it in items:
+        count = {}
+        for r in rows:
+            v = r[it["item"]].strip()
+            code = ""
+            for o in opts[it["response_set"]]:
+                if o["points"] != "" and (v == o["code"] or v.lower() in (o["label_en"].lower(), o["label_sv"].lower())):
+                    code = o["code"]
+            count[code] = count.get(code, 0) + 1
+        for o in opts[it["response_set"]] + [{"code": "", "points": "x"}]:
+            if o["points"] == "":
+                continue
+            g = got.get((wave, it["item"], o["code"]))
+            n = count.get(o["code"], 0)
+            if g is None or int(g["n"]) != n or abs(float(g["share"]) - n / len(rows)) > 1e-12:
+                bad += 1
+                if bad < 5:
+                    print("FAIL item_summary", wave, it["item"], o["code"], n, g and g["n"])
+sys.exit(1 if bad else 0)
+PY
+
 # the same 2017 data, re-encoded: semicolon, CRLF, Windows-1252, gzip without .gz name
 python3 - "$tmp" <<'PY'
 import csv, gzip, io, sys
@@ -41,7 +79,7 @@ PY
 if $VALGRIND "$BIN" run --instrument $INS --wave 2016=samples/malmo/wave2016.csv \
     --wave 2017="$tmp/w2017.dat" $G --out "$tmp/b" >"$tmp/log" 2>&1; then ok
 else bad "re-encoded run failed: $(cat "$tmp/log")"; fi
-for f in scale_summary.csv reliability.csv comparison.csv; do
+for f in scale_summary.csv reliability.csv comparison.csv item_summary.csv; do
   cmp -s "$tmp/a/$f" "$tmp/b/$f" && ok || bad "$f differs for the re-encoded input"
 done
 cut -d, -f3- "$tmp/a/quality.csv" > "$tmp/qa"; cut -d, -f3- "$tmp/b/quality.csv" > "$tmp/qb"
