@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "copsoq/log.h"
+#include "copsoq/source.h"
 #include "copsoq/stages.h"
 
 typedef struct {
@@ -53,14 +54,15 @@ cq_status
 cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
 {
     st->created = creation_time();
+    if (st->settings->study_path)
+        st->study_file.known = cq_file_sha256(st->settings->study_path, st->study_file.sha256,
+                                              &st->study_file.bytes, NULL) == CQ_OK;
     for (size_t i = 0; i < N_STAGES; i++) {
         if (stages[i].writes && st->settings->check_only)
             continue;
         double t0 = cq_now();
         cq_status s = stages[i].fn(st, d);
         double dt = cq_now() - t0;
-        if (i < sizeof st->stage_seconds / sizeof st->stage_seconds[0])
-            st->stage_seconds[i] = dt;
         cq_log(CQ_LOG_INFO, "stage %-11s %8.3f s%s", stages[i].name, dt,
                s == CQ_OK ? "" : "  (failed)");
         if (s != CQ_OK)

@@ -593,11 +593,12 @@ finish(ingest *g)
     wave->ids = cq_arena_calloc(a, n, sizeof *wave->ids);
     wave->answers = cq_arena_calloc(a, ni ? ni : 1, sizeof *wave->answers);
     wave->missing_per_item = cq_arena_calloc(a, ni ? ni : 1, sizeof *wave->missing_per_item);
+    wave->answer_count = cq_arena_calloc(a, ni ? ni : 1, sizeof *wave->answer_count);
     wave->group = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->group);
     wave->levels = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->levels);
     wave->n_levels = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->n_levels);
-    if (!wave->ids || !wave->answers || !wave->missing_per_item || !wave->group || !wave->levels ||
-        !wave->n_levels)
+    if (!wave->ids || !wave->answers || !wave->missing_per_item || !wave->answer_count ||
+        !wave->group || !wave->levels || !wave->n_levels)
         return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     memcpy(wave->ids, g->ids, n * sizeof *wave->ids);
     for (size_t i = 0; i < ni; i++) {
@@ -605,10 +606,14 @@ finish(ingest *g)
         if (!wave->answers[i])
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
         memcpy(wave->answers[i], g->answers[i], n);
-        size_t miss = 0;
+        size_t n_opt = ins->sets[ins->items[i].set].n_options;
+        size_t *count = cq_arena_calloc(a, n_opt + 1, sizeof *count); /* + 1: missing */
+        if (!count)
+            return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
         for (size_t r = 0; r < n; r++)
-            miss += wave->answers[i][r] == CQ_NA;
-        wave->missing_per_item[i] = miss;
+            count[wave->answers[i][r] == CQ_NA ? n_opt : wave->answers[i][r]]++;
+        wave->answer_count[i] = count;
+        wave->missing_per_item[i] = count[n_opt];
     }
     for (size_t k = 0; k < ng; k++) {
         size_t nl = g->n_levels[k];

@@ -42,6 +42,8 @@ cq_stage_population(cq_study *st, cq_diag *d)
     cq_status s = cq_table_read_file(path, &t, d);
     if (s != CQ_OK)
         return s;
+    st->population_file.known =
+        cq_file_sha256(path, st->population_file.sha256, &st->population_file.bytes, NULL) == CQ_OK;
     static const char *const names[3] = {"breakdown", "group", "headcount"};
     size_t col[4];
     for (int i = 0; i < 3; i++) {

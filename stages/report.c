@@ -2471,11 +2471,6 @@ build_items(ctx *x)
     /* "no answer" follows each answer set's own options */
     const uint32_t c_item = 0, c_text = 1, c_wave = 2, c_n = 3, c_opt = 4;
     const uint32_t ncols = c_opt + (uint32_t)max_opt + 1;
-    size_t *count = calloc(max_opt + 1, sizeof *count);
-    if (!count) {
-        x->nomem = 1;
-        return;
-    }
     uint32_t r = 0;
     merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_ITEMS_TITLE), x->S.title, 0);
     set_height(x, sh, r, 24);
@@ -2549,15 +2544,8 @@ build_items(ctx *x)
                     r++;
                     continue;
                 }
-                memset(count, 0, (max_opt + 1) * sizeof *count);
-                size_t na = 0;
-                for (size_t q = 0; q < wv->n; q++) {
-                    uint8_t a = wv->answers[i][q];
-                    if (a == CQ_NA || a >= set->n_options)
-                        na++;
-                    else
-                        count[a]++;
-                }
+                const size_t *count = wv->answer_count[i]; /* last: no answer */
+                size_t na = count[set->n_options];
                 double n = (double)wv->n;
                 put_num(x, sh, r, c_n, n, x->S.integer);
                 for (size_t o = 0; o < set->n_options; o++)
@@ -2579,7 +2567,6 @@ build_items(ctx *x)
         add_block(x, sh, block, r - 1, -1, -1, 1);
     }
     dash_header(x, sh, dash_note);
-    free(count);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3083,17 +3070,14 @@ build_provenance(ctx *x)
                  ins->sha256[i]);
     }
     const char *extra[2] = {set->population_path, set->study_path};
+    const cq_file_info *info[2] = {&st->population_file, &st->study_file};
     const cq_text_id roles[2] = {CQ_T_ROLE_POPULATION, CQ_T_ROLE_STUDY};
     for (int i = 0; i < 2; i++) {
         if (!extra[i])
             continue;
-        char hex[65] = "";
-        uint64_t size = 0;
-        cq_diag dd;
-        if (cq_file_sha256(extra[i], hex, &size, &dd) != CQ_OK)
-            snprintf(hex, sizeof hex, "?");
-        file_row(x, sh, &r, cq_text(x->en, roles[i]), extra[i], hex[0] == '?' ? NAN : (double)size,
-                 i == 0 ? (double)st->n_population : NAN, hex);
+        file_row(x, sh, &r, cq_text(x->en, roles[i]), extra[i],
+                 info[i]->known ? (double)info[i]->bytes : NAN,
+                 i == 0 ? (double)st->n_population : NAN, info[i]->known ? info[i]->sha256 : "?");
     }
     r++;
     note_row(x, sh, r, 4, cq_text(x->en, CQ_T_PROV_NOTE));

@@ -244,13 +244,9 @@ write_provenance(cq_study *st, FILE *f)
         kv_count(&o, section, "empty_rows_skipped", wv->empty_records);
         kv_count(&o, section, "invalid_values", wv->bad_values);
     }
-    if (set->population_path) {
-        char hex[65];
-        uint64_t bytes = 0;
-        if (cq_file_sha256(set->population_path, hex, &bytes, NULL) == CQ_OK) {
-            kv(&o, "population", "sha256", hex);
-            kv_count(&o, "population", "bytes", bytes);
-        }
+    if (st->population_file.known) {
+        kv(&o, "population", "sha256", st->population_file.sha256);
+        kv_count(&o, "population", "bytes", st->population_file.bytes);
     }
     return CQ_OK;
 }
@@ -271,14 +267,12 @@ write_item_summary(cq_study *st, FILE *f)
         for (size_t i = 0; i < ins->n_items; i++) {
             const cq_item *it = &ins->items[i];
             const cq_response_set *set = &ins->sets[it->set];
-            size_t count[CQ_MAX_OPTIONS + 1] = {0};
-            for (size_t r = 0; r < wv->n; r++)
-                count[wv->answers[i][r] == CQ_NA ? CQ_MAX_OPTIONS : wv->answers[i][r]]++;
+            const size_t *count = wv->answer_count[i]; /* [n_options + 1]: last = missing */
             for (size_t k = 0; k <= set->n_options; k++) {
                 int missing_row = k == set->n_options;
                 if (!missing_row && set->options[k].missing)
                     continue; /* counted as no answer */
-                size_t n = missing_row ? count[CQ_MAX_OPTIONS] : count[k];
+                size_t n = count[k];
                 char code[24] = "";
                 if (!missing_row)
                     snprintf(code, sizeof code, "%ld", set->options[k].code);

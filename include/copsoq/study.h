@@ -78,6 +78,9 @@ typedef struct {
     size_t empty_records;     /* records with every field empty: skipped */
     size_t bad_values;        /* answers set to missing and listed in quality.csv */
     size_t *missing_per_item; /* [n_items]: missing answers among accepted rows */
+    size_t **answer_count;    /* [n_items][n_options of its set]: accepted rows choosing
+                                 each option (options without points stay 0: they are
+                                 missing answers) */
     /* data */
     char **ids;        /* [n] respondent ids: never written to any output */
     uint8_t **answers; /* [n_items][n] option index, or CQ_NA */
@@ -136,6 +139,13 @@ typedef struct {
     int change;    /* 1 better, -1 worse, 0 none */
 } cq_comparison;
 
+/* Size and SHA-256 of an input file other than a wave, hashed once. */
+typedef struct {
+    int known; /* 0: no such file in this run, or it could not be read */
+    char sha256[65];
+    uint64_t bytes;
+} cq_file_info;
+
 /* One row of --population FILE.  wave is the index of the wave the head
  * count refers to: the wave named in the optional column `wave`, or the
  * latest wave when the file has no such column or the cell is empty. */
@@ -176,8 +186,9 @@ typedef struct {
 
     cq_output_file *outputs;
     size_t n_outputs;
-    long long created; /* report creation time: SOURCE_DATE_EPOCH or now */
-    double stage_seconds[16];
+    long long created;            /* report creation time: SOURCE_DATE_EPOCH or now */
+    cq_file_info population_file; /* --population, hashed by the population stage */
+    cq_file_info study_file;      /* STUDY.ini, hashed by the driver */
 } cq_study;
 
 /* A zeroed study with the settings borrowed. */
