@@ -532,10 +532,10 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *c
     size_t **count = calloc(G, sizeof *count), **pidx = calloc(G, sizeof *pidx);
     int **hidden = calloc(G, sizeof *hidden), *dirty = calloc(G, sizeof *dirty);
     const char ***name = calloc(G, sizeof *name);
-    uint32_t *parent_of = NULL;
-    int *parent_hidden = NULL;
+    size_t *n = calloc(G, sizeof *n);
+    uint32_t **parent_of = calloc(G * G, sizeof *parent_of); /* in union indices */
     cq_nested_scratch scratch = {0};
-    if (!nest || !u || !count || !pidx || !hidden || !dirty || !name) {
+    if (!nest || !u || !count || !pidx || !hidden || !dirty || !name || !n || !parent_of) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
@@ -549,12 +549,13 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *c
         status = union_groups(st, wa, wb, b, &u[b]);
         if (status != CQ_OK)
             goto cleanup;
-        size_t n = u[b].n ? u[b].n : 1;
-        if (n > max_u)
-            max_u = n;
-        count[b] = calloc(n, sizeof **count);
-        hidden[b] = calloc(n, sizeof **hidden);
-        name[b] = calloc(n, sizeof **name);
+        n[b] = u[b].n;
+        size_t cap = u[b].n ? u[b].n : 1;
+        if (cap > max_u)
+            max_u = cap;
+        count[b] = calloc(cap, sizeof **count);
+        hidden[b] = calloc(cap, sizeof **hidden);
+        name[b] = calloc(cap, sizeof **name);
         pidx[b] = malloc(ws->n_pairs ? ws->n_pairs * sizeof **pidx : 1);
         if (!count[b] || !hidden[b] || !name[b] || !pidx[b]) {
             status = CQ_ERR_NOMEM;
@@ -565,9 +566,25 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *c
         for (size_t j = 0; j < ws->n_pairs; j++)
             pidx[b][j] = u[b].of_level_b[grp[ws->pair_b[j]]];
     }
-    parent_of = malloc(max_u * sizeof *parent_of);
-    parent_hidden = malloc(max_u * sizeof *parent_hidden);
-    if (!parent_of || !parent_hidden || cq_nested_scratch_init(&scratch, max_u) != 0) {
+    /* wave B's nesting, from levels to union indices; a group only in wave
+     * A has no pairs and no parent */
+    for (size_t c = 1; c < G; c++)
+        for (size_t p = 1; p < G; p++) {
+            const uint32_t *map = c != p ? nest[c * G + p] : NULL;
+            if (!map)
+                continue;
+            uint32_t *m = malloc((u[c].n ? u[c].n : 1) * sizeof *m);
+            if (!m) {
+                status = CQ_ERR_NOMEM;
+                goto cleanup;
+            }
+            for (size_t g = 0; g < u[c].n; g++) {
+                size_t lb = u[c].level_b[g];
+                m[g] = lb == NONE ? CQ_NO_PARENT : (uint32_t)u[p].of_level_b[map[lb]];
+            }
+            parent_of[c * G + p] = m;
+        }
+    if (cq_nested_scratch_init(&scratch, max_u) != 0) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
@@ -588,26 +605,8 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *c
             for (size_t b = 1; b < G; b++)
                 count[b][pidx[b][j]]++;
         }
-        for (size_t added = 1; added;) {
-            added = 0;
-            for (size_t c = 1; c < G; c++)
-                for (size_t p = 1; p < G; p++) {
-                    const uint32_t *map = c != p ? nest[c * G + p] : NULL;
-                    if (!map)
-                        continue;
-                    for (size_t g = 0; g < u[c].n; g++) {
-                        size_t lb = u[c].level_b[g];
-                        parent_of[g] =
-                            lb == NONE ? CQ_NO_PARENT : (uint32_t)u[p].of_level_b[map[lb]];
-                    }
-                    for (size_t g = 0; g < u[p].n; g++)
-                        parent_hidden[g] = hidden[p][g];
-                    added += cq_nested_rule(count[c], name[c], hidden[c], parent_of, u[c].n,
-                                            parent_hidden, u[p].n, min_group, &scratch);
-                }
-            for (size_t b = 1; b < G; b++)
-                added += cq_suppress_secondary(count[b], name[b], hidden[b], u[b].n, min_group);
-        }
+        cq_protect(G, n, count, (const char *const *const *)name, hidden,
+                   (const uint32_t *const *)parent_of, min_group, &scratch);
         for (size_t b = 1; b < G; b++) {
             cq_comparison *rows = block[b] + (s * 2 + CQ_PAIRED) * u[b].n;
             for (size_t g = 0; g < u[b].n; g++)
@@ -638,8 +637,10 @@ cleanup:
     free(name);
     free(pidx);
     free(dirty);
+    free(n);
+    for (size_t i = 0; parent_of && i < G * G; i++)
+        free(parent_of[i]);
     free(parent_of);
-    free(parent_hidden);
     cq_nested_scratch_free(&scratch);
     cq_nesting_free(nest, set->n_groups);
     return status;

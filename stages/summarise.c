@@ -17,12 +17,9 @@
 #include "copsoq/stats.h"
 #include "copsoq/suppress.h"
 
-static size_t secondary(cq_summary *rows, size_t n, int min_group, size_t *count, const char **name,
-                        int *hidden);
-static size_t nested(cq_summary *child, size_t n_child, const uint32_t *parent_of,
-                     const cq_summary *parent, size_t n_parent, int min_group, size_t *count,
-                     const char **name, int *hidden, int *parent_hidden,
-                     cq_nested_scratch *scratch);
+static void protect(cq_summary *const *rows, const size_t *n, size_t G, const uint32_t *const *nest,
+                    int min_group, size_t *const *count, const char **const *name,
+                    int *const *hidden, cq_nested_scratch *scratch);
 static void traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row);
 
 typedef struct {
@@ -83,25 +80,31 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     size_t *radix = malloc(65537 * sizeof *radix);
     double *buf = malloc((maxn ? maxn : 1) * sizeof *buf);
     size_t *start = malloc((maxlev + 1) * sizeof *start);
-    size_t *count = malloc(maxlev * sizeof *count);
-    const char **names = malloc(maxlev * sizeof *names);
-    int *hidden = malloc(maxlev * sizeof *hidden);
-    int *phidden = malloc(maxlev * sizeof *phidden);
+    /* the rules' working arrays: one of maxlev entries per breakdown */
+    size_t G = set->n_groups + 1;
+    size_t *count_mem = malloc(G * maxlev * sizeof *count_mem);
+    const char **name_mem = malloc(G * maxlev * sizeof *name_mem);
+    int *hidden_mem = malloc(G * maxlev * sizeof *hidden_mem);
+    size_t **count = malloc(G * sizeof *count), *nrows = malloc(G * sizeof *nrows);
+    const char ***names = malloc(G * sizeof *names);
+    int **hidden = malloc(G * sizeof *hidden);
+    cq_summary **block = malloc(G * sizeof *block);
     cq_nested_scratch scratch = {0};
-    size_t *brk = malloc((set->n_groups + 1) * sizeof *brk);
     uint32_t **nest = NULL;
-    if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start || !count || !names ||
-        !hidden || !phidden || !brk || cq_nested_scratch_init(&scratch, maxlev) != 0) {
+    if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start || !count_mem ||
+        !name_mem || !hidden_mem || !count || !nrows || !names || !hidden || !block ||
+        cq_nested_scratch_init(&scratch, maxlev) != 0) {
         status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
+    }
+    for (size_t b = 0; b < G; b++) {
+        count[b] = count_mem + b * maxlev;
+        names[b] = name_mem + b * maxlev;
+        hidden[b] = hidden_mem + b * maxlev;
     }
     size_t base = 0; /* first row of the current wave */
     for (size_t w = 0; w < st->n_waves; w++) {
         const cq_wave *wave = &st->waves[w];
-        /* first row of each breakdown's block in this wave */
-        brk[0] = base;
-        for (size_t b = 1; b <= set->n_groups; b++)
-            brk[b] = brk[b - 1] + ins->n_scales * (b == 1 ? 1 : wave->n_levels[b - 2]);
         cq_nesting_free(nest, set->n_groups);
         nest = set->n_groups > 1 ? cq_nesting(wave, set->n_groups) : NULL;
         if (set->n_groups > 1 && !nest) {
@@ -156,31 +159,12 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
                     row->q3 = ds.q3;
                     row->suppressed = n < (size_t)min_group;
                 }
-                if (b > 0)
-                    secondary(rows, nlev, min_group, count, names, hidden);
+                block[b] = rows;
+                nrows[b] = nlev;
                 off += ins->n_scales * nlev;
             }
-            /* the difference rule between nested breakdowns, and again the
-             * rule within each breakdown, until nothing changes */
-            size_t G = set->n_groups + 1, added = nest ? 1 : 0;
-            while (added) {
-                added = 0;
-                for (size_t c = 1; c < G; c++)
-                    for (size_t p = 1; p < G; p++) {
-                        const uint32_t *map = c != p ? nest[c * G + p] : NULL;
-                        if (!map)
-                            continue;
-                        size_t nc = wave->n_levels[c - 1], np = wave->n_levels[p - 1];
-                        added += nested(&st->summary[brk[c] + s * nc], nc, map,
-                                        &st->summary[brk[p] + s * np], np, min_group, count, names,
-                                        hidden, phidden, &scratch);
-                    }
-                for (size_t b = 1; b < G; b++) {
-                    size_t nl = wave->n_levels[b - 1];
-                    added += secondary(&st->summary[brk[b] + s * nl], nl, min_group, count, names,
-                                       hidden);
-                }
-            }
+            protect(block, nrows, G, (const uint32_t *const *)nest, min_group, count, names, hidden,
+                    &scratch);
         }
         size_t groups = 1;
         for (size_t k = 0; k < set->n_groups; k++)
@@ -192,11 +176,14 @@ cleanup:
     free(sorted_a);
     free(sorted_b);
     free(radix);
+    free(count_mem);
+    free(name_mem);
+    free(hidden_mem);
     free(count);
+    free(nrows);
     free(names);
     free(hidden);
-    free(phidden);
-    free(brk);
+    free(block);
     cq_nested_scratch_free(&scratch);
     cq_nesting_free(nest, set->n_groups);
     free(buf);
@@ -204,49 +191,26 @@ cleanup:
     return status;
 }
 
-/* The secondary rule (cq_suppress_secondary, shared with compare.c) over
- * the groups of one wave, breakdown and scale. */
-static size_t
-secondary(cq_summary *rows, size_t n, int min_group, size_t *count, const char **name, int *hidden)
+/* cq_protect (suppress.c) over the rows of one wave and scale: rows[b] are
+ * breakdown b's n[b] rows, in level order as nest maps them. */
+static void
+protect(cq_summary *const *rows, const size_t *n, size_t G, const uint32_t *const *nest,
+        int min_group, size_t *const *count, const char **const *name, int *const *hidden,
+        cq_nested_scratch *scratch)
 {
-    size_t added = 0;
-    for (size_t i = 0; i < n; i++) {
-        count[i] = rows[i].n;
-        name[i] = rows[i].group;
-        hidden[i] = rows[i].suppressed;
-    }
-    cq_suppress_secondary(count, name, hidden, n, min_group);
-    for (size_t i = 0; i < n; i++)
-        if (hidden[i] && !rows[i].suppressed) {
-            rows[i].suppressed = 1;
-            rows[i].secondary = 1;
-            added++;
+    for (size_t b = 1; b < G; b++)
+        for (size_t v = 0; v < n[b]; v++) {
+            count[b][v] = rows[b][v].n;
+            name[b][v] = rows[b][v].group;
+            hidden[b][v] = rows[b][v].suppressed;
         }
-    return added;
-}
-
-/* cq_nested_rule (suppress.c) over the rows of a child and a parent breakdown
- * for one wave and scale. */
-static size_t
-nested(cq_summary *child, size_t n_child, const uint32_t *parent_of, const cq_summary *parent,
-       size_t n_parent, int min_group, size_t *count, const char **name, int *hidden,
-       int *parent_hidden, cq_nested_scratch *scratch)
-{
-    for (size_t i = 0; i < n_child; i++) {
-        count[i] = child[i].n;
-        name[i] = child[i].group;
-        hidden[i] = child[i].suppressed;
-    }
-    for (size_t v = 0; v < n_parent; v++)
-        parent_hidden[v] = parent[v].suppressed;
-    size_t added = cq_nested_rule(count, name, hidden, parent_of, n_child, parent_hidden, n_parent,
-                                  min_group, scratch);
-    for (size_t i = 0; i < n_child; i++)
-        if (hidden[i] && !child[i].suppressed) {
-            child[i].suppressed = 1;
-            child[i].secondary = 1;
-        }
-    return added;
+    cq_protect(G, n, count, (const char *const *const *)name, hidden, nest, min_group, scratch);
+    for (size_t b = 1; b < G; b++)
+        for (size_t v = 0; v < n[b]; v++)
+            if (hidden[b][v] && !rows[b][v].suppressed) {
+                rows[b][v].suppressed = 1;
+                rows[b][v].secondary = 1;
+            }
 }
 
 /* Respondents in green / yellow / red.  For a scale where higher is good,

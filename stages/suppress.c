@@ -132,3 +132,22 @@ cq_nested_rule(const size_t *count, const char *const *name, int *hidden, const 
     }
     return added;
 }
+
+void
+cq_protect(size_t G, const size_t *n, size_t *const *count, const char *const *const *name,
+           int *const *hidden, const uint32_t *const *parent_of, int min_group,
+           cq_nested_scratch *scratch)
+{
+    for (size_t b = 1; b < G; b++)
+        cq_suppress_secondary(count[b], name[b], hidden[b], n[b], min_group);
+    for (size_t added = parent_of ? 1 : 0; added;) {
+        added = 0;
+        for (size_t c = 1; c < G; c++)
+            for (size_t p = 1; p < G; p++)
+                if (c != p && parent_of[c * G + p])
+                    added += cq_nested_rule(count[c], name[c], hidden[c], parent_of[c * G + p],
+                                            n[c], hidden[p], n[p], min_group, scratch);
+        for (size_t b = 1; b < G; b++)
+            added += cq_suppress_secondary(count[b], name[b], hidden[b], n[b], min_group);
+    }
+}

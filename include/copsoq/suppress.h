@@ -47,4 +47,17 @@ size_t cq_nested_rule(const size_t *count, const char *const *name, int *hidden,
                       const uint32_t *parent_of, size_t n_child, const int *parent_hidden,
                       size_t n_parent, int min_group, cq_nested_scratch *scratch);
 
+/* All the anonymity rules of one scale over the breakdowns b = 1 .. G - 1
+ * of a wave (or wave pair): n[b] groups with count[b][g] respondents (or
+ * pairs), name[b][g] and hidden[b][g] (in: primary suppression; out: the
+ * result).  parent_of[c * G + p] maps each group of breakdown c to its
+ * group in breakdown p where c nests in p, NULL elsewhere (or parent_of
+ * NULL: no nesting).  First the contract's rule within each breakdown
+ * (cq_suppress_secondary), then cq_nested_rule and the contract's rule again
+ * until nothing changes, so the contract's result is always part of the
+ * result.  scratch must hold the largest n[b]. */
+void cq_protect(size_t G, const size_t *n, size_t *const *count, const char *const *const *name,
+                int *const *hidden, const uint32_t *const *parent_of, int min_group,
+                cq_nested_scratch *scratch);
+
 #endif
