@@ -75,14 +75,15 @@ static cq_status union_groups(const cq_study *st, size_t wa, size_t wb, size_t b
 static void free_union(group_union *u);
 static cq_status match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws);
 static cq_status compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb,
-                                   size_t b, workspace *ws, cq_comparison *rows, size_t *n_rows);
+                                   size_t b, const group_union *u, workspace *ws,
+                                   cq_comparison *rows, size_t *n_rows);
 static void paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
                         const group_union *u, size_t s, workspace *ws, cq_comparison *rows);
 static void withhold(cq_comparison *row);
 static void take_test(cq_comparison *row, const cq_ttest *t);
 static cq_status adjust(cq_study *st, cq_comparison *rows, size_t n_groups, workspace *ws);
-static cq_status nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws,
-                              cq_comparison *const *block);
+static cq_status nested_pairs(cq_study *st, size_t wa, size_t wb, const group_union *u,
+                              workspace *ws, cq_comparison *const *block);
 
 cq_status
 cq_stage_compare(cq_study *st, cq_diag *d)
@@ -91,6 +92,7 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     size_t n_scales = st->ins->n_scales, nw = st->n_waves;
     cq_status status = CQ_OK;
     summary_index *ix = calloc(nw ? nw : 1, sizeof *ix);
+    group_union *unions = NULL; /* [wave pair * (n_groups + 1) + breakdown] */
     workspace ws;
     memset(&ws, 0, sizeof ws);
     st->comparison = NULL;
@@ -99,18 +101,24 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
-    /* sizes: rows, largest union of groups, largest wave */
+    /* the groups of each wave pair and breakdown (kept for all the steps
+     * below); sizes: rows, largest union of groups, largest wave */
+    size_t G = set->n_groups + 1, n_pairs_w = nw > 1 ? nw - 1 : 0;
+    unions = calloc(n_pairs_w * G + 1, sizeof *unions);
+    if (!unions) {
+        status = CQ_ERR_NOMEM;
+        goto cleanup;
+    }
     size_t total = 0, max_groups = 1, max_n = 1;
-    for (size_t w = 0; w + 1 < nw; w++) {
-        for (size_t b = 0; b <= set->n_groups; b++) {
-            group_union u;
-            status = union_groups(st, w, w + 1, b, &u);
+    for (size_t w = 0; w < n_pairs_w; w++) {
+        for (size_t b = 0; b < G; b++) {
+            group_union *u = &unions[w * G + b];
+            status = union_groups(st, w, w + 1, b, u);
             if (status != CQ_OK)
                 goto cleanup;
-            total += u.n * n_scales * 2;
-            if (u.n > max_groups)
-                max_groups = u.n;
-            free_union(&u);
+            total += u->n * n_scales * 2;
+            if (u->n > max_groups)
+                max_groups = u->n;
         }
     }
     for (size_t w = 0; w < nw; w++) {
@@ -149,19 +157,23 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         for (size_t b = 0; b <= set->n_groups; b++) {
             size_t added = 0;
             block[b] = st->comparison + out;
-            status = compare_breakdown(st, ix, w, w + 1, b, &ws, st->comparison + out, &added);
+            status = compare_breakdown(st, ix, w, w + 1, b, &unions[w * G + b], &ws,
+                                       st->comparison + out, &added);
             if (status != CQ_OK)
                 break;
             out += added;
         }
         if (status == CQ_OK && set->n_groups > 1)
-            status = nested_pairs(st, w, w + 1, &ws, block);
+            status = nested_pairs(st, w, w + 1, &unions[w * G], &ws, block);
         free(block);
         if (status != CQ_OK)
             goto cleanup;
     }
     st->n_comparison = out;
 cleanup:
+    for (size_t i = 0; unions && i < (nw > 1 ? nw - 1 : 0) * (set->n_groups + 1); i++)
+        free_union(&unions[i]);
+    free(unions);
     for (size_t w = 0; ix && w < nw; w++) {
         free(ix[w].row);
         free(ix[w].first);
@@ -352,20 +364,17 @@ match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws)
  * as rows[(s * 2 + design) * n_groups + g]. */
 static cq_status
 compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
-                  workspace *ws, cq_comparison *rows, size_t *n_rows)
+                  const group_union *u, workspace *ws, cq_comparison *rows, size_t *n_rows)
 {
     size_t n_scales = st->ins->n_scales;
-    group_union u;
-    cq_status status = union_groups(st, wa, wb, b, &u);
-    if (status != CQ_OK)
-        return status;
-    const char **names = malloc((u.n ? u.n : 1) * sizeof *names);
+    cq_status status = CQ_OK;
+    const char **names = malloc((u->n ? u->n : 1) * sizeof *names);
     if (!names) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
-    for (size_t g = 0; g < u.n; g++) {
-        names[g] = cq_arena_strdup(&st->arena, u.name[g]);
+    for (size_t g = 0; g < u->n; g++) {
+        names[g] = cq_arena_strdup(&st->arena, u->name[g]);
         if (!names[g]) {
             status = CQ_ERR_NOMEM;
             goto cleanup;
@@ -373,25 +382,25 @@ compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb, s
     }
     /* pairs bucketed by their group in wave B (a stable counting sort) */
     const uint32_t *grp_b = b ? st->waves[wb].group[b - 1] : NULL;
-    memset(ws->start, 0, (u.n + 1) * sizeof *ws->start);
+    memset(ws->start, 0, (u->n + 1) * sizeof *ws->start);
     for (size_t j = 0; j < ws->n_pairs; j++)
-        ws->start[(grp_b ? u.of_level_b[grp_b[ws->pair_b[j]]] : 0) + 1]++;
-    for (size_t g = 0; g < u.n; g++)
+        ws->start[(grp_b ? u->of_level_b[grp_b[ws->pair_b[j]]] : 0) + 1]++;
+    for (size_t g = 0; g < u->n; g++)
         ws->start[g + 1] += ws->start[g];
     for (size_t j = 0; j < ws->n_pairs; j++)
-        ws->order[ws->start[grp_b ? u.of_level_b[grp_b[ws->pair_b[j]]] : 0]++] = j;
-    for (size_t g = u.n; g > 0; g--)
+        ws->order[ws->start[grp_b ? u->of_level_b[grp_b[ws->pair_b[j]]] : 0]++] = j;
+    for (size_t g = u->n; g > 0; g--)
         ws->start[g] = ws->start[g - 1];
     ws->start[0] = 0;
 
     const summary_index *ia = &ix[wa], *ib = &ix[wb];
     for (size_t s = 0; s < n_scales; s++) {
-        cq_comparison *ind = rows + (s * 2 + CQ_INDEPENDENT) * u.n;
-        cq_comparison *par = rows + (s * 2 + CQ_PAIRED) * u.n;
-        for (size_t g = 0; g < u.n; g++) {
+        cq_comparison *ind = rows + (s * 2 + CQ_INDEPENDENT) * u->n;
+        cq_comparison *par = rows + (s * 2 + CQ_PAIRED) * u->n;
+        for (size_t g = 0; g < u->n; g++) {
             cq_comparison *row = &ind[g];
-            const cq_summary *sa = summary_of(st, ia, b, u.level_a[g], s);
-            const cq_summary *sb = summary_of(st, ib, b, u.level_b[g], s);
+            const cq_summary *sa = summary_of(st, ia, b, u->level_a[g], s);
+            const cq_summary *sb = summary_of(st, ib, b, u->level_b[g], s);
             row->breakdown = b;
             row->scale = s;
             row->group = names[g];
@@ -407,15 +416,14 @@ compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb, s
             cq_welch(sa->n, sa->mean, sa->sd, sb->n, sb->mean, sb->sd, &t);
             take_test(row, &t);
         }
-        paired_rows(st, ix, wa, wb, b, &u, s, ws, par);
-        for (size_t g = 0; g < u.n; g++)
+        paired_rows(st, ix, wa, wb, b, u, s, ws, par);
+        for (size_t g = 0; g < u->n; g++)
             par[g].group = names[g];
     }
-    status = adjust(st, rows, u.n, ws);
-    *n_rows = u.n * n_scales * 2;
+    status = adjust(st, rows, u->n, ws);
+    *n_rows = u->n * n_scales * 2;
 cleanup:
     free(names);
-    free_union(&u);
     return status;
 }
 
@@ -522,20 +530,20 @@ adjust(cq_study *st, cq_comparison *rows, size_t n_groups, workspace *ws)
  * until nothing changes; rows it hides are withheld and the BH families of
  * their breakdown adjusted again.  block[b] is breakdown b's first row. */
 static cq_status
-nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *const *block)
+nested_pairs(cq_study *st, size_t wa, size_t wb, const group_union *u, workspace *ws,
+             cq_comparison *const *block)
 {
     const cq_settings *set = st->settings;
     size_t G = set->n_groups + 1, n_scales = st->ins->n_scales;
     cq_status status = CQ_OK;
     uint32_t **nest = cq_nesting(&st->waves[wb], set->n_groups);
-    group_union *u = calloc(G, sizeof *u);
     size_t **count = calloc(G, sizeof *count), **pidx = calloc(G, sizeof *pidx);
     int **hidden = calloc(G, sizeof *hidden), *dirty = calloc(G, sizeof *dirty);
     const char ***name = calloc(G, sizeof *name);
     size_t *n = calloc(G, sizeof *n);
     uint32_t **parent_of = calloc(G * G, sizeof *parent_of); /* in union indices */
     cq_nested_scratch scratch = {0};
-    if (!nest || !u || !count || !pidx || !hidden || !dirty || !name || !n || !parent_of) {
+    if (!nest || !count || !pidx || !hidden || !dirty || !name || !n || !parent_of) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
@@ -546,9 +554,6 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *c
         goto cleanup;
     size_t max_u = 1;
     for (size_t b = 1; b < G; b++) {
-        status = union_groups(st, wa, wb, b, &u[b]);
-        if (status != CQ_OK)
-            goto cleanup;
         n[b] = u[b].n;
         size_t cap = u[b].n ? u[b].n : 1;
         if (cap > max_u)
@@ -620,8 +625,7 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, workspace *ws, cq_comparison *c
         if (dirty[b])
             status = adjust(st, block[b], u[b].n, ws);
 cleanup:
-    for (size_t b = 1; u && b < G; b++) {
-        free_union(&u[b]);
+    for (size_t b = 1; b < G; b++) {
         if (count)
             free(count[b]);
         if (hidden)
@@ -631,7 +635,6 @@ cleanup:
         if (pidx)
             free(pidx[b]);
     }
-    free(u);
     free(count);
     free(hidden);
     free(name);
