@@ -29,6 +29,20 @@ typedef struct {
     int too_many_fields;
 } reader;
 
+const char *
+cq_trim(const char *s, size_t *len)
+{
+    size_t n = *len;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *len = n;
+    return s;
+}
+
 int
 cq_utf8_valid(const char *str, size_t len)
 {

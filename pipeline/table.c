@@ -20,12 +20,11 @@ typedef struct {
 static char *
 trim_dup(cq_arena *a, const char *s, size_t len)
 {
-    while (len && (*s == ' ' || *s == '\t')) {
-        s++;
+    s = cq_trim(s, &len);
+    while (len && s[len - 1] == '\r') { /* a CR kept in quotes at the end of a line */
         len--;
+        s = cq_trim(s, &len);
     }
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
-        len--;
     return cq_arena_strndup(a, s, len);
 }
 

@@ -340,12 +340,7 @@ on_field(void *ctx, const char *s, size_t len)
             g->header = h;
             g->cap_header = cap;
         }
-        while (len && (*s == ' ' || *s == '\t')) {
-            s++;
-            len--;
-        }
-        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-            len--;
+        s = cq_trim(s, &len);
         g->header[g->n_cols] = cq_arena_strndup(&g->wave->arena, s, len);
         if (!g->header[g->n_cols])
             goto nomem;
@@ -378,12 +373,7 @@ on_field(void *ctx, const char *s, size_t len)
         }
         g->row[col->index] = opt;
     } else if (col->role == ROLE_ID || col->role == ROLE_GROUP) {
-        while (len && (*s == ' ' || *s == '\t')) {
-            s++;
-            len--;
-        }
-        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-            len--;
+        s = cq_trim(s, &len);
         char *t = strndup(s, len);
         if (!t)
             goto nomem;

@@ -39,6 +39,10 @@ typedef struct {
 cq_status cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field,
                       cq_csv_record_fn record, void *ctx, cq_status *stop, cq_diag *d);
 
+/* s without its surrounding spaces and TABs: returns the new start and
+ * narrows *len (libcsv trims unquoted fields only). */
+const char *cq_trim(const char *s, size_t *len);
+
 /* 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
 int cq_utf8_valid(const char *s, size_t len);
 /* Transcodes Windows-1252 s[0..len) to UTF-8 into out (cap >= 3 * len + 1);
