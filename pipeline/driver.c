@@ -106,23 +106,15 @@ make_dirs(const char *dir, int *created, cq_diag *d)
     return CQ_OK;
 }
 
-/* Every file a run writes (stages/write.c, stages/report.c). */
-/* clang-format off */
-static const char *const output_names[] = {
-    "scale_summary.csv", "quality.csv", "reliability.csv", "reliability_items.csv",
-    "comparison.csv", "item_summary.csv", "provenance.csv", "report.xlsx",
-};
-/* clang-format on */
-
 /* A failed run leaves no report in the output folder (contract §7): results
  * of an earlier run there would no longer match the inputs, so they go too. */
 static void
 remove_stale(const char *dir)
 {
     int removed = 0;
-    for (size_t i = 0; i < sizeof output_names / sizeof output_names[0]; i++) {
+    for (size_t i = 0; cq_output_name(i); i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, output_names[i]);
+        snprintf(path, sizeof path, "%s/%s", dir, cq_output_name(i));
         if (remove(path) == 0)
             removed++;
     }

@@ -155,7 +155,7 @@ cq_stage_report(cq_study *st, cq_diag *d)
     if (s != CQ_OK)
         return s;
     const char *tmp = NULL;
-    s = cq_output_reserve(st, "report.xlsx", &tmp, d);
+    s = cq_output_reserve(st, CQ_REPORT_FILE, &tmp, d);
     if (s == CQ_OK)
         s = cq_report_render_xlsx(&rep, tmp, d);
     cq_report_free(&rep);

@@ -41,6 +41,13 @@ static const output outputs[] = {
 };
 /* clang-format on */
 
+const char *
+cq_output_name(size_t i)
+{
+    size_t n = sizeof outputs / sizeof outputs[0];
+    return i < n ? outputs[i].name : i == n ? CQ_REPORT_FILE : NULL;
+}
+
 cq_status
 cq_stage_write(cq_study *st, cq_diag *d)
 {
