@@ -1,29 +1,14 @@
 #!/bin/sh
 # End-to-end: the command line, exit statuses, messages, and that a refused
 # run leaves nothing in the output folder.  $1 = build folder.
-BUILD=${1:-build}
-BIN="$BUILD/copsoq"
+NAME=cli
+. tests/e2e_lib.sh
 T=tests/data
 INS=samples/instruments/copsoq3-se
 GOOD="--wave 2016=$T/small/w2016.csv --wave 2017=$T/small/w2017.csv"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL cli: $*"; }
 
 # case NAME WANT_EXIT WANT_WORDS ARGS...   (output folder: $tmp/NAME)
-case_() {
-  name=$1; want=$2; words=$3; shift 3
-  out="$tmp/$name"
-  msg=$($VALGRIND "$BIN" "$@" 2>&1); rc=$?
-  [ "$rc" -eq "$want" ] || { bad "$name: exit $rc, expected $want: $msg"; return; }
-  case "$msg" in *"$words"*) ;; *) bad "$name: message lacks '$words': $msg"; return ;; esac
-  if [ "$want" -ne 0 ] && [ -d "$out" ] && [ -n "$(ls -A "$out")" ]; then
-    bad "$name: output folder not empty after refusal: $(ls -A "$out")"; return
-  fi
-  ok
-}
+case_() { expect "$@" && ok; }
 
 case_ help 0 "usage: copsoq run" --help
 case_ version 0 "copsoq 0." --version
@@ -107,5 +92,4 @@ INI
 case_ from_ini 0 "" run "$tmp/s.ini"
 cmp -s "$tmp/from_ini/scale_summary.csv" "$tmp/good/scale_summary.csv" && ok || bad "study file results differ from the command line"
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

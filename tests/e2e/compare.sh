@@ -13,13 +13,8 @@
 #   3. waves given in the other order: pairs as given, differences negated
 #   4. no "nan"/"inf" text in any CSV file
 # $1 = build folder.  Last line: "compare: N passed, N failed".
-BUILD=${1:-build}
-BIN="$BUILD/copsoq"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL compare: $*"; }
+NAME=compare
+. tests/e2e_lib.sh
 same_as_r() { # GOT_DIR REF_DIR
   for spec in comparison.csv:breakdown,group,scale,design,wave_a,wave_b \
               reliability.csv:wave,scale reliability_items.csv:wave,scale,item; do
@@ -80,5 +75,4 @@ for f in "$tmp"/*/*.csv; do
   if grep -qiE '(^|,)-?(nan|inf)' "$f"; then bad "$f holds NaN or inf text"; else ok; fi
 done
 
-echo "compare: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,30 +4,19 @@
 # the output folder; good files (with or without the column) are accepted.
 # The response rates they give are checked in tests/report_check.py.
 # $1 = build folder.  Last line: "population: N passed, N failed".
-BUILD=${1:-build}
-BIN="$BUILD/copsoq"
+NAME=population
+. tests/e2e_lib.sh
 T=tests/data
 INS=samples/instruments/copsoq3-se
 GOOD="--wave 2016=$T/small/w2016.csv --wave 2017=$T/small/w2017.csv --group forvaltning --group yrke"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL population: $*"; }
 
 # case NAME WANT_EXIT WANT_WORDS [more args]: runs with --population $tmp/NAME.csv
 # (written by the caller) and --out $tmp/NAME; the message must contain WANT_WORDS.
 case_() {
-  name=$1; want=$2; words=$3; shift 3
-  out="$tmp/$name"
-  msg=$($VALGRIND "$BIN" run --instrument $INS $GOOD --population "$tmp/$name.csv" --out "$out" "$@" 2>&1); rc=$?
-  [ "$rc" -eq "$want" ] || { bad "$name: exit $rc, expected $want: $msg"; return; }
-  case "$msg" in *"$words"*) ;; *) bad "$name: message lacks '$words': $msg"; return ;; esac
-  if [ "$want" -ne 0 ] && [ -d "$out" ] && [ -n "$(ls -A "$out")" ]; then
-    bad "$name: output folder not empty after refusal: $(ls -A "$out")"; return
-  fi
-  if [ "$want" -eq 0 ] && [ ! -s "$out/report.xlsx" ]; then
-    bad "$name: no report.xlsx"; return
+  c=$1; w=$2; words=$3; shift 3
+  expect "$c" "$w" "$words" run --instrument $INS $GOOD --population "$tmp/$c.csv" --out "$tmp/$c" "$@" || return
+  if [ "$w" -eq 0 ] && [ ! -s "$tmp/$c/report.xlsx" ]; then
+    bad "$c: no report.xlsx"; return
   fi
   ok
 }
@@ -98,5 +87,4 @@ msg=$($VALGRIND "$BIN" check --instrument $INS $GOOD --population "$tmp/unknown_
 want=$(sha256sum "$tmp/waves.csv" | cut -d' ' -f1)
 grep -q "^population,sha256,$want\$" "$tmp/waves/provenance.csv" && ok || bad "provenance: population sha256 is not $want"
 
-echo "population: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

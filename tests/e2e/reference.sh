@@ -3,13 +3,8 @@
 # (tests/r/summary_reference.R; its output tests/r/malmo_scale_summary.csv is
 # committed).  Also: the same data as gzip + semicolon + CRLF + Windows-1252
 # must give identical statistics.  $1 = build folder.
-BUILD=${1:-build}
-BIN="$BUILD/copsoq"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL reference: $*"; }
+NAME=reference
+. tests/e2e_lib.sh
 INS=samples/instruments/copsoq3-se
 G="--group forvaltning --group sektion --group yrke"
 
@@ -85,5 +80,4 @@ done
 cut -d, -f3- "$tmp/a/quality.csv" > "$tmp/qa"; cut -d, -f3- "$tmp/b/quality.csv" > "$tmp/qb"
 cmp -s "$tmp/qa" "$tmp/qb" && ok || bad "quality rows differ for the re-encoded input"
 
-echo "reference: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
