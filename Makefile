@@ -94,10 +94,13 @@ check-valgrind: $(BIN) $(UNIT)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  sh tests/run.sh $(BUILD)
 
-bench: $(BIN) $(GEN)
+bench:
+	@sh scripts/setup.sh --with-tools
+	@$(MAKE) --no-print-directory $(BIN) $(GEN)
 	@sh scripts/bench.sh $(BUILD)
 
 fuzz:
+	@sh scripts/setup.sh --with-tools
 	@sh scripts/fuzz.sh
 
 format:

@@ -1,14 +1,25 @@
 #!/bin/sh
 # Installs, from Debian's packages, whatever copsoq needs to build, test and render its report.
 # Runs only apt-get for packages that are missing; safe to run again.  Needs root (or sudo).
+#   sh scripts/setup.sh                 build and test (make demo)
+#   sh scripts/setup.sh --with-render   + LibreOffice and poppler (make check renders the report)
+#   sh scripts/setup.sh --with-tools    + clang, libFuzzer, time (make fuzz, make bench)
+#   sh scripts/setup.sh --with-r        + R (to regenerate the references in tests/r)
 set -eu
 BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter-dev libssl-dev"
 TEST="python3 python3-openpyxl valgrind clang-format"
 RENDER="libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito"
+TOOLS="clang libclang-rt-14-dev time gzip"   # make fuzz, make bench
+R="r-base-core"                              # regenerating tests/r/ references
 want="$BUILD $TEST"
-case "${1:-}" in
-  --with-render) want="$want $RENDER" ;;
-esac
+for opt in "$@"; do
+  case "$opt" in
+    --with-render) want="$want $RENDER" ;;
+    --with-tools) want="$want $TOOLS" ;;
+    --with-r) want="$want $R" ;;
+    *) echo "setup: unknown option $opt (--with-render, --with-tools, --with-r)" >&2; exit 2 ;;
+  esac
+done
 missing=""
 for p in $want; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
