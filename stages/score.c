@@ -7,6 +7,7 @@
  * which later stages read as "no score" and never pass to a statistic.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "copsoq/stages.h"
@@ -28,14 +29,20 @@ cq_score_wave(const cq_instrument *ins, cq_wave *wave)
 {
     size_t n = wave->n;
     wave->scores = cq_arena_calloc(&wave->arena, ins->n_scales, sizeof *wave->scores);
-    if (!wave->scores)
+    /* answered items per respondent: scratch for one scale at a time, not kept */
+    unsigned *answered = malloc((n ? n : 1) * sizeof *answered);
+    if (!wave->scores || !answered) {
+        free(answered);
         return CQ_ERR_NOMEM;
+    }
     for (size_t s = 0; s < ins->n_scales; s++) {
         const cq_scale *sc = &ins->scales[s];
         double *score = cq_arena_calloc(&wave->arena, n ? n : 1, sizeof *score);
-        unsigned *answered = cq_arena_calloc(&wave->arena, n ? n : 1, sizeof *answered);
-        if (!score || !answered)
+        if (!score) {
+            free(answered);
             return CQ_ERR_NOMEM;
+        }
+        memset(answered, 0, (n ? n : 1) * sizeof *answered);
         /* item by item, so each answer column is read with stride 1 */
         for (size_t k = 0; k < sc->n_items; k++) {
             size_t i = sc->items[k];
@@ -53,5 +60,6 @@ cq_score_wave(const cq_instrument *ins, cq_wave *wave)
                            : NAN;
         wave->scores[s] = score;
     }
+    free(answered);
     return CQ_OK;
 }
