@@ -17,26 +17,11 @@ min_group <- as.integer(args[4])
 wave_args <- args[-(1:4)]
 have_psych <- requireNamespace("psych", quietly = TRUE)
 
-rd <- function(p) read.csv(p, colClasses = "character", encoding = "UTF-8", check.names = FALSE,
-                           na.strings = character(0))
-items <- rd(file.path(ins_dir, "items.csv"))
-sets <- rd(file.path(ins_dir, "response_sets.csv"))
-scales <- rd(file.path(ins_dir, "scales.csv"))
-norm <- function(s) tolower(trimws(s))
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(), value = TRUE)))
+source(file.path(here, "reading.R"))  # rd(), items, sets, scales, norm(), points_of()
 sensitive <- if ("sensitive" %in% names(scales)) scales$sensitive == "1" else rep(FALSE, nrow(scales))
 min_for <- function(s) if (sensitive[scales$scale == s]) max(min_group, 20L) else min_group
 
-points_of <- function(item_row, raw) {
-  opts <- sets[sets$response_set == item_row$response_set, ]
-  v <- trimws(raw)
-  res <- rep(NA_real_, length(v))
-  for (k in seq_len(nrow(opts))) {
-    hit <- v == opts$code[k] | norm(v) == norm(opts$label_en[k]) | norm(v) == norm(opts$label_sv[k])
-    res[hit] <- if (opts$points[k] == "") NA_real_ else as.numeric(opts$points[k])
-  }
-  if (item_row$reverse == "1") res <- 100 - res
-  res
-}
 
 ## ------------------------------------------------------------------ waves
 waves <- list()
@@ -61,8 +46,7 @@ for (w in wave_args) {
 
 ## ------------------------------------------------------------------ summary suppression (§5)
 # suppressed[[wave]][[breakdown]] = data.frame(group, scale, n, suppressed)
-source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(), value = TRUE))),
-                 "nested_rule.R"))  # secondary(), protect(): §5 and nested breakdowns
+source(file.path(here, "nested_rule.R"))  # secondary(), protect(): §5 and nested breakdowns
 levels_of <- function(wv, b) if (b == "all") "all" else sort(unique(wv$d[[b]]), method = "radix")
 members <- function(wv, b, g) if (b == "all") rep(TRUE, nrow(wv$d)) else wv$d[[b]] == g
 summ <- list()

@@ -12,28 +12,10 @@ args <- commandArgs(trailingOnly = TRUE)
 ins_dir <- args[1]; out <- args[2]; groups <- strsplit(args[3], ",")[[1]]
 waves <- args[-(1:3)]
 min_group <- 5
-source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(), value = TRUE))),
-                 "nested_rule.R"))  # protect(): §5 and nested breakdowns
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(), value = TRUE)))
+source(file.path(here, "nested_rule.R"))  # protect(): §5 and nested breakdowns
+source(file.path(here, "reading.R"))  # rd(), items, sets, scales, norm(), points_of()
 
-rd <- function(p) read.csv(p, colClasses = "character", encoding = "UTF-8", check.names = FALSE,
-                           na.strings = character(0))
-items <- rd(file.path(ins_dir, "items.csv"))
-sets <- rd(file.path(ins_dir, "response_sets.csv"))
-scales <- rd(file.path(ins_dir, "scales.csv"))
-norm <- function(s) tolower(trimws(s))
-
-points_of <- function(item_row, raw) {
-  opts <- sets[sets$response_set == item_row$response_set, ]
-  v <- trimws(raw)
-  res <- rep(NA_real_, length(v))
-  for (k in seq_len(nrow(opts))) {
-    hit <- v == opts$code[k] | norm(v) == norm(opts$label_en[k]) | norm(v) == norm(opts$label_sv[k])
-    p <- if (opts$points[k] == "") NA_real_ else as.numeric(opts$points[k])
-    res[hit] <- p
-  }
-  if (item_row$reverse == "1") res <- 100 - res
-  res
-}
 
 rows <- list()
 for (w in waves) {
