@@ -14,12 +14,13 @@
 CC      ?= cc
 BUILD   ?= build
 PREFIX  ?= /usr/local
-PKGS    := gsl zlib xlsxwriter libcrypto
+PKGS    := gsl zlib xlsxwriter libcrypto minizip expat
 WARN    := -Wall -Wextra -Wmissing-prototypes -Wshadow -Wstrict-prototypes -Werror
 CSTD    := -std=c11 -D_GNU_SOURCE
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
-LDLIBS_ALL = -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lz -lxlsxwriter -lcrypto) -lm $(EXTRA_LDFLAGS)
+# libcsv and ReadStat ship no pkg-config file
+LDLIBS_ALL = -lcsv -lreadstat $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lz -lxlsxwriter -lcrypto -lminizip -lexpat) -lm $(EXTRA_LDFLAGS)
 
 LIB_SRC  := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)) $(wildcard stages/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)

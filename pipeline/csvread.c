@@ -236,15 +236,6 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
     int at_line_start = 1;
     while (got > 0) {
         info->bytes += got - off;
-        if (line == 1 && got - off >= 2 &&
-            (((unsigned char)buf[off] == 0xFF && (unsigned char)buf[off + 1] == 0xFE) ||
-             ((unsigned char)buf[off] == 0xFE && (unsigned char)buf[off + 1] == 0xFF))) {
-            st = cq_fail(d, CQ_ERR_BINARY,
-                         "%s: line 1: UTF-16 text is not supported: save the file as CSV "
-                         "(UTF-8) or CSV (semicolon), not as Unicode text",
-                         name);
-            goto cleanup;
-        }
         const char *nul = memchr(buf + off, '\0', got - off);
         if (nul) {
             /* the line of the NUL itself, counted from the start of the block */
