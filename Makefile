@@ -33,7 +33,7 @@ BIN      := $(BUILD)/copsoq
 UNIT     := $(BUILD)/unit_tests
 GEN      := $(BUILD)/gen_malmo
 
-.PHONY: all deps deps-test demo check check-plain check-asan check-valgrind bench fuzz format format-check install clean samples
+.PHONY: all deps deps-test demo exports check check-plain check-asan check-valgrind bench fuzz format format-check install clean samples
 
 all: $(BIN)
 
@@ -116,3 +116,14 @@ install: $(BIN)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan out
+
+# The survey-tool exports in samples/exports/ are committed; this regenerates them with
+# independent tools (scripts/gen_exports.py: csv, openpyxl, the readstat command) and
+# their draft maps with copsoq columns.
+exports: $(BIN)
+	/usr/bin/python3 scripts/gen_exports.py 2>/dev/null
+	@for f in limesurvey:csv qualtrics:csv surveymonkey:csv googleforms:csv msforms:xlsx spss:sav; do \
+	  d=$${f%:*}; x=$${f#*:}; \
+	  $(BIN) columns --instrument samples/instruments/copsoq3-se 2016=samples/exports/$$d/wave2016.$$x \
+	    2017=samples/exports/$$d/wave2017.$$x > samples/exports/$$d/columns.csv || exit 1; \
+	done

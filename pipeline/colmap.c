@@ -41,17 +41,31 @@ from_table(cq_colmap *m, cq_diag *d)
     return CQ_OK;
 }
 
-cq_status
-cq_colmap_load(const char *path, cq_colmap *m, cq_diag *d)
+#define MAX_MAP_BYTES (16u << 20)
+
+/* Lines that start with '#' (outside quotes) are comments, as copsoq columns
+ * writes them: their text goes, their line ends stay, so line numbers hold. */
+static size_t
+drop_comments(char *s, size_t len)
 {
-    memset(m, 0, sizeof *m);
-    m->path = path;
-    cq_status st = cq_file_sha256(path, m->sha256, &m->bytes, d);
-    if (st == CQ_OK)
-        st = cq_table_read_file(path, &m->table, d);
-    if (st == CQ_OK)
-        st = from_table(m, d);
-    return st;
+    size_t o = 0;
+    int inq = 0, at_start = 1, in_comment = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (in_comment) {
+            if (c != '\n' && c != '\r')
+                continue;
+            in_comment = 0;
+        } else if (at_start && !inq && c == '#') {
+            in_comment = 1;
+            continue;
+        }
+        if (c == '"')
+            inq = !inq;
+        at_start = !inq && (c == '\n' || c == '\r');
+        s[o++] = c;
+    }
+    return o;
 }
 
 cq_status
@@ -59,9 +73,39 @@ cq_colmap_parse(const char *buf, size_t len, const char *name, cq_colmap *m, cq_
 {
     memset(m, 0, sizeof *m);
     m->path = name;
-    cq_status st = cq_table_read_mem(buf, len, name, &m->table, d);
+    char *copy = malloc(len ? len : 1);
+    if (!copy)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    memcpy(copy, buf, len);
+    len = drop_comments(copy, len);
+    cq_status st = cq_table_read_mem(copy, len, name, &m->table, d);
+    free(copy);
     if (st == CQ_OK)
         st = from_table(m, d);
+    return st;
+}
+
+cq_status
+cq_colmap_load(const char *path, cq_colmap *m, cq_diag *d)
+{
+    memset(m, 0, sizeof *m);
+    cq_source *src = NULL;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    char hex[65] = "";
+    uint64_t bytes = 0;
+    cq_status st = cq_source_open_file(path, &src, d);
+    if (st == CQ_OK)
+        st = cq_source_slurp(src, MAX_MAP_BYTES, &data, &len, d);
+    if (st == CQ_OK)
+        st = cq_source_digest(src, hex, &bytes, d);
+    cq_source_close(src, NULL);
+    if (st == CQ_OK)
+        st = cq_colmap_parse((const char *)data, len, path, m, d);
+    free(data);
+    memcpy(m->sha256, hex, sizeof hex);
+    m->bytes = bytes;
+    m->path = path;
     return st;
 }
 

@@ -35,12 +35,6 @@
 #define N_EXAMPLES      3 /* bad values shown when a column is mostly not answers */
 
 typedef struct {
-    char **f; /* malloc'd fields */
-    size_t n, cap;
-    size_t line;
-} held_record;
-
-typedef struct {
     int role;
     size_t index; /* group or item index */
 } column;
@@ -62,7 +56,7 @@ typedef struct {
     int header_done;
     size_t hold;     /* records to hold before deciding the header */
     int header_rows; /* forced, or 0 = detect */
-    held_record held[CQ_MAX_HEADER_ROWS + 1];
+    cq_record held[CQ_MAX_HEADER_ROWS + 1];
     size_t n_held;
     char **header;   /* [n_cols] the names used (after the map), wave arena */
     char **original; /* [n_cols] the file's own headers, wave arena */
@@ -337,7 +331,7 @@ is_response_word(const char *s)
 
 /* Qualtrics: the third record's non-empty fields all start {"ImportId": */
 static int
-is_qualtrics(const held_record *r)
+is_qualtrics(const cq_record *r)
 {
     size_t nonempty = 0;
     for (size_t c = 0; c < r->n; c++) {
@@ -354,12 +348,47 @@ is_qualtrics(const held_record *r)
 
 /* SurveyMonkey: the second record holds Response or Open-Ended Response */
 static int
-is_surveymonkey(const held_record *r)
+is_surveymonkey(const cq_record *r)
 {
     for (size_t c = 0; c < r->n; c++)
         if (is_response_word(r->f[c]))
             return 1;
     return 0;
+}
+
+void
+cq_header_shape(const cq_record *rec, size_t n_rec, int forced, size_t *lines, size_t *skip)
+{
+    *lines = 1;
+    *skip = 0;
+    if (forced)
+        *lines = (size_t)forced < n_rec ? (size_t)forced : n_rec;
+    else if (n_rec >= 3 && is_qualtrics(&rec[2]))
+        *skip = 2;
+    else if (n_rec >= 2 && is_surveymonkey(&rec[1]))
+        *lines = 2;
+}
+
+char *
+cq_header_name(const cq_record *rec, size_t lines, size_t c, const char **carry)
+{
+    const char *first = c < rec[0].n ? rec[0].f[c] : "";
+    if (first[0] || lines == 1)
+        *carry = first;
+    size_t cap = strlen(*carry) + 1;
+    for (size_t k = 1; k < lines; k++)
+        if (c < rec[k].n)
+            cap += strlen(rec[k].f[c]) + 3;
+    char *h = malloc(cap);
+    if (!h)
+        return NULL;
+    size_t used = (size_t)snprintf(h, cap, "%s", *carry);
+    for (size_t k = 1; k < lines; k++) {
+        const char *t = c < rec[k].n ? rec[k].f[c] : "";
+        if (t[0] && !is_response_word(t))
+            used += (size_t)snprintf(h + used, cap - used, "%s%s", used ? " - " : "", t);
+    }
+    return h;
 }
 
 /* Header of n_lines held records merged (contract §2a): line 1's text carried
@@ -378,22 +407,9 @@ merge_header(ingest *g, size_t n_lines)
         return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     const char *carry = "";
     for (size_t c = 0; c < width; c++) {
-        const char *first = c < g->held[0].n ? g->held[0].f[c] : "";
-        if (first[0] || n_lines == 1)
-            carry = first;
-        size_t cap = strlen(carry) + 1;
-        for (size_t k = 1; k < n_lines; k++)
-            if (c < g->held[k].n)
-                cap += strlen(g->held[k].f[c]) + 3;
-        char *h = malloc(cap);
+        char *h = cq_header_name(g->held, n_lines, c, &carry);
         if (!h)
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-        size_t used = (size_t)snprintf(h, cap, "%s", carry);
-        for (size_t k = 1; k < n_lines; k++) {
-            const char *t = c < g->held[k].n ? g->held[k].f[c] : "";
-            if (t[0] && !is_response_word(t))
-                used += (size_t)snprintf(h + used, cap - used, "%s%s", used ? " - " : "", t);
-        }
         g->original[c] = cq_arena_strdup(&g->wave->arena, h);
         free(h);
         if (!g->original[c])
@@ -573,13 +589,8 @@ static void reset_record(ingest *g);
 static cq_status
 decide_header(ingest *g)
 {
-    size_t lines = 1, skip = 0;
-    if (g->header_rows)
-        lines = (size_t)g->header_rows < g->n_held ? (size_t)g->header_rows : g->n_held;
-    else if (g->n_held >= 3 && is_qualtrics(&g->held[2]))
-        skip = 2;
-    else if (g->n_held >= 2 && is_surveymonkey(&g->held[1]))
-        lines = 2;
+    size_t lines, skip;
+    cq_header_shape(g->held, g->n_held, g->header_rows, &lines, &skip);
     g->header_done = 1;
     g->wave->header_lines = lines + skip;
     cq_status s = merge_header(g, lines);
@@ -596,7 +607,7 @@ decide_header(ingest *g)
         for (size_t c = 0; c < g->held[k].n; c++)
             free(g->held[k].f[c]);
         free(g->held[k].f);
-        g->held[k] = (held_record){0};
+        g->held[k] = (cq_record){0};
     }
     g->n_held = 0;
     if (s == CQ_OK)
@@ -612,7 +623,7 @@ on_field(void *ctx, const char *s, size_t len)
     ingest *g = ctx;
     if (g->header_done)
         return data_field(g, s, len);
-    held_record *r = &g->held[g->n_held];
+    cq_record *r = &g->held[g->n_held];
     if (r->n == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 64;
         char **f = realloc(r->f, cap * sizeof *f);
