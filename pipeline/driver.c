@@ -29,8 +29,8 @@ static const stage stages[] = {
     {"instrument", cq_stage_instrument, 0}, {"ingest", cq_stage_ingest, 0},
     {"population", cq_stage_population, 0}, {"score", cq_stage_score, 0},
     {"summarise", cq_stage_summarise, 0},   {"reliability", cq_stage_reliability, 0},
-    {"compare", cq_stage_compare, 0},       {"write", cq_stage_write, 1},
-    {"report", cq_stage_report, 1},
+    {"compare", cq_stage_compare, 0},       {"disclose", cq_stage_disclose, 0},
+    {"write", cq_stage_write, 1},           {"report", cq_stage_report, 1},
 };
 
 #define N_STAGES (sizeof stages / sizeof stages[0])
@@ -54,6 +54,10 @@ cq_status
 cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
 {
     st->created = creation_time();
+    if (st->settings->min_group < CQ_WARN_MIN_GROUP)
+        cq_warn("--min-group %d is below %d: groups this small are easy to recognise; the report "
+                "says so on its first page",
+                st->settings->min_group, CQ_WARN_MIN_GROUP);
     if (st->settings->study_path)
         st->study_file.known = cq_file_sha256(st->settings->study_path, st->study_file.sha256,
                                               &st->study_file.bytes, NULL) == CQ_OK;
