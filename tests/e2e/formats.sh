@@ -39,12 +39,39 @@ for f in limesurvey:csv qualtrics:csv surveymonkey:csv googleforms:csv msforms:x
     --wave 2017=$E/$d/wave2017.$x $G --out "$tmp/$d" && same "$d"
 done
 
+# Stata .dta and compressed SPSS .zsav, converted from the .sav by the readstat command
+for x in dta zsav; do
+  readstat $E/spss/wave2016.sav "$tmp/w16.$x" >/dev/null 2>&1 && readstat $E/spss/wave2017.sav "$tmp/w17.$x" >/dev/null 2>&1 \
+    && ok || bad "$x: readstat could not convert the .sav"
+  expect "$x" 0 "" run --instrument $INS --columns "$tmp/spss.map" --wave 2016="$tmp/w16.$x" \
+    --wave 2017="$tmp/w17.$x" $G --out "$tmp/$x" && same "$x"
+  grep -q "^wave 2016,format,$( [ $x = zsav ] && echo sav || echo dta)\$" "$tmp/$x/provenance.csv" && ok || bad "$x: provenance format"
+done
+
+# a study file names the map (relative to the study file's folder)
+mkdir -p "$tmp/st"
+cp $E/googleforms/columns.csv "$tmp/st/map.csv"
+printf '[study]\ninstrument = %s\ncolumns = map.csv\ngroup = forvaltning\ngroup = sektion\ngroup = yrke\n[waves]\n2016 = %s\n2017 = %s\n' \
+  "$PWD/$INS" "$PWD/$E/googleforms/wave2016.csv" "$PWD/$E/googleforms/wave2017.csv" > "$tmp/st/study.ini"
+expect study_columns 0 "" run "$tmp/st/study.ini" --out "$tmp/study_columns" && same study_columns
+
 # provenance lists the map's SHA-256 and every rename
 want=$(sha256sum "$tmp/qualtrics.map" | cut -d' ' -f1)
 grep -q "^column map,sha256,$want\$" "$tmp/qualtrics/provenance.csv" && ok || bad "provenance: map sha256 is not $want"
 grep -q '^wave 2017,column Q1_1,QD1$' "$tmp/qualtrics/provenance.csv" && ok || bad "provenance: rename Q1_1 -> QD1 not listed"
 [ "$(grep -c '^wave 2016,column ' "$tmp/qualtrics/provenance.csv")" -eq 61 ] && ok || bad "provenance: not 61 renames in 2016 (60 items + ExternalReference)"
 grep -q '^wave 2016,header_lines,3$' "$tmp/qualtrics/provenance.csv" && ok || bad "provenance: Qualtrics header_lines is not 3"
+
+# the report's Method sheet names the map's SHA-256 and the renames (read with openpyxl)
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+  /usr/bin/python3 - "$tmp/qualtrics/report.xlsx" "$want" <<'PY' && ok || bad "report: the Method sheet lacks the map's SHA-256 or a rename"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+text = " ".join(str(c.value) for ws in wb.worksheets if ws.title in ("Metod", "Method")
+                for row in ws.iter_rows() for c in row if c.value is not None)
+sys.exit(0 if sys.argv[2] in text and "2017: Q1_1 -> QD1;" in text else 1)
+PY
+else bad "no python3 with openpyxl"; fi
 
 # every run says on stderr how many respondents each wave has and how many ids
 # two waves share (the count from comm, not from copsoq)
