@@ -55,6 +55,23 @@ printf '[study]\ninstrument = %s\ncolumns = map.csv\ngroup = forvaltning\ngroup 
   "$PWD/$INS" "$PWD/$E/googleforms/wave2016.csv" "$PWD/$E/googleforms/wave2017.csv" > "$tmp/st/study.ini"
 expect study_columns 0 "" run "$tmp/st/study.ini" --out "$tmp/study_columns" && same study_columns
 
+# LimeSurvey's "question code & question text" headings: G01Q01[SQ001]. Stem [Row]
+python3 - "$E/limesurvey/wave2016.csv" "$tmp/lime_codes.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
+head = ["G%02dQ%02d[SQ%03d]. %s" % (1 + i // 20, 1 + i // 5 % 4, i, h) if "[" in h else h
+        for i, h in enumerate(rows[0])]
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows([head] + rows[1:])
+PY
+"$BIN" columns --instrument $INS "$tmp/lime_codes.csv" > "$tmp/lime_codes.map" 2>&1 && ok || bad "lime_codes: $(cat "$tmp/lime_codes.map")"
+[ "$(grep -c '^,"\{0,1\}G[0-9]*Q[0-9]*\[SQ[0-9]*\]\..*,[A-Z][A-Z0-9]*[0-9]$' "$tmp/lime_codes.map")" -eq 60 ] && ok \
+  || bad "lime_codes: not 60 items matched: $(grep '^#.*QD\|no column' "$tmp/lime_codes.map" | head -3)"
+
+# a worksheet named per wave in a study file
+printf '[study]\ninstrument = %s\ncolumns = %s\ngroup = forvaltning\ngroup = sektion\ngroup = yrke\n[waves]\n2016 = %s\n2016.sheet = Sheet1\n2017 = %s\n2017.sheet = Nope\n' \
+  "$PWD/$INS" "$PWD/$E/msforms/columns.csv" "$PWD/$E/msforms/wave2016.xlsx" "$PWD/$E/msforms/wave2017.xlsx" > "$tmp/sheets.ini"
+expect sheet_per_wave 1 "wave2017.xlsx: no worksheet named 'Nope'" run "$tmp/sheets.ini" --out "$tmp/sheet_per_wave" && ok
+
 # provenance lists the map's SHA-256 and every rename
 want=$(sha256sum "$tmp/qualtrics.map" | cut -d' ' -f1)
 grep -q "^column map,sha256,$want\$" "$tmp/qualtrics/provenance.csv" && ok || bad "provenance: map sha256 is not $want"
