@@ -581,7 +581,8 @@ header_record(ingest *g, size_t line)
     return s;
 }
 
-static int data_field(ingest *g, const char *s, size_t len);
+/* inlined into on_field: it runs once per cell */
+static inline int data_field(ingest *g, const char *s, size_t len) __attribute__((always_inline));
 static int data_record(ingest *g, size_t line);
 static void reset_record(ingest *g);
 
@@ -733,6 +734,14 @@ add_example(char *ex, const char *s, size_t len)
 }
 
 static int
+only_blanks(const char *s, size_t len)
+{
+    size_t n = len;
+    cq_trim(s, &n);
+    return n == 0;
+}
+
+static inline int
 data_field(ingest *g, const char *s, size_t len)
 {
     size_t c = g->field++;
@@ -745,11 +754,11 @@ data_field(ingest *g, const char *s, size_t len)
     const column *col = &g->cols[c];
     if (col->role == ROLE_ITEM) {
         uint8_t opt;
-        size_t tl = len;
-        const char *t = cq_trim(s, &tl);
-        if (tl)
+        if (len == 1 ? s[0] != ' ' && s[0] != '\t' : len > 0 && !only_blanks(s, len))
             g->nonempty[col->index]++;
         if (!cq_decode_answer(g->ins, col->index, s, len, &opt)) {
+            size_t tl = len;
+            const char *t = cq_trim(s, &tl);
             g->invalid[col->index]++;
             add_example(g->examples[col->index], t, tl);
             if (g->n_bad == g->cap_bad) {
