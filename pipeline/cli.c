@@ -14,9 +14,14 @@
  *   min_group_sensitive = 20
  *   lang = sv
  *   population = population.csv
+ *   columns = columns.csv         (column map, contract §2a)
+ *   header_rows = 2               (all waves; default: detected)
+ *   sheet = Svar                  (.xlsx worksheet; default: the first)
  *   out = out/malmo
  *   [waves]
  *   2016 = wave2016.csv           (in order)
+ *   2016.header_rows = 3          (this wave only, after its line)
+ *   2016.sheet = Data
  */
 #include "copsoq/cli.h"
 

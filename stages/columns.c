@@ -17,6 +17,8 @@
  */
 #include "copsoq/columns.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,12 +281,118 @@ put_csv(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* ------------------------------------------------------------ the map's lines */
+
+typedef struct {
+    char *note;         /* a comment line, or NULL */
+    const char *column; /* a row: the export's header (borrowed) */
+    char *name;         /* and the name */
+    int with_note;      /* the note just before belongs to this row */
+    int common;         /* every wave has this row */
+} line;
+
+typedef struct {
+    line *v;
+    size_t n, cap;
+    int nomem;
+} line_list;
+
+static line *
+add_line(line_list *L)
+{
+    if (L->n == L->cap) {
+        size_t cap = L->cap ? 2 * L->cap : 64;
+        line *p = realloc(L->v, cap * sizeof *p);
+        if (!p) {
+            L->nomem = 1;
+            return NULL;
+        }
+        L->v = p;
+        L->cap = cap;
+    }
+    L->v[L->n] = (line){0};
+    return &L->v[L->n++];
+}
+
+static void note(line_list *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+note(line_list *L, const char *fmt, ...)
+{
+    line *l = add_line(L);
+    if (!l)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&l->note, fmt, ap) < 0) {
+        l->note = NULL;
+        L->nomem = 1;
+    }
+    va_end(ap);
+}
+
+static void
+row(line_list *L, const char *column, const char *name)
+{
+    line *l = add_line(L);
+    if (!l)
+        return;
+    l->column = column;
+    if (!(l->name = strdup(name)))
+        L->nomem = 1;
+}
+
+static line *
+find_row(line_list *L, const char *column, const char *name)
+{
+    for (size_t k = 0; k < L->n; k++)
+        if (L->v[k].column && strcmp(L->v[k].column, column) == 0 &&
+            strcmp(L->v[k].name, name) == 0)
+            return &L->v[k];
+    return NULL;
+}
+
+/* The rows with common == want (and their notes); comments of their own only
+ * with the wave's own rows. */
+static void
+print_lines(FILE *out, const line_list *L, const char *wave, int want)
+{
+    for (size_t k = 0; k < L->n; k++) {
+        const line *l = &L->v[k];
+        if (l->note) {
+            int owner = k + 1 < L->n && L->v[k + 1].with_note;
+            if (owner ? L->v[k + 1].common == want : !want)
+                fprintf(out, "%s\n", l->note);
+            continue;
+        }
+        if (l->common != want)
+            continue;
+        put_csv(out, wave);
+        fputc(',', out);
+        put_csv(out, l->column);
+        fputc(',', out);
+        put_csv(out, l->name);
+        fputc('\n', out);
+    }
+}
+
+static void
+lines_free(line_list *L)
+{
+    for (size_t k = 0; k < L->n; k++) {
+        free(L->v[k].note);
+        free(L->v[k].name);
+    }
+    free(L->v);
+}
+
 /* ------------------------------------------------------------ one export */
 
 typedef struct {
     const char *label;
     col *cols;
     size_t n_cols;
+    line_list out;
 } draft;
 
 static cq_status
@@ -395,18 +503,9 @@ cq_columns_draft(const cq_settings *set, FILE *out, cq_diag *d)
     if (st != CQ_OK)
         goto cleanup;
 
-    fprintf(out,
-            "# Draft column map written by copsoq columns for the instrument %s.\n"
-            "# Review every row before use: copsoq run --columns THIS_FILE ...\n"
-            "# Lines starting with # are comments.  Rows with an empty wave apply to every "
-            "wave.\n",
-            ins->name);
-    fputs("wave,column,name\n", out);
-    for (size_t w = 0; w < set->n_waves; w++) {
+    for (size_t w = 0; w < set->n_waves && st == CQ_OK; w++) {
         draft *dr = &drafts[w];
-        /* one wave: rows without a wave label; several: each wave's own rows */
-        const char *wl = set->n_waves == 1 ? "" : dr->label;
-        fprintf(out, "# %s (%s)\n", set->waves[w].path, dr->label);
+        line_list *L = &dr->out;
         /* the id column */
         size_t id = (size_t)-1;
         int best = 0;
@@ -416,10 +515,8 @@ cq_columns_draft(const cq_settings *set, FILE *out, cq_diag *d)
             if (!rank)
                 continue;
             if (k->row_numbers) {
-                fprintf(out,
-                        "# column '%s' holds the row numbers 1..n of the tool: not an id of "
-                        "people\n",
-                        k->name);
+                note(L, "# column '%s' holds the row numbers 1..n of the tool: not an id of people",
+                     k->name);
                 continue;
             }
             if (k->all_present && (!best || rank < best)) {
@@ -429,16 +526,10 @@ cq_columns_draft(const cq_settings *set, FILE *out, cq_diag *d)
         }
         if (id != (size_t)-1) {
             dr->cols[id].is_id = 1;
-            put_csv(out, wl);
-            fputc(',', out);
-            put_csv(out, dr->cols[id].name);
-            fputc(',', out);
-            put_csv(out, set->id_column ? set->id_column : "id");
-            fputs("\n", out);
+            row(L, dr->cols[id].name, set->id_column ? set->id_column : "id");
         } else {
-            fputs("# no id column found: add a row ',COLUMN,id' for the column that identifies "
-                  "people\n",
-                  out);
+            note(L, "# no id column found: add a row ',COLUMN,id' for the column that identifies "
+                    "people");
         }
         /* grouping columns */
         for (size_t c = 0; c < dr->n_cols; c++) {
@@ -450,49 +541,65 @@ cq_columns_draft(const cq_settings *set, FILE *out, cq_diag *d)
             slug(k->name, s, sizeof s);
             if (!s[0])
                 continue;
-            fprintf(out, "# a grouping column? (%zu values; use --group %s, or delete the row)\n",
-                    k->distinct, s);
-            put_csv(out, wl);
-            fputc(',', out);
-            put_csv(out, k->name);
-            fputc(',', out);
-            put_csv(out, s);
-            fputs("\n", out);
+            note(L, "# a grouping column? (%zu values; use --group %s, or delete the row)",
+                 k->distinct, s);
+            row(L, k->name, s);
+            L->v[L->n - 1].with_note = 1;
         }
         /* items */
         for (size_t i = 0; i < ins->n_items; i++) {
             size_t hit = (size_t)-1, n_hit = 0;
+            char names[1024] = "";
             for (size_t c = 0; c < dr->n_cols; c++)
                 if (dr->cols[c].item == i) {
                     if (n_hit == 0)
                         hit = c;
                     n_hit++;
+                    size_t u = strlen(names);
+                    snprintf(names + u, sizeof names - u, " '%s'", dr->cols[c].name);
                 }
-            if (n_hit == 1) {
-                put_csv(out, wl);
-                fputc(',', out);
-                put_csv(out, dr->cols[hit].name);
-                fputc(',', out);
-                put_csv(out, ins->items[i].id);
-                fputs("\n", out);
-            } else if (n_hit > 1) {
-                fprintf(out, "# %s: several columns match; keep one:", ins->items[i].id);
-                for (size_t c = 0; c < dr->n_cols; c++)
-                    if (dr->cols[c].item == i)
-                        fprintf(out, " '%s'", dr->cols[c].name);
-                fputs("\n", out);
-            } else {
-                fprintf(out, "# %s: no column found (%s); add a row ',COLUMN,%s'\n",
-                        ins->items[i].id,
-                        ins->items[i].text_sv && ins->items[i].text_sv[0] ? ins->items[i].text_sv
-                                                                          : ins->items[i].text_en,
-                        ins->items[i].id);
-            }
+            if (n_hit == 1)
+                row(L, dr->cols[hit].name, ins->items[i].id);
+            else if (n_hit > 1)
+                note(L, "# %s: several columns match; keep one:%s", ins->items[i].id, names);
+            else
+                note(L, "# %s: no column found (%s); add a row ',COLUMN,%s'", ins->items[i].id,
+                     ins->items[i].text_sv && ins->items[i].text_sv[0] ? ins->items[i].text_sv
+                                                                       : ins->items[i].text_en,
+                     ins->items[i].id);
         }
         for (size_t c = 0; c < dr->n_cols; c++)
             if (dr->cols[c].item == (size_t)-2)
-                fprintf(out, "# column '%s' matches several items (%s): map it by hand\n",
-                        dr->cols[c].name, dr->cols[c].several ? dr->cols[c].several : "");
+                note(L, "# column '%s' matches several items (%s): map it by hand",
+                     dr->cols[c].name, dr->cols[c].several ? dr->cols[c].several : "");
+        if (L->nomem)
+            st = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    }
+    if (st != CQ_OK)
+        goto cleanup;
+    /* rows that every wave has (same column, same name) are written once, for
+     * every wave; the rest under their wave's label */
+    for (size_t k = 0; k < drafts[0].out.n; k++) {
+        line *l = &drafts[0].out.v[k];
+        int everywhere = l->column != NULL;
+        for (size_t w = 1; w < set->n_waves && everywhere; w++)
+            everywhere = find_row(&drafts[w].out, l->column, l->name) != NULL;
+        for (size_t w = 0; w < set->n_waves && everywhere; w++)
+            find_row(&drafts[w].out, l->column, l->name)->common = 1;
+    }
+    fprintf(out,
+            "# Draft column map written by copsoq columns for the instrument %s.\n"
+            "# Review every row before use: copsoq run --columns THIS_FILE ...\n"
+            "# Lines starting with # are comments.  Rows with an empty wave apply to every "
+            "wave.\n",
+            ins->name);
+    fputs("wave,column,name\n", out);
+    if (set->n_waves > 1)
+        fputs("# every wave\n", out);
+    print_lines(out, &drafts[0].out, "", 1);
+    for (size_t w = 0; w < set->n_waves; w++) {
+        fprintf(out, "# %s (%s)\n", set->waves[w].path, drafts[w].label);
+        print_lines(out, &drafts[w].out, set->n_waves == 1 ? "" : drafts[w].label, 0);
     }
     if (fflush(out) != 0 || ferror(out))
         st = cq_fail(d, CQ_ERR_WRITE, "standard output: write error");
@@ -504,6 +611,7 @@ cleanup:
             free(drafts[w].cols[c].several);
         }
         free(drafts[w].cols);
+        lines_free(&drafts[w].out);
     }
     free(drafts);
     free(norm);

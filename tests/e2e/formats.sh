@@ -32,12 +32,20 @@ for f in limesurvey:csv qualtrics:csv surveymonkey:csv googleforms:csv msforms:x
   if grep -q 'no column found\|several' "$tmp/$d.map"; then
     bad "$d: copsoq columns left items unmatched: $(grep 'no column found\|several' "$tmp/$d.map" | head -3)"
   else ok; fi
-  [ "$(grep -c '^201[67],.*,[A-Z][A-Z0-9]*[0-9]$' "$tmp/$d.map")" -eq 120 ] && ok \
-    || bad "$d: the map does not name 60 items per wave"
+  [ "$(grep -c '^,.*,[A-Z][A-Z0-9]*[0-9]$' "$tmp/$d.map")" -eq 60 ] && ok \
+    || bad "$d: the map does not name 60 items for every wave"
   cmp -s "$tmp/$d.map" $E/$d/columns.csv && ok || bad "$d: the committed map is not what copsoq columns writes"
   expect "$d" 0 "" run --instrument $INS --columns "$tmp/$d.map" --wave 2016=$E/$d/wave2016.$x \
     --wave 2017=$E/$d/wave2017.$x $G --out "$tmp/$d" && same "$d"
 done
+
+# one study, two tools: 2016 from LimeSurvey, 2017 from Google Forms (one map, per-wave rows)
+"$BIN" columns --instrument $INS 2016=$E/limesurvey/wave2016.csv 2017=$E/googleforms/wave2017.csv \
+  > "$tmp/mixed.map" 2>&1 && ok || bad "mixed: $(cat "$tmp/mixed.map")"
+grep -q '^2016,token,id$' "$tmp/mixed.map" && grep -q '^2017,E-postadress,id$' "$tmp/mixed.map" && ok \
+  || bad "mixed: the id columns are not per wave"
+expect mixed 0 "" run --instrument $INS --columns "$tmp/mixed.map" --wave 2016=$E/limesurvey/wave2016.csv \
+  --wave 2017=$E/googleforms/wave2017.csv $G --out "$tmp/mixed" && same mixed
 
 # Stata .dta and compressed SPSS .zsav, converted from the .sav by the readstat command
 for x in dta zsav; do
