@@ -7,7 +7,7 @@
 set -eu
 out=build-fuzz
 mkdir -p "$out/corpus_ingest" "$out/corpus_xlsx" "$out/corpus_colmap"
-cp tests/data/small/*.csv "$out/corpus_ingest/" 2>/dev/null || true
+cp tests/data/small/*.csv tests/data/bad/label_mismatch.sav "$out/corpus_ingest/" 2>/dev/null || true
 cp samples/exports/msforms/*.xlsx "$out/corpus_xlsx/"
 # the same workbooks with stored (uncompressed) parts, and a tiny one
 /usr/bin/python3 - "$out/corpus_xlsx" <<'PY'

@@ -115,6 +115,19 @@ expect utf16 0 "" run --instrument $INS --wave 2016="$tmp/le.txt" --wave 2017="$
 expect utf16b 0 "" run --instrument $INS --wave 2016="$tmp/le.txt" --wave 2017="$tmp/le17.csv" $G --out "$tmp/utf16b" && same utf16b
 grep -q '^wave 2016,encoding,UTF-16LE$' "$tmp/utf16/provenance.csv" && ok || bad "utf16: provenance lacks the encoding"
 
+# Qualtrics' TSV export: UTF-16 LE with a BOM, TAB-separated, the same 3 header lines
+for y in 2016 2017; do
+  python3 - $E/qualtrics/wave$y.csv "$tmp/q$y.tsv" <<'PY'
+import csv, io, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+buf = io.StringIO()
+csv.writer(buf, delimiter="\t", lineterminator="\r\n").writerows(rows)
+open(sys.argv[2], "wb").write(buf.getvalue().encode("utf-16"))  # BOM + native (LE) order
+PY
+done
+expect qualtrics_tsv 0 "" run --instrument $INS --columns $E/qualtrics/columns.csv --wave 2016="$tmp/q2016.tsv" \
+  --wave 2017="$tmp/q2017.tsv" $G --out "$tmp/qualtrics_tsv" && same qualtrics_tsv
+
 # pandas' 3.0 and the readstat tool's 3.000000 are codes 3
 sed 's/,\([1-6]\)\(,\|$\)/,\1.0\2/g; s/,\([1-6]\)\(,\|$\)/,\1.0\2/g' "$tmp/p16.csv" > "$tmp/f16.csv"
 sed 's/,\([1-6]\)\(,\|$\)/,\1.000000\2/g; s/,\([1-6]\)\(,\|$\)/,\1.000000\2/g' "$tmp/p17.csv" > "$tmp/f17.csv"
