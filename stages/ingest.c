@@ -388,6 +388,11 @@ cq_header_name(const cq_record *rec, size_t lines, size_t c, const char **carry)
         if (t[0] && !is_response_word(t))
             used += (size_t)snprintf(h + used, cap - used, "%s%s", used ? " - " : "", t);
     }
+    /* a line break inside a quoted or Excel header (question texts have them)
+     * is a space: the name stays one line in messages and in the map */
+    for (char *p = h; *p; p++)
+        if (*p == '\r' || *p == '\n')
+            *p = ' ';
     return h;
 }
 

@@ -28,7 +28,8 @@ typedef struct {
  * records make the header, and *skip records after them are not data
  * (Qualtrics' lines 2-3).  forced: --header-rows N, 0 to detect. */
 void cq_header_shape(const cq_record *rec, size_t n_rec, int forced, size_t *lines, size_t *skip);
-/* The merged name of column c over the first `lines` records; *carry holds
+/* The merged name of column c over the first `lines` records (line breaks
+ * become spaces); *carry holds
  * line 1's text carried right (start with ""; call for c = 0, 1, ... in
  * order).  Malloc'd; NULL when out of memory. */
 char *cq_header_name(const cq_record *rec, size_t lines, size_t c, const char **carry);

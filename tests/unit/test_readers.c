@@ -435,6 +435,8 @@ CQ_TEST(ingest_header_rows)
         {"id,unit,A1,A2,A3,B1\nId,Unit,Q a,Q b,Q c,Q d\n{\"ImportId\":\"x\"},{\"ImportId\":\"u\"},"
          "{\"ImportId\":\"q1\"},,{\"ImportId\":\"q3\"},{\"ImportId\":\"q4\"}\nr1,X,1,2,3,1\n",
          1, 4},
+        /* a line break inside a quoted header is a space */
+        {"\"id\",unit,\"A\n1\",A2,A3,B1\nr1,X,1,2,3,1\n", 1, 2},
         /* SurveyMonkey: stems carried right, Response dropped */
         {"id,unit,A,,,B1\n,Response,1,2,3,Response\nr1,X,1,2,3,1\nr2,X,1,2,3,1\n", 2, 3},
     };
@@ -444,6 +446,12 @@ CQ_TEST(ingest_header_rows)
         cq_diag d = {{0}};
         cq_status s;
         if (i == 1) {
+            static const char map[] = "wave,column,name\n,A 1,A1\n,A2,A2\n,A3,A3\n,B1,B1\n,"
+                                      "id,id\n,unit,unit\n";
+            f.st.colmap = calloc(1, sizeof *f.st.colmap);
+            CHECK_INT(cq_colmap_parse(map, strlen(map), "m.csv", f.st.colmap, &d), CQ_OK);
+        }
+        if (i == 2) {
             /* "A - 1" etc. need a map: the merged names are what it matches */
             static const char map[] = "wave,column,name\n,A - 1,A1\n,a - 2,A2\n, A - 3 ,A3\n"
                                       ",B1,B1\n,id,id\n,unit,unit\n";
