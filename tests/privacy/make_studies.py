@@ -20,6 +20,8 @@ crossed   two waves (2022, 2023), groups unit and yrke (profession), crossed:
           - planted echoes: another respondent's id typed into an answer cell, two
             free-text comments in answer columns, a duplicate id, labels instead of codes
             (either language, any case, surrounding spaces).
+mixed     two waves of 150, three crossed breakdowns (unit, yrke, alder) drawn at random with
+          uneven shares: many small groups and intersections, movers (a stress test).
 threewave three waves (2019, 2020, 2021), group unit, a panel across all three with movers;
           units of 2 and 4 (hidden), 5 (the same five people every wave: median, q1, q3, mean
           and sd give all five scores unless the order statistics are hidden), 7 with 6
@@ -189,11 +191,53 @@ def threewave(folder):
         json.dump(spec, f, indent=1)
 
 
+def mixed(folder):
+    """Two waves (2024, 2025) of about 150, three crossed breakdowns (unit, yrke, age band)
+    drawn at random with uneven shares, so that many intersections and some groups are small;
+    a panel of about 70 % with movers between units and age bands."""
+    rng = random.Random(20240501)
+    os.makedirs(folder, exist_ok=True)
+    units = ["U%d" % k for k in range(1, 9)]
+    uw = [30, 25, 20, 15, 8, 5, 4, 2]
+    yrken = ["sjuksköterska", "undersköterska", "läkare", "kurator", "sekreterare"]
+    yw = [40, 30, 15, 8, 4]
+    ages = ["-29", "30-44", "45-59", "60-"]
+    aw = [15, 35, 35, 10]
+    n = [0]
+
+    def new():
+        n[0] += 1
+        p = Person(rng, "X%04d" % n[0], rng.choices(units, uw)[0], rng.choices(yrken, yw)[0])
+        p.age = rng.choices(ages, aw)[0]
+        return p
+
+    people = [new() for _ in range(150)]
+    rows_a = [dict(id=p.id, unit=p.unit, yrke=p.yrke, alder=p.age,
+                   **answers(rng, p, rng.random() < 0.8)) for p in people]
+    stay = [p for p in people if rng.random() < 0.7]
+    for p in stay:
+        if rng.random() < 0.08:
+            p.unit = rng.choices(units, uw)[0]
+        if rng.random() < 0.1 and p.age != "60-":
+            p.age = ages[ages.index(p.age) + 1]
+    people = stay + [new() for _ in range(150 - len(stay))]
+    rows_b = [dict(id=p.id, unit=p.unit, yrke=p.yrke, alder=p.age,
+                   **answers(rng, p, rng.random() < 0.8)) for p in people]
+    groups = ["unit", "yrke", "alder"]
+    write_wave(os.path.join(folder, "w2024.csv"), groups, rows_a)
+    write_wave(os.path.join(folder, "w2025.csv"), groups, rows_b)
+    spec = {"waves": [["2024", "w2024.csv"], ["2025", "w2025.csv"]], "groups": groups,
+            "id": "id", "min_group": 5, "min_group_sensitive": 20}
+    with open(os.path.join(folder, "study.json"), "w") as f:
+        json.dump(spec, f, indent=1)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_studies.py OUTDIR")
     crossed(os.path.join(sys.argv[1], "crossed"))
     threewave(os.path.join(sys.argv[1], "threewave"))
+    mixed(os.path.join(sys.argv[1], "mixed"))
 
 
 if __name__ == "__main__":
