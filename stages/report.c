@@ -3021,10 +3021,9 @@ build_provenance(ctx *x)
         char when[64] = "";
         if (gmtime_r(&t, &tm))
             strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
-        const char *sde = getenv("SOURCE_DATE_EPOCH");
         kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_CREATED),
            fmt(x, "%s (%s)", when,
-               cq_text(x->en, sde && *sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
+               cq_text(x->en, st->created_from_sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
     }
     kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_LIBRARIES),
        fmt(x, "libxlsxwriter %s", cq_render_xlsx_version()));
