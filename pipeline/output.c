@@ -57,11 +57,11 @@ static const int caught[3] = {SIGINT, SIGTERM, SIGHUP};
 static void
 remove_own(void)
 {
-    if (g.tmp_fd >= 0) {
+    if (g.tmp_fd >= 0)
         for (size_t i = 0; i < g.n_names; i++)
             unlinkat(g.tmp_fd, g.names[i], 0);
+    if (g.out_fd >= 0 && g.tmp_name[0])
         unlinkat(g.out_fd, g.tmp_name, AT_REMOVEDIR);
-    }
     if (g.made_lock && g.lock_fd >= 0)
         unlinkat(g.out_fd, LOCK_NAME, 0);
     if (g.made_out && g.out_path)
@@ -216,11 +216,18 @@ cq_output_begin(cq_study *st, cq_diag *d)
 {
     const char *dir = st->settings->out_dir;
     close_all();
+    /* signals wait until the handler knows everything made so far */
+    sigset_t old;
+    block_signals(&old);
+    arm();
+    char *tmp = NULL;
     cq_status s = make_dirs(dir, d);
     if (s != CQ_OK)
-        return s;
+        goto fail;
     g.out_path = strdup(dir);
-    if (!g.out_path) {
+    size_t n = strlen(dir) + sizeof TMP_TEMPLATE + 1;
+    tmp = malloc(n);
+    if (!g.out_path || !tmp) {
         s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto fail;
     }
@@ -232,37 +239,27 @@ cq_output_begin(cq_study *st, cq_diag *d)
     s = take_lock(dir, d);
     if (s != CQ_OK)
         goto fail;
-    size_t n = strlen(dir) + sizeof TMP_TEMPLATE + 1;
-    char *tmp = malloc(n);
-    if (!tmp) {
-        s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-        goto fail;
-    }
     snprintf(tmp, n, "%s/%s", dir, TMP_TEMPLATE);
-    /* no signal between mkdtemp and arming the handler that removes it */
-    sigset_t old;
-    block_signals(&old);
     if (!mkdtemp(tmp)) {
         s = cq_fail(d, CQ_ERR_WRITE, "%s: cannot create a temporary folder: %s", dir,
                     strerror(errno));
-        free(tmp);
-        sigprocmask(SIG_SETMASK, &old, NULL);
         goto fail;
     }
     memcpy(g.tmp_name, tmp + strlen(dir) + 1, sizeof g.tmp_name);
     g.tmp_fd = openat(g.out_fd, g.tmp_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    st->tmp_dir = tmp;
-    arm();
-    sigprocmask(SIG_SETMASK, &old, NULL);
     if (g.tmp_fd < 0) {
         s = cq_fail(d, CQ_ERR_WRITE, "%s: cannot open: %s", tmp, strerror(errno));
-        cq_output_discard(st);
-        return s;
+        goto fail;
     }
+    st->tmp_dir = tmp;
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return CQ_OK;
 fail:
+    disarm();
     remove_own();
     close_all();
+    free(tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return s;
 }
 
