@@ -1,4 +1,4 @@
-/* study.c - the study's lifetime, quality rows and atomic output files (see study.h). */
+/* study.c - the study's lifetime and quality rows (see study.h; output files: output.c). */
 #include "copsoq/study.h"
 
 #include <errno.h>
