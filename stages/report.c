@@ -120,6 +120,7 @@ typedef struct {
     unsigned char **hidden;               /* [nb] -> [nw][ng] respondent count withheld */
     double **head;                        /* [nb] -> [nw][ng] head count, NaN unknown */
     int have_population;
+    int rate_capped; /* a head count below the respondents: rates capped at 100 % */
     styles S;
     const char *chart_sheet; /* name of the hidden chart-data sheet */
     cq_rsheet *data;         /* the hidden chart-data sheet */
@@ -1127,6 +1128,8 @@ index_study(ctx *x, cq_diag *d)
         if (g != (size_t)-1) {
             x->head[b][p->wave * x->bg[b].n + g] = p->headcount;
             x->have_population = 1;
+            if (p->headcount < (double)x->resp[b][p->wave * x->bg[b].n + g])
+                x->rate_capped = 1;
         }
     }
     return CQ_OK;
@@ -1415,7 +1418,7 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         double head = head_at(x, 0, w, 0);
         if (!isfinite(head) || head <= 0 || x->hidden[0][w])
             continue;
-        double rate = (double)st->waves[w].n / head;
+        double rate = fmin(1.0, (double)st->waves[w].n / head);
         rates[n_rates++] = dup(
             x, cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE_ITEM,
                         cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0), wave_label(x, w),
@@ -1427,7 +1430,7 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
     }
     if (n_rates == 1) {
         /* one survey with head counts: the sentence of a file without waves */
-        double head = head_at(x, 0, one, 0), rate = (double)st->waves[one].n / head;
+        double head = head_at(x, 0, one, 0), rate = fmin(1.0, (double)st->waves[one].n / head);
         cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE, wave_label(x, one),
                  cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
                  cq_text_number(b, sizeof b, x->en, (double)st->waves[one].n, 0, 0),
@@ -1435,6 +1438,10 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         if (n_low) {
             size_t l = strlen(buf);
             snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_S_RATE_LOW));
+        }
+        if (x->rate_capped) {
+            size_t l = strlen(buf);
+            snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_NOTE_RATE_CAP));
         }
         sentence(x, sh, r, ncols, buf);
     } else if (n_rates > 1) {
@@ -1446,6 +1453,10 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
             snprintf(
                 buf + l, sizeof buf - l, " %s",
                 cq_textf(more, sizeof more, x->en, CQ_T_S_RATES_LOW, join_list(x, low, n_low)));
+        }
+        if (x->rate_capped) {
+            size_t l = strlen(buf);
+            snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_NOTE_RATE_CAP));
         }
         sentence(x, sh, r, ncols, buf);
     }
@@ -1726,7 +1737,7 @@ build_overview(ctx *x)
         if (x->hidden[0][w])
             put_dash(x, sh, r, c_n + (uint32_t)w);
         else {
-            double rate = (double)x->st->waves[w].n / head;
+            double rate = fmin(1.0, (double)x->st->waves[w].n / head);
             put_num(x, sh, r, c_n + (uint32_t)w, rate,
                     rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
         }
@@ -1874,7 +1885,9 @@ build_breakdown(ctx *x, size_t b)
             cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATES, head_list);
         else
             cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATE, wave_label(x, head_wave));
-        snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate);
+        snprintf(buf, sizeof buf, "%s %s%s%s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate,
+                 x->rate_capped ? " " : "",
+                 x->rate_capped ? cq_text(x->en, CQ_T_NOTE_RATE_CAP) : "");
         note_row(x, sh, r++, ncols - 1, buf);
     } else {
         note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_COUNTS));
@@ -1971,7 +1984,7 @@ build_breakdown(ctx *x, size_t b)
                     put_dash(x, sh, r, c_rate);
                 } else {
                     put_num(x, sh, r, c_head, head, x->S.integer);
-                    double rate = (double)x->resp[b][w * ng + g] / head;
+                    double rate = fmin(1.0, (double)x->resp[b][w * ng + g] / head);
                     put_num(x, sh, r, c_rate, rate, rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
                 }
             }
