@@ -5,7 +5,8 @@
 #   make check      install what is missing, unit + end-to-end tests, then the same
 #                   under AddressSanitizer/UBSan; ends with "N passed, N failed"
 #   make check-valgrind   tests of the plain build under valgrind memcheck
-#   make bench      speed and memory on a large generated wave (not a test)
+#   make bench      speed and memory on large generated waves, against the libcsv
+#                   floor and the pandas peer (not a test)
 #   make fuzz       libFuzzer on the ingest core (clang)
 #   make format     clang-format in place; make format-check fails on a diff
 #   make install    PREFIX=/usr/local
@@ -31,6 +32,7 @@ HEADERS  := $(wildcard include/copsoq/*.h)
 BIN      := $(BUILD)/copsoq
 UNIT     := $(BUILD)/unit_tests
 GEN      := $(BUILD)/gen_malmo
+FLOOR    := $(BUILD)/csv_floor
 
 .PHONY: all deps deps-test demo check check-plain check-asan check-valgrind bench fuzz format format-check install clean samples
 
@@ -59,6 +61,11 @@ $(UNIT): $(TEST_OBJ) $(BUILD)/libcopsoq.a
 $(GEN): scripts/gen_malmo.c
 	@mkdir -p $(BUILD)
 	$(CC) $(CSTD) $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs gsl) -lm
+
+# make bench's floor: libcsv parsing the same bytes, counting fields
+$(FLOOR): scripts/csv_floor.c
+	@mkdir -p $(BUILD)
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ $< -lcsv
 
 # The Malmö samples are committed; this regenerates them (byte-identical).
 samples: $(GEN)
@@ -95,9 +102,10 @@ check-valgrind: $(BIN) $(UNIT)
 	  sh tests/run.sh $(BUILD)
 
 bench:
-	@sh scripts/setup.sh --with-tools
-	@$(MAKE) --no-print-directory $(BIN) $(GEN)
+	@sh scripts/setup.sh --with-tools --with-bench
+	@$(MAKE) --no-print-directory $(BIN) $(GEN) $(FLOOR)
 	@sh scripts/bench.sh $(BUILD)
+	@sh scripts/bench_peers.sh $(BUILD)
 
 fuzz:
 	@sh scripts/setup.sh --with-tools
