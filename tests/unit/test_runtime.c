@@ -30,6 +30,30 @@ CQ_TEST(arena_alignment_zeroing_and_overflow)
     cq_arena_free(NULL);
 }
 
+CQ_TEST(arena_adopt_keeps_strings)
+{
+    cq_arena a, b;
+    cq_arena_init(&a);
+    cq_arena_init(&b);
+    cq_arena_adopt(&a, &b); /* both empty */
+    CHECK(a.head == NULL);
+    char *x = cq_arena_strdup(&b, "from b");
+    char *big = cq_arena_calloc(&b, 1u << 20, 1); /* a block of its own */
+    CHECK(x && big);
+    size_t tb = b.total;
+    cq_arena_adopt(&a, &b); /* into an empty arena */
+    CHECK(b.head == NULL && b.total == 0);
+    CHECK_INT(a.total, tb);
+    char *y = cq_arena_strdup(&b, "second");
+    cq_arena_adopt(&a, &b); /* behind a's current block */
+    char *z = cq_arena_strdup(&a, "a again");
+    CHECK_STR(x, "from b");
+    CHECK_STR(y, "second");
+    CHECK_STR(z, "a again");
+    cq_arena_free(&b);
+    cq_arena_free(&a); /* frees all three (ASan and valgrind would see a leak) */
+}
+
 CQ_TEST(strmap_many_keys)
 {
     cq_strmap m = {0};
