@@ -282,23 +282,15 @@ union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u)
         goto cleanup;
     }
     char *const *la = st->waves[wa].levels[b - 1], *const *lb = st->waves[wb].levels[b - 1];
-    for (size_t v = 0; v < na; v++) {
-        if (cq_strmap_get(&map, la[v]) != NONE)
-            continue;
-        if (cq_strmap_put(&map, la[v], u->n) != 0) {
+    for (size_t v = 0; v < na + nb; v++) {
+        const char *name = v < na ? la[v] : lb[v - na];
+        int found;
+        if (cq_strmap_get_or_put(&map, name, u->n, &found) == NONE) {
             status = CQ_ERR_NOMEM;
             goto cleanup;
         }
-        u->name[u->n++] = la[v];
-    }
-    for (size_t v = 0; v < nb; v++) {
-        if (cq_strmap_get(&map, lb[v]) != NONE)
-            continue;
-        if (cq_strmap_put(&map, lb[v], u->n) != 0) {
-            status = CQ_ERR_NOMEM;
-            goto cleanup;
-        }
-        u->name[u->n++] = lb[v];
+        if (!found)
+            u->name[u->n++] = name;
     }
     qsort(u->name, u->n, sizeof *u->name, cmp_names);
     cq_strmap_free(&map);
@@ -341,9 +333,8 @@ match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws)
     cq_strmap map = {0};
     ws->n_pairs = 0;
     for (size_t r = 0; r < a->n; r++) {
-        if (cq_strmap_get(&map, a->ids[r]) != NONE)
-            continue; /* ingest keeps ids unique; the first row would win */
-        if (cq_strmap_put(&map, a->ids[r], r) != 0) {
+        int found; /* ingest keeps ids unique; the first row would win */
+        if (cq_strmap_get_or_put(&map, a->ids[r], r, &found) == NONE) {
             cq_strmap_free(&map);
             return CQ_ERR_NOMEM;
         }

@@ -71,6 +71,26 @@ CQ_TEST(strmap_many_keys)
     CHECK(cq_strmap_get(&m, "R000000") == (size_t)-1);
 }
 
+CQ_TEST(strmap_get_or_put)
+{
+    cq_strmap m = {0};
+    static char keys[3000][12];
+    int found = -1;
+    for (size_t i = 0; i < 3000; i++) {
+        snprintf(keys[i], sizeof keys[i], "%zu", i % 1000); /* each key three times */
+        size_t v = cq_strmap_get_or_put(&m, keys[i], i, &found);
+        if (v != i % 1000 || found != (i >= 1000))
+            cq_test_fail(__FILE__, __LINE__, "key %s: %zu, found %d", keys[i], v, found);
+    }
+    CHECK_INT(m.len, 1000);
+    CHECK_INT(cq_strmap_get(&m, "999"), 999);
+    CHECK(cq_strmap_get(&m, "1000") == (size_t)-1);
+    CHECK(cq_strmap_put(&m, "1000", 7) == 0);
+    CHECK_INT(cq_strmap_get(&m, "1000"), 7);
+    CHECK_INT(m.len, 1001);
+    cq_strmap_free(&m);
+}
+
 CQ_TEST(csv_cells_quoting_and_numbers)
 {
     char *buf = NULL;
