@@ -423,7 +423,7 @@ static void
 paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
             const group_union *u, size_t s, workspace *ws, cq_comparison *rows)
 {
-    const double *score_a = st->waves[wa].scores[s], *score_b = st->waves[wb].scores[s];
+    const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
     int min_group = cq_min_group_for(st, s);
     for (size_t g = 0; g < u->n; g++) {
         cq_comparison *row = &rows[g];
@@ -432,7 +432,7 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
         size_t m = 0;
         for (size_t j = ws->start[g]; j < ws->start[g + 1]; j++) {
             size_t p = ws->order[j];
-            double xa = score_a[ws->pair_a[p]], xb = score_b[ws->pair_b[p]];
+            double xa = cq_score(score_a, ws->pair_a[p]), xb = cq_score(score_b, ws->pair_b[p]);
             if (isnan(xa) || isnan(xb))
                 continue;
             ws->xa[m] = xa;
@@ -586,7 +586,7 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, const group_union *u, workspace
     }
     for (size_t s = 0; s < n_scales; s++) {
         int min_group = cq_min_group_for(st, s);
-        const double *xa = st->waves[wa].scores[s], *xb = st->waves[wb].scores[s];
+        const uint32_t *xa = st->waves[wa].scores[s].code, *xb = st->waves[wb].scores[s].code;
         for (size_t b = 1; b < G; b++) {
             const cq_comparison *rows = block[b] + (s * 2 + CQ_PAIRED) * u[b].n;
             memset(count[b], 0, u[b].n * sizeof **count);
@@ -596,8 +596,8 @@ nested_pairs(cq_study *st, size_t wa, size_t wb, const group_union *u, workspace
             }
         }
         for (size_t j = 0; j < ws->n_pairs; j++) {
-            if (isnan(xa[ws->pair_a[j]]) || isnan(xb[ws->pair_b[j]]))
-                continue;
+            if (!xa[ws->pair_a[j]] || !xb[ws->pair_b[j]])
+                continue; /* code 0: no score */
             for (size_t b = 1; b < G; b++)
                 count[b][pidx[b][j]]++;
         }

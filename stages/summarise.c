@@ -25,35 +25,28 @@ static void traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *r
 typedef struct {
     double v;
     size_t r;
-    uint64_t key; /* v's bits, mapped so that unsigned order is numeric order */
 } scored;
 
-/* LSD radix sort on the 64-bit keys, 16 bits a pass; stable, so equal
- * scores keep respondent order.  Returns the array holding the result (a or
- * tmp).  About 4x fewer instructions than qsort for 10^5 scores. */
-static scored *
-radix_sort(scored *a, scored *tmp, size_t n, size_t *count)
+/* The respondents with a score on sc, ascending by score, into out (stable:
+ * equal scores keep respondent order): a counting sort of the codes, which
+ * are ranks of the distinct scores (study.h).  count has n_values + 1
+ * entries.  Returns how many. */
+static size_t
+sort_scores(const cq_scores *sc, size_t n, scored *out, size_t *count)
 {
-    for (size_t i = 0; i < n; i++) {
-        uint64_t u;
-        memcpy(&u, &a[i].v, sizeof u);
-        a[i].key = (u >> 63) ? ~u : u | (1ULL << 63);
+    memset(count, 0, (sc->n_values + 1) * sizeof *count);
+    for (size_t r = 0; r < n; r++)
+        count[sc->code[r] + 1]++;
+    size_t m = n - count[1]; /* code 0: no score */
+    count[1] = 0;
+    for (size_t c = 1; c < sc->n_values; c++)
+        count[c + 1] += count[c];
+    for (size_t r = 0; r < n; r++) {
+        uint32_t c = sc->code[r];
+        if (c)
+            out[count[c]++] = (scored){sc->value[c], r};
     }
-    for (int shift = 0; shift < 64; shift += 16) {
-        memset(count, 0, 65537 * sizeof *count);
-        for (size_t i = 0; i < n; i++)
-            count[((a[i].key >> shift) & 0xFFFF) + 1]++;
-        if (count[((a[0].key >> shift) & 0xFFFF) + 1] == n)
-            continue; /* every key has this digit: the pass changes nothing */
-        for (size_t k = 0; k < 65536; k++)
-            count[k + 1] += count[k];
-        for (size_t i = 0; i < n; i++)
-            tmp[count[(a[i].key >> shift) & 0xFFFF]++] = a[i];
-        scored *t = a;
-        a = tmp;
-        tmp = t;
-    }
-    return a;
+    return m;
 }
 
 cq_status
@@ -62,8 +55,11 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     const cq_settings *set = st->settings;
     const cq_instrument *ins = st->ins;
     cq_status status = CQ_OK;
-    size_t total = 0, maxn = 0, maxlev = 1;
+    size_t total = 0, maxn = 0, maxlev = 1, max_values = 1;
     for (size_t w = 0; w < st->n_waves; w++) {
+        for (size_t s = 0; s < ins->n_scales; s++)
+            if (st->waves[w].scores[s].n_values > max_values)
+                max_values = st->waves[w].scores[s].n_values;
         size_t groups = 1;
         for (size_t k = 0; k < set->n_groups; k++) {
             groups += st->waves[w].n_levels[k];
@@ -75,9 +71,8 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
             maxn = st->waves[w].n;
     }
     st->summary = calloc(total ? total : 1, sizeof *st->summary);
-    scored *sorted_a = malloc((maxn ? maxn : 1) * sizeof *sorted_a);
-    scored *sorted_b = malloc((maxn ? maxn : 1) * sizeof *sorted_b);
-    size_t *radix = malloc(65537 * sizeof *radix);
+    scored *sorted = malloc((maxn ? maxn : 1) * sizeof *sorted);
+    size_t *vcount = malloc((max_values + 1) * sizeof *vcount);
     double *buf = malloc((maxn ? maxn : 1) * sizeof *buf);
     size_t *start = malloc((maxlev + 1) * sizeof *start);
     /* the rules' working arrays: one of maxlev entries per breakdown */
@@ -91,8 +86,8 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     cq_summary **block = malloc(G * sizeof *block);
     cq_nested_scratch scratch = {0};
     uint32_t **nest = NULL;
-    if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start || !count_mem ||
-        !name_mem || !hidden_mem || !count || !nrows || !names || !hidden || !block ||
+    if (!st->summary || !sorted || !vcount || !buf || !start || !count_mem || !name_mem ||
+        !hidden_mem || !count || !nrows || !names || !hidden || !block ||
         cq_nested_scratch_init(&scratch, maxlev) != 0) {
         status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
@@ -116,12 +111,7 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
             /* the respondents with a score, sorted by score once: bucketing
              * them by group below (a stable counting sort) leaves every
              * group's scores already sorted for the quartiles */
-            const double *score = wave->scores[s];
-            size_t m = 0;
-            for (size_t r = 0; r < wave->n; r++)
-                if (!isnan(score[r]))
-                    sorted_a[m++] = (scored){score[r], r, 0};
-            const scored *sorted = m ? radix_sort(sorted_a, sorted_b, m, radix) : sorted_a;
+            size_t m = sort_scores(&wave->scores[s], wave->n, sorted, vcount);
             size_t off = base;
             for (size_t b = 0; b <= set->n_groups; b++) {
                 size_t nlev = b == 0 ? 1 : wave->n_levels[b - 1];
@@ -173,9 +163,8 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     }
     st->n_summary = total;
 cleanup:
-    free(sorted_a);
-    free(sorted_b);
-    free(radix);
+    free(sorted);
+    free(vcount);
     free(count_mem);
     free(name_mem);
     free(hidden_mem);
