@@ -126,6 +126,76 @@ cq_describe_sorted(const double *x, size_t n, cq_desc *out)
     out->q3 = gsl_stats_quantile_from_sorted_data(x, 1, n, 0.75);
 }
 
+/* Element j (0-based) of the sorted data that the counts describe. */
+static double
+nth_counted(const double *value, const size_t *count, size_t k, size_t j)
+{
+    size_t i = 0;
+    while (i + 1 < k && j >= count[i])
+        j -= count[i++];
+    return value[i];
+}
+
+/* GSL's gsl_stats_quantile_from_sorted_data (R's type 7), on counts */
+static double
+quantile_counted(const double *value, const size_t *count, size_t k, size_t n, double f)
+{
+    const double index = f * (n - 1);
+    const size_t lhs = (int)index;
+    const double delta = index - lhs;
+    if (lhs == n - 1)
+        return nth_counted(value, count, k, lhs);
+    return (1 - delta) * nth_counted(value, count, k, lhs) +
+           delta * nth_counted(value, count, k, lhs + 1);
+}
+
+void
+cq_describe_counts(const double *value, const size_t *count, size_t k, cq_desc *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < k; i++)
+        n += count[i];
+    out->n = n;
+    out->mean = out->sd = out->ci_low = out->ci_high = NAN;
+    out->median = out->q1 = out->q3 = NAN;
+    if (n == 0)
+        return;
+    /* mean_of and cq_mean_sd, each term computed once per distinct value
+     * and added as often as it occurs, in ascending order */
+    long double s = 0;
+    for (size_t i = 0; i < k; i++)
+        for (size_t c = count[i]; c; c--)
+            s += value[i];
+    long double m = s / (long double)n;
+    if (!isfinite((double)m)) {
+        out->mean = (double)m;
+    } else {
+        long double corr = 0;
+        for (size_t i = 0; i < k; i++) {
+            long double dv = value[i] - m;
+            for (size_t c = count[i]; c; c--)
+                corr += dv;
+        }
+        out->mean = (double)(m + corr / (long double)n);
+    }
+    if (n >= 2) {
+        long double ss = 0;
+        for (size_t i = 0; i < k; i++) {
+            long double dv = (long double)value[i] - out->mean;
+            long double sq = dv * dv;
+            for (size_t c = count[i]; c; c--)
+                ss += sq;
+        }
+        out->sd = sqrt((double)(ss / (long double)(n - 1)));
+        double half = cq_t_quantile(0.975, (double)(n - 1)) * out->sd / sqrt((double)n);
+        out->ci_low = out->mean - half;
+        out->ci_high = out->mean + half;
+    }
+    out->median = quantile_counted(value, count, k, n, 0.5);
+    out->q1 = quantile_counted(value, count, k, n, 0.25);
+    out->q3 = quantile_counted(value, count, k, n, 0.75);
+}
+
 void
 cq_welch(size_t n_a, double mean_a, double sd_a, size_t n_b, double mean_b, double sd_b,
          cq_ttest *out)

@@ -21,6 +21,8 @@ static void protect(cq_summary *const *rows, const size_t *n, size_t G, const ui
                     int min_group, size_t *const *count, const char **const *name,
                     int *const *hidden, cq_nested_scratch *scratch);
 static void traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row);
+static void traffic_counted(const cq_scale *sc, const double *value, const size_t *count, size_t k,
+                            cq_summary *row);
 
 typedef struct {
     double v;
@@ -70,10 +72,19 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
         if (st->waves[w].n > maxn)
             maxn = st->waves[w].n;
     }
+    /* counts by group and score: room for the respondents' worth of cells
+     * (so "all" always fits); breakdowns with more groups x scores sort */
+    size_t n_cells = maxn + max_values, sort_n = 1;
+    for (size_t w = 0; w < st->n_waves; w++)
+        for (size_t s = 0; s < ins->n_scales; s++)
+            for (size_t k = 0; k < set->n_groups; k++)
+                if (st->waves[w].n_levels[k] > n_cells / st->waves[w].scores[s].n_values)
+                    sort_n = maxn ? maxn : 1;
     st->summary = calloc(total ? total : 1, sizeof *st->summary);
-    scored *sorted = malloc((maxn ? maxn : 1) * sizeof *sorted);
-    size_t *vcount = malloc((max_values + 1) * sizeof *vcount);
-    double *buf = malloc((maxn ? maxn : 1) * sizeof *buf);
+    size_t *cells = malloc(n_cells * sizeof *cells);
+    scored *sorted = malloc(sort_n * sizeof *sorted);
+    size_t *vcount = malloc((sort_n > 1 ? max_values + 1 : 1) * sizeof *vcount);
+    double *buf = malloc(sort_n * sizeof *buf);
     size_t *start = malloc((maxlev + 1) * sizeof *start);
     /* the rules' working arrays: one of maxlev entries per breakdown */
     size_t G = set->n_groups + 1;
@@ -86,7 +97,7 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     cq_summary **block = malloc(G * sizeof *block);
     cq_nested_scratch scratch = {0};
     uint32_t **nest = NULL;
-    if (!st->summary || !sorted || !vcount || !buf || !start || !count_mem || !name_mem ||
+    if (!st->summary || !cells || !sorted || !vcount || !buf || !start || !count_mem || !name_mem ||
         !hidden_mem || !count || !nrows || !names || !hidden || !block ||
         cq_nested_scratch_init(&scratch, maxlev) != 0) {
         status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
@@ -108,37 +119,65 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
         }
         for (size_t s = 0; s < ins->n_scales; s++) {
             int min_group = cq_min_group_for(st, s);
-            /* the respondents with a score, sorted by score once: bucketing
-             * them by group below (a stable counting sort) leaves every
-             * group's scores already sorted for the quartiles */
-            size_t m = sort_scores(&wave->scores[s], wave->n, sorted, vcount);
+            /* Each breakdown's groups from counts: a pass over the
+             * respondents counts every group's scores by code, and the
+             * counts give the group's statistics (cq_describe_counts).  When
+             * groups x distinct scores would not fit in `cells`, the
+             * respondents are sorted by score once (sort_scores) and bucketed
+             * by group (a stable counting sort), which leaves every group's
+             * scores sorted for the quartiles. */
+            const cq_scores *sc = &wave->scores[s];
+            size_t K = sc->n_values, m = 0;
+            int sorted_done = 0;
             size_t off = base;
             for (size_t b = 0; b <= set->n_groups; b++) {
                 size_t nlev = b == 0 ? 1 : wave->n_levels[b - 1];
                 const uint32_t *grp = b ? wave->group[b - 1] : NULL;
-                memset(start, 0, (nlev + 1) * sizeof *start);
-                for (size_t j = 0; j < m; j++)
-                    start[(grp ? grp[sorted[j].r] : 0) + 1]++;
-                for (size_t v = 0; v < nlev; v++)
-                    start[v + 1] += start[v];
-                for (size_t j = 0; j < m; j++)
-                    buf[start[grp ? grp[sorted[j].r] : 0]++] = sorted[j].v;
-                for (size_t v = nlev; v > 0; v--)
-                    start[v] = start[v - 1];
-                start[0] = 0;
+                int counted = nlev <= n_cells / K;
+                if (counted) {
+                    memset(cells, 0, nlev * K * sizeof *cells);
+                    if (grp)
+                        for (size_t r = 0; r < wave->n; r++)
+                            cells[grp[r] * K + sc->code[r]]++;
+                    else
+                        for (size_t r = 0; r < wave->n; r++)
+                            cells[sc->code[r]]++;
+                } else {
+                    if (!sorted_done)
+                        m = sort_scores(sc, wave->n, sorted, vcount);
+                    sorted_done = 1;
+                    memset(start, 0, (nlev + 1) * sizeof *start);
+                    for (size_t j = 0; j < m; j++)
+                        start[grp[sorted[j].r] + 1]++;
+                    for (size_t v = 0; v < nlev; v++)
+                        start[v + 1] += start[v];
+                    for (size_t j = 0; j < m; j++)
+                        buf[start[grp[sorted[j].r]]++] = sorted[j].v;
+                    for (size_t v = nlev; v > 0; v--)
+                        start[v] = start[v - 1];
+                    start[0] = 0;
+                }
                 /* rows ordered wave, breakdown, scale, group */
                 cq_summary *rows = &st->summary[off + s * nlev];
                 for (size_t v = 0; v < nlev; v++) {
                     cq_summary *row = &rows[v];
-                    const double *x = buf + start[v];
-                    size_t n = start[v + 1] - start[v];
+                    cq_desc ds;
+                    if (counted) {
+                        /* code 0 (no score) left out */
+                        const size_t *cnt = cells + v * K + 1;
+                        traffic_counted(&ins->scales[s], sc->value + 1, cnt, K - 1, row);
+                        cq_describe_counts(sc->value + 1, cnt, K - 1, &ds);
+                    } else {
+                        const double *x = buf + start[v];
+                        size_t n = start[v + 1] - start[v];
+                        traffic(&ins->scales[s], x, n, row);
+                        cq_describe_sorted(x, n, &ds);
+                    }
+                    size_t n = ds.n;
                     row->wave = w;
                     row->breakdown = b;
                     row->scale = s;
                     row->group = b == 0 ? "all" : wave->levels[b - 1][v];
-                    traffic(&ins->scales[s], x, n, row);
-                    cq_desc ds;
-                    cq_describe_sorted(x, n, &ds);
                     row->n = n;
                     row->mean = ds.mean;
                     row->sd = ds.sd;
@@ -166,6 +205,7 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     }
     st->n_summary = total;
 cleanup:
+    free(cells);
     free(sorted);
     free(vcount);
     free(count_mem);
@@ -223,5 +263,26 @@ traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row)
             row->n_red++;
         else
             row->n_yellow++;
+    }
+}
+
+/* The same from counts: count[i] respondents scored value[i]. */
+static void
+traffic_counted(const cq_scale *sc, const double *value, const size_t *count, size_t k,
+                cq_summary *row)
+{
+    row->n_green = row->n_yellow = row->n_red = 0;
+    if (!sc->has_cutoffs)
+        return;
+    for (size_t i = 0; i < k; i++) {
+        double x = value[i];
+        int green = sc->higher_is_good ? x >= sc->green : x <= sc->green;
+        int red = sc->higher_is_good ? x <= sc->red : x >= sc->red;
+        if (green)
+            row->n_green += count[i];
+        else if (red)
+            row->n_red += count[i];
+        else
+            row->n_yellow += count[i];
     }
 }

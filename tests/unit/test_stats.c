@@ -476,3 +476,42 @@ CQ_TEST(paired_all_differences_zero_keeps_df)
     CHECK(isnan(t.df) && isnan(t.t));
     CHECK_NEAR(t.diff, 5, 1e-12);
 }
+
+/* cq_describe_counts must give the bits cq_describe_sorted gives on the data
+ * written out (it is what summarise uses for groups, and the R references
+ * check cq_describe_sorted): values with long binary expansions, counts of
+ * 0 to a few thousand, and the edge sizes 0, 1 and 2. */
+CQ_TEST(describe_counts_same_bits_as_sorted)
+{
+    const double value[] = {0,  100.0 / 12, 12.5, 100.0 / 6, 100.0 / 3,         35.0 / 3,
+                            50, 200.0 / 3,  75.0, 250.0 / 3, 91.66666666666667, 100};
+    const size_t k = sizeof value / sizeof value[0];
+    size_t count[sizeof value / sizeof value[0]];
+    double *x = malloc(12 * 5000 * sizeof *x);
+    CHECK(x != NULL);
+    if (!x)
+        return;
+    unsigned long long seed = 12345;
+    for (int trial = 0; trial < 200; trial++) {
+        size_t n = 0, limit = trial < 10 ? (size_t)trial % 3 : (size_t)(trial * 25);
+        for (size_t i = 0; i < k; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            count[i] = limit ? (size_t)(seed >> 33) % (limit + 1) : 0;
+            if (trial < 10 && n + count[i] > (size_t)trial % 3)
+                count[i] = (size_t)trial % 3 - n; /* n = 0, 1 or 2 in total */
+            for (size_t c = 0; c < count[i]; c++)
+                x[n++] = value[i];
+        }
+        cq_desc a, b;
+        cq_describe_sorted(x, n, &a);
+        cq_describe_counts(value, count, k, &b);
+        CHECK_INT(b.n, n);
+        double ga[] = {a.mean, a.sd, a.ci_low, a.ci_high, a.median, a.q1, a.q3};
+        double gb[] = {b.mean, b.sd, b.ci_low, b.ci_high, b.median, b.q1, b.q3};
+        if (memcmp(ga, gb, sizeof ga) != 0)
+            cq_test_fail(__FILE__, __LINE__,
+                         "trial %d (n %zu): mean %.17g / %.17g, sd %.17g / %.17g", trial, n, a.mean,
+                         b.mean, a.sd, b.sd);
+    }
+    free(x);
+}
