@@ -27,6 +27,7 @@ typedef struct {
 } value_set;
 
 static size_t slot_of(uint64_t bits, size_t cap);
+static inline uint32_t find(const value_set *vs, uint64_t bits);
 static int grow(value_set *vs);
 static uint32_t intern(value_set *vs, double v, double **values, size_t *cap_values);
 static cq_status code_scale(cq_arena *a, const double *x, size_t n, cq_scores *out, value_set *vs);
@@ -120,7 +121,11 @@ code_scale(cq_arena *a, const double *x, size_t n, cq_scores *out, value_set *vs
     for (size_t r = 0; r < n; r++) {
         if (isnan(x[r]))
             continue;
-        uint32_t id = intern(vs, x[r], &values, &cap_values);
+        uint64_t bits;
+        memcpy(&bits, &x[r], sizeof bits);
+        uint32_t id = find(vs, bits); /* the common case: a value seen before */
+        if (id == 0)
+            id = intern(vs, x[r], &values, &cap_values);
         if (id == 0) {
             status = CQ_ERR_NOMEM;
             goto cleanup;
@@ -217,4 +222,19 @@ static size_t
 slot_of(uint64_t bits, size_t cap)
 {
     return (size_t)((bits * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
+}
+
+/* The code of the value with these bits, or 0 when not in the set. */
+static inline uint32_t
+find(const value_set *vs, uint64_t bits)
+{
+    if (!vs->cap)
+        return 0;
+    size_t j = slot_of(bits, vs->cap);
+    while (vs->id[j]) {
+        if (vs->bits[j] == bits)
+            return vs->id[j];
+        j = (j + 1) & (vs->cap - 1);
+    }
+    return 0;
 }
