@@ -19,6 +19,7 @@ typedef struct {
     size_t failed; /* stage index, or n when all went well */
     cq_diag d;
     double seconds[MAX_WAVE_STAGES];
+    int last;  /* 1: the run's last wave */
     char *log; /* held-back log lines (open_memstream) */
     size_t log_len;
 } wave_job;
@@ -64,6 +65,7 @@ cq_run_waves(cq_study *st, const cq_wave_stage *stages, size_t n, double *second
         cq_study_init(&jobs[w].sub, &jobs[w].set);
         jobs[w].sub.ins = st->ins;
         jobs[w].failed = n;
+        jobs[w].last = w + 1 == nw;
     }
     /* worker 0 is the calling thread, as is any whose thread cannot start */
     for (size_t t = 0; t < nt; t++) {
@@ -139,6 +141,10 @@ run_job(const worker *wk, wave_job *job)
             break;
         }
     }
+    /* compare pairs this wave's ids with the next wave's: the map now, in
+     * this thread (compare builds it itself when this fails) */
+    if (job->failed == wk->n_stages && job->sub.waves && job->last == 0)
+        (void)cq_wave_id_map(&job->sub.waves[0]);
     if (log) {
         cq_log_hold(NULL);
         fclose(log);

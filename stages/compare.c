@@ -74,7 +74,7 @@ static const cq_summary *summary_of(const cq_study *st, const summary_index *ix,
                                     size_t level, size_t scale);
 static cq_status union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u);
 static void free_union(group_union *u);
-static cq_status match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws);
+static cq_status match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws);
 static cq_status compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb,
                                    size_t b, const group_union *u, workspace *ws,
                                    cq_comparison *rows, size_t *n_rows);
@@ -331,29 +331,25 @@ free_union(group_union *u)
     memset(u, 0, sizeof *u);
 }
 
-/* The respondents of wave wb whose id is also in wave wa: ws->pair_a/pair_b. */
+/* The respondents of wave wb whose id is also in wave wa: ws->pair_a/pair_b.
+ * Wave A's id map is built once (cq_wave_id_map), usually already in its
+ * wave's thread (pipeline/waves.c). */
 static cq_status
-match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws)
+match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws)
 {
-    const cq_wave *a = &st->waves[wa], *b = &st->waves[wb];
-    cq_strmap map = {0};
+    const cq_wave *b = &st->waves[wb];
+    const cq_strmap *map = cq_wave_id_map(&st->waves[wa]);
+    if (!map)
+        return CQ_ERR_NOMEM;
     ws->n_pairs = 0;
-    for (size_t r = 0; r < a->n; r++) {
-        int found; /* ingest keeps ids unique; the first row would win */
-        if (cq_strmap_get_or_put(&map, a->ids[r], r, &found) == NONE) {
-            cq_strmap_free(&map);
-            return CQ_ERR_NOMEM;
-        }
-    }
     for (size_t r = 0; r < b->n; r++) {
-        size_t ra = cq_strmap_get(&map, b->ids[r]);
+        size_t ra = cq_strmap_get(map, b->ids[r]);
         if (ra == NONE)
             continue;
         ws->pair_a[ws->n_pairs] = ra;
         ws->pair_b[ws->n_pairs] = r;
         ws->n_pairs++;
     }
-    cq_strmap_free(&map);
     return CQ_OK;
 }
 

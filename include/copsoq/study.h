@@ -26,6 +26,7 @@
 #include "copsoq/arena.h"
 #include "copsoq/instrument.h"
 #include "copsoq/status.h"
+#include "copsoq/strmap.h"
 
 #define CQ_MISSING_GROUP               "(missing)"
 #define CQ_DEFAULT_MIN_GROUP           5
@@ -108,7 +109,14 @@ typedef struct {
     char ***levels;    /* [n_groups][n_levels[g]] level names (UTF-8) */
     size_t *n_levels;  /* [n_groups] */
     cq_scores *scores; /* [n_scales] scale scores */
+    cq_strmap id_map;  /* id -> row, once cq_wave_id_map has built it */
+    int id_mapped;
 } cq_wave;
+
+/* The wave's ids -> rows map, built on the first call and kept (freed with
+ * the study); NULL when out of memory.  Not to be called for one wave from
+ * two threads at once. */
+const cq_strmap *cq_wave_id_map(cq_wave *wave);
 
 /* One row of quality.csv. Strings point into the study arena. */
 typedef struct {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "copsoq/arena.h"
+#include "copsoq/study.h"
 #include "copsoq/cli.h"
 #include "copsoq/csvwrite.h"
 #include "copsoq/status.h"
@@ -89,6 +90,25 @@ CQ_TEST(strmap_get_or_put)
     CHECK_INT(cq_strmap_get(&m, "1000"), 7);
     CHECK_INT(m.len, 1001);
     cq_strmap_free(&m);
+}
+
+CQ_TEST(wave_id_map_built_once)
+{
+    char *ids[] = {"b7", "a1", "c3"};
+    cq_wave w;
+    memset(&w, 0, sizeof w);
+    w.ids = ids;
+    w.n = 3;
+    const cq_strmap *m = cq_wave_id_map(&w);
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    CHECK_INT(cq_strmap_get(m, "b7"), 0);
+    CHECK_INT(cq_strmap_get(m, "c3"), 2);
+    CHECK(cq_strmap_get(m, "a") == (size_t)-1);
+    w.ids = NULL; /* a second call must not read the ids again */
+    CHECK(cq_wave_id_map(&w) == m);
+    cq_strmap_free(&w.id_map);
 }
 
 CQ_TEST(csv_cells_quoting_and_numbers)
