@@ -515,3 +515,68 @@ CQ_TEST(describe_counts_same_bits_as_sorted)
     }
     free(x);
 }
+
+/* The sums side by side (stats.c) must give the bits of one sum at a time:
+ * the straightforward loops below are the reference (R's algorithms, as
+ * stats.c had them before the sums were interleaved). */
+static double
+ref_mean(const double *x, size_t n)
+{
+    long double s = 0, c = 0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i];
+    long double m = s / (long double)n;
+    for (size_t i = 0; i < n; i++)
+        c += x[i] - m;
+    return (double)(m + c / (long double)n);
+}
+
+CQ_TEST(interleaved_sums_same_bits)
+{
+    enum { N = 3001, K = 7 };
+    static double x[K * N], y[N];
+    const double pts[] = {0, 100.0 / 3, 200.0 / 3, 100, 12.5, 87.5, 100.0 / 6};
+    unsigned long long seed = 99;
+    for (size_t i = 0; i < K * N; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        x[i] = pts[(seed >> 33) % 7];
+    }
+    for (size_t i = 0; i < N; i++)
+        y[i] = x[i] * 0.5 + x[N + i] * 0.25; /* correlated with x */
+    /* paired: means and the mean difference */
+    cq_ttest t;
+    cq_paired(x, y, N, &t);
+    long double sd = 0, cd = 0;
+    for (size_t i = 0; i < N; i++)
+        sd += (double)(y[i] - x[i]);
+    long double md = sd / N;
+    for (size_t i = 0; i < N; i++)
+        cd += (double)(y[i] - x[i]) - md;
+    double want[] = {ref_mean(x, N), ref_mean(y, N), (double)(md + cd / N)};
+    double got[] = {t.mean_a, t.mean_b, t.diff};
+    CHECK(memcmp(want, got, sizeof want) == 0);
+    /* Cronbach: alpha from the covariances summed one pair at a time */
+    for (size_t k = 2; k <= K; k++) {
+        double m[K], cov[K * K];
+        for (size_t j = 0; j < k; j++)
+            m[j] = ref_mean(x + j * N, N);
+        for (size_t j = 0; j < k; j++)
+            for (size_t l = j; l < k; l++) {
+                long double s = 0;
+                for (size_t i = 0; i < N; i++)
+                    s += ((long double)x[j * N + i] - m[j]) * ((long double)x[l * N + i] - m[l]);
+                cov[j * k + l] = cov[l * k + j] = (double)(s / (long double)(N - 1));
+            }
+        double trace = 0, total = 0;
+        for (size_t j = 0; j < k; j++) {
+            trace += cov[j * k + j];
+            for (size_t l = 0; l < k; l++)
+                total += cov[j * k + l];
+        }
+        double alpha_want = (double)k / ((double)k - 1) * (1 - trace / total), alpha;
+        CHECK_INT(cq_cronbach(x, N, k, &alpha, NULL, NULL), CQ_OK);
+        if (memcmp(&alpha, &alpha_want, sizeof alpha) != 0)
+            cq_test_fail(__FILE__, __LINE__, "k %zu: alpha %.17g, one sum at a time %.17g", k,
+                         alpha, alpha_want);
+    }
+}
