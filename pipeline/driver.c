@@ -36,8 +36,8 @@ static const stage stages[] = {
     {"instrument", cq_stage_instrument, 0, 0, 0}, {"ingest", cq_stage_ingest, 0, 1, 1},
     {"population", cq_stage_population, 0, 0, 0}, {"score", cq_stage_score, 0, 1, 0},
     {"summarise", cq_stage_summarise, 0, 1, 0},   {"reliability", cq_stage_reliability, 0, 1, 0},
-    {"compare", cq_stage_compare, 0, 0, 0},       {"write", cq_stage_write, 1, 0, 0},
-    {"report", cq_stage_report, 1, 0, 0},
+    {"compare", cq_stage_compare, 0, 0, 0},       {"disclose", cq_stage_disclose, 0, 0, 0},
+    {"write", cq_stage_write, 1, 0, 0},           {"report", cq_stage_report, 1, 0, 0},
 };
 
 #define N_STAGES (sizeof stages / sizeof stages[0])

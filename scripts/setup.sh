@@ -8,7 +8,7 @@
 #   sh scripts/setup.sh --with-bench    + pandas, scipy, openpyxl (the peer in make bench)
 set -eu
 BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter-dev libssl-dev"
-TEST="python3 python3-openpyxl valgrind clang-format"
+TEST="python3 python3-openpyxl python3-numpy valgrind clang-format"
 RENDER="libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito"
 TOOLS="clang libclang-rt-14-dev time gzip"   # make fuzz, make bench
 R="r-base-core"                              # regenerating tests/r/ references

@@ -1,13 +1,11 @@
 /*
  * summarise.c - stage 4: descriptives per wave, breakdown, group and scale
- * (contract §4, first paragraph) and the anonymity rules of §5.
+ * (contract §4, first paragraph).  Every row is computed; which of them may
+ * be published is decided by the disclose stage (stages/disclose.c), which
+ * also blanks what it withholds.
  *
- * Primary suppression: fewer than min_group respondents with a score.
- * Secondary suppression, per wave, breakdown (not "all") and scale: while the
- * respondents in suppressed groups number more than 0 and fewer than
- * min_group, the shown group with the fewest respondents (ties: the name
- * first by bytes) is suppressed too, so that no small group can be recovered
- * as the whole sample minus the groups shown.
+ * Row order: wave, breakdown, scale, group (levels sorted by bytes); the
+ * disclose stage finds rows by that layout (cq_summary_row in disclose.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,11 +13,7 @@
 
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
-#include "copsoq/suppress.h"
 
-static void protect(cq_summary *const *rows, const size_t *n, size_t G, const uint32_t *const *nest,
-                    int min_group, size_t *const *count, const char **const *name,
-                    int *const *hidden, cq_nested_scratch *scratch);
 static void traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row);
 static void traffic_counted(const cq_scale *sc, const double *value, const size_t *count, size_t k,
                             cq_summary *row);
@@ -86,39 +80,14 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     size_t *vcount = malloc((sort_n > 1 ? max_values + 1 : 1) * sizeof *vcount);
     double *buf = malloc(sort_n * sizeof *buf);
     size_t *start = malloc((maxlev + 1) * sizeof *start);
-    /* the rules' working arrays: one of maxlev entries per breakdown */
-    size_t G = set->n_groups + 1;
-    size_t *count_mem = malloc(G * maxlev * sizeof *count_mem);
-    const char **name_mem = malloc(G * maxlev * sizeof *name_mem);
-    int *hidden_mem = malloc(G * maxlev * sizeof *hidden_mem);
-    size_t **count = malloc(G * sizeof *count), *nrows = malloc(G * sizeof *nrows);
-    const char ***names = malloc(G * sizeof *names);
-    int **hidden = malloc(G * sizeof *hidden);
-    cq_summary **block = malloc(G * sizeof *block);
-    cq_nested_scratch scratch = {0};
-    uint32_t **nest = NULL;
-    if (!st->summary || !cells || !sorted || !vcount || !buf || !start || !count_mem || !name_mem ||
-        !hidden_mem || !count || !nrows || !names || !hidden || !block ||
-        cq_nested_scratch_init(&scratch, maxlev) != 0) {
+    if (!st->summary || !cells || !sorted || !vcount || !buf || !start) {
         status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
-    }
-    for (size_t b = 0; b < G; b++) {
-        count[b] = count_mem + b * maxlev;
-        names[b] = name_mem + b * maxlev;
-        hidden[b] = hidden_mem + b * maxlev;
     }
     size_t base = 0; /* first row of the current wave */
     for (size_t w = 0; w < st->n_waves; w++) {
         const cq_wave *wave = &st->waves[w];
-        cq_nesting_free(nest, set->n_groups);
-        nest = set->n_groups > 1 ? cq_nesting(wave, set->n_groups) : NULL;
-        if (set->n_groups > 1 && !nest) {
-            status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-            goto cleanup;
-        }
         for (size_t s = 0; s < ins->n_scales; s++) {
-            int min_group = cq_min_group_for(st, s);
             /* Each breakdown's groups from counts: a pass over the
              * respondents counts every group's scores by code, and the
              * counts give the group's statistics (cq_describe_counts).  When
@@ -173,30 +142,21 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
                         traffic(&ins->scales[s], x, n, row);
                         cq_describe_sorted(x, n, &ds);
                     }
-                    size_t n = ds.n;
                     row->wave = w;
                     row->breakdown = b;
                     row->scale = s;
                     row->group = b == 0 ? "all" : wave->levels[b - 1][v];
-                    row->n = n;
+                    row->n = ds.n;
                     row->mean = ds.mean;
                     row->sd = ds.sd;
                     row->ci_low = ds.ci_low;
                     row->ci_high = ds.ci_high;
-                    /* contract §5, order statistics: in a group of fewer
-                     * than 2 * min_group they are single people's scores */
-                    int order_ok = n >= 2 * (size_t)min_group;
-                    row->median = order_ok ? ds.median : NAN;
-                    row->q1 = order_ok ? ds.q1 : NAN;
-                    row->q3 = order_ok ? ds.q3 : NAN;
-                    row->suppressed = n < (size_t)min_group;
+                    row->median = ds.median;
+                    row->q1 = ds.q1;
+                    row->q3 = ds.q3;
                 }
-                block[b] = rows;
-                nrows[b] = nlev;
                 off += ins->n_scales * nlev;
             }
-            protect(block, nrows, G, (const uint32_t *const *)nest, min_group, count, names, hidden,
-                    &scratch);
         }
         size_t groups = 1;
         for (size_t k = 0; k < set->n_groups; k++)
@@ -208,41 +168,9 @@ cleanup:
     free(cells);
     free(sorted);
     free(vcount);
-    free(count_mem);
-    free(name_mem);
-    free(hidden_mem);
-    free(count);
-    free(nrows);
-    free(names);
-    free(hidden);
-    free(block);
-    cq_nested_scratch_free(&scratch);
-    cq_nesting_free(nest, set->n_groups);
     free(buf);
     free(start);
     return status;
-}
-
-/* cq_protect (suppress.c) over the rows of one wave and scale: rows[b] are
- * breakdown b's n[b] rows, in level order as nest maps them. */
-static void
-protect(cq_summary *const *rows, const size_t *n, size_t G, const uint32_t *const *nest,
-        int min_group, size_t *const *count, const char **const *name, int *const *hidden,
-        cq_nested_scratch *scratch)
-{
-    for (size_t b = 1; b < G; b++)
-        for (size_t v = 0; v < n[b]; v++) {
-            count[b][v] = rows[b][v].n;
-            name[b][v] = rows[b][v].group;
-            hidden[b][v] = rows[b][v].suppressed;
-        }
-    cq_protect(G, n, count, (const char *const *const *)name, hidden, nest, min_group, scratch);
-    for (size_t b = 1; b < G; b++)
-        for (size_t v = 0; v < n[b]; v++)
-            if (hidden[b][v] && !rows[b][v].suppressed) {
-                rows[b][v].suppressed = 1;
-                rows[b][v].secondary = 1;
-            }
 }
 
 /* Respondents in green / yellow / red.  For a scale where higher is good,
