@@ -48,8 +48,10 @@ cq_study_free(cq_study *st)
         free(st->outputs[i].tmp_path);
     }
     free(st->outputs);
-    for (size_t w = 0; w < st->n_waves; w++)
+    for (size_t w = 0; w < st->n_waves; w++) {
         cq_arena_free(&st->waves[w].arena);
+        cq_strmap_free(&st->waves[w].id_map);
+    }
     free(st->waves);
     cq_instrument_free(st->ins);
     free(st->quality);
@@ -69,6 +71,22 @@ cq_study_free(cq_study *st)
     free(st->item_hidden);
     cq_arena_free(&st->arena);
     memset(st, 0, sizeof *st);
+}
+
+const cq_strmap *
+cq_wave_id_map(cq_wave *wave)
+{
+    if (wave->id_mapped)
+        return &wave->id_map;
+    for (size_t r = 0; r < wave->n; r++) {
+        int found; /* ingest keeps ids unique; the first row would win */
+        if (cq_strmap_get_or_put(&wave->id_map, wave->ids[r], r, &found) == (size_t)-1) {
+            cq_strmap_free(&wave->id_map);
+            return NULL;
+        }
+    }
+    wave->id_mapped = 1;
+    return &wave->id_map;
 }
 
 cq_status

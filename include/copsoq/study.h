@@ -26,6 +26,7 @@
 #include "copsoq/arena.h"
 #include "copsoq/instrument.h"
 #include "copsoq/status.h"
+#include "copsoq/strmap.h"
 
 #define CQ_MISSING_GROUP               "(missing)"
 #define CQ_DEFAULT_MIN_GROUP           5
@@ -58,6 +59,24 @@ typedef struct {
 
 void cq_settings_free(cq_settings *s);
 
+/* The scores of one scale in one wave, kept compactly: a scale score takes
+ * few distinct values (means of a few items' points), so respondent r's
+ * score is value[code[r]].  Code 0 is "no score" (value[0] is NaN); codes
+ * 1 .. n_values - 1 are the distinct scores in ascending order, so counting
+ * codes sorts scores.  4 bytes a respondent instead of a double's 8. */
+typedef struct {
+    uint32_t *code; /* [n] */
+    double *value;  /* [n_values] */
+    size_t n_values;
+} cq_scores;
+
+/* Respondent r's score (NaN: no score). */
+static inline double
+cq_score(const cq_scores *s, size_t r)
+{
+    return s->value[s->code[r]];
+}
+
 /* One survey wave after ingest and scoring.  Respondent r of the wave is row r
  * in every column.  Levels of each grouping column are sorted by bytes. */
 typedef struct {
@@ -89,8 +108,15 @@ typedef struct {
     uint32_t **group;  /* [n_groups][n] level index */
     char ***levels;    /* [n_groups][n_levels[g]] level names (UTF-8) */
     size_t *n_levels;  /* [n_groups] */
-    double **scores;   /* [n_scales][n] scale score, NaN = no score */
+    cq_scores *scores; /* [n_scales] scale scores */
+    cq_strmap id_map;  /* id -> row, once cq_wave_id_map has built it */
+    int id_mapped;
 } cq_wave;
+
+/* The wave's ids -> rows map, built on the first call and kept (freed with
+ * the study); NULL when out of memory.  Not to be called for one wave from
+ * two threads at once. */
+const cq_strmap *cq_wave_id_map(cq_wave *wave);
 
 /* One row of quality.csv. Strings point into the study arena. */
 typedef struct {
