@@ -239,7 +239,8 @@ start(cq_source *s, cq_diag *d)
             break;
         s->look_len += got;
     }
-    if (s->look_len >= 2 && s->look[0] == 0xFF && s->look[1] == 0xFE)
+    int utf32le = s->look_len >= 4 && s->look[2] == 0 && s->look[3] == 0; /* FF FE 00 00 */
+    if (s->look_len >= 2 && s->look[0] == 0xFF && s->look[1] == 0xFE && !utf32le)
         s->utf16 = 1;
     else if (s->look_len >= 2 && s->look[0] == 0xFE && s->look[1] == 0xFF)
         s->utf16 = 2;

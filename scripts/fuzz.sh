@@ -34,7 +34,7 @@ for t in ${FUZZ_TARGETS:-ingest xlsx colmap}; do
   # shellcheck disable=SC2086
   clang -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude -I/usr/include/minizip \
     -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$t.c $SRC $LIBS -o "$out/fuzz_$t"
-  "$out/fuzz_$t" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=262144 -rss_limit_mb=2048 \
+  "$out/fuzz_$t" -max_total_time="${FUZZ_SECONDS:-60}" -max_len="${FUZZ_MAX_LEN:-262144}" -rss_limit_mb=2048 \
     "$out/corpus_$t" > "$out/fuzz_$t.log" 2>&1 || { echo "fuzz_$t: crash, see $out/fuzz_$t.log"; exit 1; }
   echo "fuzz_$t: $(grep '^Done' "$out/fuzz_$t.log")"
 done

@@ -95,21 +95,41 @@ static cq_status guards(ingest *g);
 static cq_status finish(ingest *g);
 static void ingest_free(ingest *g);
 
-/* ids of wave w also in wave w - 1 */
-static cq_status
-count_repeated(cq_study *st, size_t w, cq_diag *d)
+cq_status
+cq_stage_columns(cq_study *st, cq_diag *d)
 {
-    cq_wave *a = &st->waves[w - 1], *b = &st->waves[w];
-    cq_strmap m = {0};
-    for (size_t r = 0; r < a->n; r++)
-        if (cq_strmap_put(&m, a->ids[r], r) != 0) {
-            cq_strmap_free(&m);
-            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    const cq_settings *set = st->settings;
+    if (!set->columns_path)
+        return CQ_OK;
+    st->colmap = calloc(1, sizeof *st->colmap);
+    if (!st->colmap)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    cq_status s = cq_colmap_load(set->columns_path, st->colmap, d);
+    if (s == CQ_OK)
+        s = cq_colmap_check(st->colmap, set, st->ins, d);
+    return s;
+}
+
+cq_status
+cq_stage_respondents(cq_study *st, cq_diag *d)
+{
+    /* every run says how many people each wave has and how many could be
+     * paired: a wrong id column shows here at once (contract §2a) */
+    for (size_t w = 0; w < st->n_waves; w++) {
+        cq_wave *b = &st->waves[w];
+        if (w == 0) {
+            cq_log(CQ_LOG_QUIET, "%zu respondents in wave %s", b->n, b->label);
+            continue;
         }
-    b->ids_in_previous = 0;
-    for (size_t r = 0; r < b->n; r++)
-        b->ids_in_previous += cq_strmap_get(&m, b->ids[r]) != (size_t)-1;
-    cq_strmap_free(&m);
+        const cq_strmap *m = cq_wave_id_map(&st->waves[w - 1]);
+        if (!m)
+            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        b->ids_in_previous = 0;
+        for (size_t r = 0; r < b->n; r++)
+            b->ids_in_previous += cq_strmap_get(m, b->ids[r]) != (size_t)-1;
+        cq_log(CQ_LOG_QUIET, "%zu respondents in wave %s, %zu of their ids also in wave %s", b->n,
+               b->label, b->ids_in_previous, st->waves[w - 1].label);
+    }
     return CQ_OK;
 }
 
@@ -117,16 +137,6 @@ cq_status
 cq_stage_ingest(cq_study *st, cq_diag *d)
 {
     const cq_settings *set = st->settings;
-    if (set->columns_path) {
-        st->colmap = calloc(1, sizeof *st->colmap);
-        if (!st->colmap)
-            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-        cq_status s = cq_colmap_load(set->columns_path, st->colmap, d);
-        if (s == CQ_OK)
-            s = cq_colmap_check(st->colmap, set, st->ins, d);
-        if (s != CQ_OK)
-            return s;
-    }
     st->waves = calloc(set->n_waves, sizeof *st->waves);
     if (!st->waves)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
@@ -151,20 +161,6 @@ cq_stage_ingest(cq_study *st, cq_diag *d)
         cq_log(CQ_LOG_INFO, "%s: wave %s: %zu respondents, %zu rejected rows, %.3f s", path,
                set->waves[w].label, wave->n, wave->rejected_duplicate + wave->rejected_other,
                cq_now() - t0);
-    }
-    /* every run says how many people each wave has and how many could be
-     * paired: a wrong id column shows here at once (contract §2a) */
-    for (size_t w = 0; w < st->n_waves; w++) {
-        if (w > 0) {
-            cq_status s = count_repeated(st, w, d);
-            if (s != CQ_OK)
-                return s;
-            cq_log(CQ_LOG_QUIET, "wave %s: %zu respondents, %zu ids also in wave %s",
-                   st->waves[w].label, st->waves[w].n, st->waves[w].ids_in_previous,
-                   st->waves[w - 1].label);
-        } else {
-            cq_log(CQ_LOG_QUIET, "wave %s: %zu respondents", st->waves[w].label, st->waves[w].n);
-        }
     }
     return CQ_OK;
 }
@@ -497,6 +493,17 @@ apply_map(ingest *g, size_t line)
     return s;
 }
 
+/* s folded as cq_fold does (never longer than s); caller frees. */
+static char *
+fold_alloc(const char *s)
+{
+    size_t n = strlen(s);
+    char *f = malloc(n + 2);
+    if (f && cq_fold(s, n, f, n + 2) == (size_t)-1)
+        f[0] = '\0';
+    return f;
+}
+
 static cq_status
 header_record(ingest *g, size_t line)
 {
@@ -520,8 +527,35 @@ header_record(ingest *g, size_t line)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     size_t ng = set->n_groups, ni = ins->n_items;
     size_t *seen = calloc(ng + ni + 1, sizeof *seen); /* column + 1 of each role */
-    if (!seen)
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    /* folded item ids -> item, so that a header of n columns costs n look-ups */
+    char **folded = calloc(ni + 1, sizeof *folded);
+    cq_strmap items = {0};
+    s = seen && folded ? CQ_OK : cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    for (size_t k = 0; k < ni && s == CQ_OK; k++) {
+        folded[k] = fold_alloc(ins->items[k].id);
+        if (!folded[k])
+            s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        else if (cq_strmap_get(&items, folded[k]) == (size_t)-1 &&
+                 cq_strmap_put(&items, folded[k], k) != 0)
+            s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    }
+    /* --id or --group naming an item: say so, not "the item is missing" */
+    for (size_t k = 0; k <= ng && s == CQ_OK; k++) {
+        const char *name = k == 0 ? set->id_column : set->groups[k - 1];
+        char *f = fold_alloc(name);
+        if (!f) {
+            s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+            break;
+        }
+        size_t it = cq_strmap_get(&items, f);
+        free(f);
+        if (it != (size_t)-1)
+            s = cq_fail(d, CQ_ERR_USAGE,
+                        "%s '%s' names the item column '%s' of the instrument (items.csv); %s",
+                        k == 0 ? "--id" : "--group", name, ins->items[it].id,
+                        k == 0 ? "the id must be a column of its own"
+                               : "a breakdown must be a column other than the items");
+    }
     for (size_t c = 0; c < g->n_cols && s == CQ_OK; c++) {
         const char *h = g->header[c];
         size_t slot = (size_t)-1;
@@ -536,11 +570,19 @@ header_record(ingest *g, size_t line)
                     g->cols[c] = (column){ROLE_GROUP, k};
                     slot = 1 + k;
                 }
-            for (size_t k = 0; k < ni && slot == (size_t)-1; k++)
-                if (cq_same_name(h, ins->items[k].id)) {
+            if (slot == (size_t)-1) {
+                char *f = fold_alloc(h);
+                if (!f) {
+                    s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                    break;
+                }
+                size_t k = cq_strmap_get(&items, f);
+                free(f);
+                if (k != (size_t)-1) {
                     g->cols[c] = (column){ROLE_ITEM, k};
                     slot = 1 + ng + k;
                 }
+            }
         }
         if (slot == (size_t)-1)
             continue;
@@ -582,6 +624,10 @@ header_record(ingest *g, size_t line)
                                       : " (a survey tool's export needs a column map: "
                                         "copsoq columns)");
     }
+    for (size_t k = 0; folded && k < ni; k++)
+        free(folded[k]);
+    free(folded);
+    cq_strmap_free(&items);
     free(seen);
     return s;
 }

@@ -121,6 +121,7 @@ typedef struct {
     unsigned char **hidden;               /* [nb] -> [nw][ng] respondent count withheld */
     double **head;                        /* [nb] -> [nw][ng] head count, NaN unknown */
     int have_population;
+    int rate_capped; /* a head count below the respondents: rates capped at 100 % */
     styles S;
     const char *chart_sheet; /* name of the hidden chart-data sheet */
     cq_rsheet *data;         /* the hidden chart-data sheet */
@@ -985,8 +986,6 @@ breakdown_of(const ctx *x, const char *name)
     return (size_t)-1;
 }
 
-static void hide_counts(ctx *x, size_t b, size_t w);
-
 static cq_status
 index_study(ctx *x, cq_diag *d)
 {
@@ -1098,26 +1097,16 @@ index_study(ctx *x, cq_diag *d)
             x->rel_item[r->wave * ins->n_items + r->item] = r;
     }
 
-    /* respondents per group and wave */
-    for (size_t w = 0; w < nw; w++) {
-        const cq_wave *wv = &st->waves[w];
-        x->resp[0][w] = wv->n;
-        for (size_t b = 1; b < nb; b++) {
-            size_t nl = wv->n_levels[b - 1];
-            size_t *to = calloc(nl ? nl : 1, sizeof *to);
-            if (!to)
-                return cq_fail(d, CQ_ERR_NOMEM, "report: out of memory");
-            for (size_t l = 0; l < nl; l++)
-                to[l] = cq_strmap_get(&x->bg[b].map, wv->levels[b - 1][l]);
-            for (size_t r = 0; r < wv->n; r++) {
-                uint32_t l = wv->group[b - 1][r];
-                if (l < nl && to[l] != (size_t)-1)
-                    x->resp[b][w * x->bg[b].n + to[l]]++;
-            }
-            free(to);
-        }
-        for (size_t b = 0; b < nb; b++)
-            hide_counts(x, b, w);
+    /* respondents per group and wave, as the disclose stage decided */
+    for (size_t i = 0; i < st->n_counts; i++) {
+        const cq_group_count *c = &st->counts[i];
+        if (c->wave >= nw || c->breakdown >= nb)
+            continue;
+        size_t g = c->breakdown == 0 ? 0 : cq_strmap_get(&x->bg[c->breakdown].map, c->group);
+        if (g == (size_t)-1)
+            continue;
+        x->resp[c->breakdown][c->wave * x->bg[c->breakdown].n + g] = c->n;
+        x->hidden[c->breakdown][c->wave * x->bg[c->breakdown].n + g] = c->hidden_by != CQ_SHOWN;
     }
     for (size_t i = 0; i < st->n_population; i++) {
         const cq_population *p = &st->population[i];
@@ -1128,53 +1117,11 @@ index_study(ctx *x, cq_diag *d)
         if (g != (size_t)-1) {
             x->head[b][p->wave * x->bg[b].n + g] = p->headcount;
             x->have_population = 1;
+            if (p->headcount < (double)x->resp[b][p->wave * x->bg[b].n + g])
+                x->rate_capped = 1;
         }
     }
     return CQ_OK;
-}
-
-/* Respondent counts (and so response rates) of wave w, breakdown b: a group
- * is withheld when it has fewer than min_group respondents or is suppressed
- * on any scale; then, like the secondary rule of contract §5, while the
- * withheld groups hold more than 0 and fewer than min_group respondents, the
- * shown group with the fewest respondents (ties: name by bytes) is withheld
- * too, so that no small group follows from the total minus the others. */
-static void
-hide_counts(ctx *x, size_t b, size_t w)
-{
-    size_t ng = x->bg[b].n;
-    size_t *n = &x->resp[b][w * ng];
-    unsigned char *h = &x->hidden[b][w * ng];
-    size_t min = (size_t)(x->st->settings->min_group > 0 ? x->st->settings->min_group : 1);
-    for (size_t g = 0; g < ng; g++) {
-        h[g] = n[g] < min;
-        for (size_t s = 0; s < x->ns && !h[g]; s++) {
-            const cq_summary *r = sum_at(x, b, w, g, s);
-            if (r && r->suppressed)
-                h[g] = 1;
-        }
-    }
-    if (b == 0)
-        return;
-    for (;;) {
-        size_t hid = 0;
-        for (size_t g = 0; g < ng; g++)
-            if (h[g])
-                hid += n[g];
-        if (hid == 0 || hid >= min)
-            break;
-        size_t pick = (size_t)-1;
-        for (size_t g = 0; g < ng; g++) {
-            if (h[g] || n[g] == 0)
-                continue;
-            if (pick == (size_t)-1 || n[g] < n[pick] ||
-                (n[g] == n[pick] && strcmp(x->bg[b].names[g], x->bg[b].names[pick]) < 0))
-                pick = g;
-        }
-        if (pick == (size_t)-1)
-            break;
-        h[pick] = 1;
-    }
 }
 
 static void
@@ -1416,7 +1363,7 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         double head = head_at(x, 0, w, 0);
         if (!isfinite(head) || head <= 0 || x->hidden[0][w])
             continue;
-        double rate = (double)st->waves[w].n / head;
+        double rate = fmin(1.0, (double)st->waves[w].n / head);
         rates[n_rates++] = dup(
             x, cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE_ITEM,
                         cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0), wave_label(x, w),
@@ -1428,7 +1375,7 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
     }
     if (n_rates == 1) {
         /* one survey with head counts: the sentence of a file without waves */
-        double head = head_at(x, 0, one, 0), rate = (double)st->waves[one].n / head;
+        double head = head_at(x, 0, one, 0), rate = fmin(1.0, (double)st->waves[one].n / head);
         cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE, wave_label(x, one),
                  cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
                  cq_text_number(b, sizeof b, x->en, (double)st->waves[one].n, 0, 0),
@@ -1436,6 +1383,10 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         if (n_low) {
             size_t l = strlen(buf);
             snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_S_RATE_LOW));
+        }
+        if (x->rate_capped) {
+            size_t l = strlen(buf);
+            snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_NOTE_RATE_CAP));
         }
         sentence(x, sh, r, ncols, buf);
     } else if (n_rates > 1) {
@@ -1447,6 +1398,10 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
             snprintf(
                 buf + l, sizeof buf - l, " %s",
                 cq_textf(more, sizeof more, x->en, CQ_T_S_RATES_LOW, join_list(x, low, n_low)));
+        }
+        if (x->rate_capped) {
+            size_t l = strlen(buf);
+            snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_NOTE_RATE_CAP));
         }
         sentence(x, sh, r, ncols, buf);
     }
@@ -1611,6 +1566,14 @@ build_overview(ctx *x)
                   x->S.subtitle, 0);
         r++;
     }
+    if (x->st->settings->min_group < CQ_WARN_MIN_GROUP) {
+        r++;
+        merge_row(x, sh, r, ncols - 1,
+                  cq_textf(buf, sizeof buf, x->en, CQ_T_LOW_MIN_GROUP, x->st->settings->min_group),
+                  x->S.note_wrap, 1);
+        set_height(x, sh, r, 30);
+        r++;
+    }
     r++;
     merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_SUMMARY_HEAD), x->S.h2, 0);
     r++;
@@ -1727,7 +1690,7 @@ build_overview(ctx *x)
         if (x->hidden[0][w])
             put_dash(x, sh, r, c_n + (uint32_t)w);
         else {
-            double rate = (double)x->st->waves[w].n / head;
+            double rate = fmin(1.0, (double)x->st->waves[w].n / head);
             put_num(x, sh, r, c_n + (uint32_t)w, rate,
                     rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
         }
@@ -1875,7 +1838,9 @@ build_breakdown(ctx *x, size_t b)
             cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATES, head_list);
         else
             cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATE, wave_label(x, head_wave));
-        snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate);
+        snprintf(buf, sizeof buf, "%s %s%s%s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate,
+                 x->rate_capped ? " " : "",
+                 x->rate_capped ? cq_text(x->en, CQ_T_NOTE_RATE_CAP) : "");
         note_row(x, sh, r++, ncols - 1, buf);
     } else {
         note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_COUNTS));
@@ -1972,7 +1937,7 @@ build_breakdown(ctx *x, size_t b)
                     put_dash(x, sh, r, c_rate);
                 } else {
                     put_num(x, sh, r, c_head, head, x->S.integer);
-                    double rate = (double)x->resp[b][w * ng + g] / head;
+                    double rate = fmin(1.0, (double)x->resp[b][w * ng + g] / head);
                     put_num(x, sh, r, c_rate, rate, rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
                 }
             }
@@ -2938,6 +2903,15 @@ build_method(ctx *x)
     method_row(x, sh, &r, CQ_T_M_SUPPRESS_H,
                cq_textf(buf, sizeof buf, x->en, CQ_T_M_SUPPRESS, set->min_group,
                         set->min_group_sensitive, set->min_group));
+    {
+        const size_t *h = st->hidden_count;
+        method_row(x, sh, &r, CQ_T_M_AUDIT_H,
+                   cq_textf(buf, sizeof buf, x->en, CQ_T_M_AUDIT, st->audit_cells, set->min_group,
+                            h[CQ_HID_PRIMARY] + h[CQ_HID_SENSITIVE] + h[CQ_HID_PAIRS],
+                            h[CQ_HID_SECONDARY] + h[CQ_HID_NESTED] + h[CQ_HID_REMAINDER] +
+                                h[CQ_HID_LINEAR],
+                            h[CQ_HID_LINEAR], h[CQ_HID_SUMMARY]));
+    }
     method_row(x, sh, &r, CQ_T_M_COLOURS_H, cq_text(x->en, CQ_T_M_COLOURS));
     cq_textf(b2, sizeof b2, x->en, CQ_T_M_TRAFFIC_N, n_cut, ins->n_scales);
     snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_M_TRAFFIC), b2);
@@ -3035,10 +3009,9 @@ build_provenance(ctx *x)
         char when[64] = "";
         if (gmtime_r(&t, &tm))
             strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
-        const char *sde = getenv("SOURCE_DATE_EPOCH");
         kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_CREATED),
            fmt(x, "%s (%s)", when,
-               cq_text(x->en, sde && *sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
+               cq_text(x->en, st->created_from_sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
     }
     kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_LIBRARIES),
        fmt(x, "libxlsxwriter %s", cq_render_xlsx_version()));
