@@ -37,8 +37,6 @@
  *    only what is published, from scratch.  A set of fewer than min_group
  *    respondents in the span stops the run (CQ_ERR_DISCLOSURE).
  */
-#include "copsoq/disclose.h"
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,18 +141,6 @@ cleanup:
     return s;
 }
 
-cq_summary *
-cq_summary_row(const cq_study *st, size_t w, size_t b, size_t level, size_t s)
-{
-    size_t base = 0;
-    for (size_t v = 0; v < w; v++)
-        for (size_t k = 0; k <= st->settings->n_groups; k++)
-            base += n_levels(st, v, k) * st->ins->n_scales;
-    for (size_t k = 0; k < b; k++)
-        base += n_levels(st, w, k) * st->ins->n_scales;
-    return &st->summary[base + s * n_levels(st, w, b) + level];
-}
-
 static size_t
 n_levels(const cq_study *st, size_t w, size_t b)
 {
@@ -174,7 +160,6 @@ hide_sum(cq_summary *r, cq_hidden_by why)
         return;
     r->suppressed = 1;
     r->hidden_by = why;
-    r->secondary = why != CQ_HID_PRIMARY && why != CQ_HID_SENSITIVE;
 }
 
 static void
