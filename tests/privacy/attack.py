@@ -31,9 +31,10 @@ Attacks (each prints the number of leaks found; any leak fails the test unless t
   rebuild    groups of 3 or 5 whose every score is rebuilt from median, q1, q3, mean and sd
   items      item_summary.csv counts of a sensitive scale's item answered by fewer than
              --min-group-sensitive people, or of any group of fewer than min_group
-  report     the true value of a hidden mean or change (summary or comparison row) printed as
-             a number in a row of report.xlsx that names the group (and is not a published
-             figure of a group of that name)
+  report     the true value of a hidden mean, n or change (summary or comparison row), or the
+             head count of a group under min_group, printed (in full or to one decimal) as a
+             number in a row of report.xlsx that names the group, where no published figure of
+             a group of that name explains it
   echo       a respondent id (of any wave) or free text (a raw answer longer than the longest
              label of its item's response set) in any output file or XML part of report.xlsx
   min_group  a run with --min-group 1 or 2 that is not refused with exit 2
@@ -555,6 +556,7 @@ def attack_study(name, binary, tmp):
                 sc = waves[w]["scores"][s]
                 hidden.setdefault(g, []).append(
                     ("mean %s %s=%s %s" % (w, b, g, s), sum(sc[x] for x in mem) / len(mem)))
+                hidden[g].append(("n %s %s=%s %s" % (w, b, g, s), float(len(mem))))
         else:
             public.setdefault(g, set()).update(numbers_of(row))
     for row in comp:
@@ -573,14 +575,18 @@ def attack_study(name, binary, tmp):
                     ("%s diff %s=%s %s %s->%s" % (row["design"], b, g, s, wa, wb), d))
         else:
             public.setdefault(g, set()).update(numbers_of(row))
+    for w in order:  # a group of fewer than min_group respondents: its head count of answers
+        for b in st.groups:
+            size = {}
+            for p in waves[w]["people"].values():
+                size[group_of(p, b)] = size.get(group_of(p, b), 0) + 1
+            for g, k in size.items():
+                if k < st.min_group:
+                    hidden.setdefault(g, []).append(("answers %s %s=%s" % (w, b, g), float(k)))
     rpath = os.path.join(out, "report.xlsx")
-    for part, strings, nums in (xlsx_rows(rpath) if os.path.exists(rpath) else []):
-        for g in set(strings) & set(hidden):
-            for what, true in hidden[g]:
-                if any(close(v, true) for v in nums) and \
-                        not any(close(v, true) for v in public.get(g, ())):
-                    res.leak("report", "%s: %s = %.10g shown in the row of %s"
-                             % (part, what, true, g))
+    if os.path.exists(rpath):
+        for text in report_leaks(xlsx_rows(rpath), hidden, public):
+            res.leak("report", text)
 
     # --- echo of ids and free text in every output file and every XML part of report.xlsx
     free = {}
@@ -610,6 +616,27 @@ def attack_study(name, binary, tmp):
         if r.returncode != 2 or (os.path.isdir(o) and os.listdir(o)):
             res.leak("min_group", "--min-group %s: exit %d" % (bad, r.returncode))
     return res
+
+
+def report_leaks(rows, hidden, public):
+    """Rows (part, strings, numbers) of a report that name a group and hold the true value of
+    one of its hidden figures (hidden: group -> [(what, value)]) which is not also a published
+    figure of a group of that name (public: group -> values)."""
+    out = []
+    for part, strings, nums in rows:
+        for g in set(strings) & set(hidden):
+            for what, true in hidden[g]:
+                for v in nums:
+                    if shows(v, true) and not any(shows(v, p) for p in public.get(g, ())):
+                        out.append("%s: %s = %.10g shown as %g in the row of %s"
+                                   % (part, what, true, v, g))
+                        break
+    return out
+
+
+def shows(v, true):
+    """v is true, in full or rounded to one decimal (the report rounds changes)."""
+    return close(v, true) or (abs(v * 10 - round(v * 10)) < 1e-6 and abs(true - v) <= 0.05 + 1e-9)
 
 
 def numbers_of(row):
@@ -713,6 +740,13 @@ def selftest():
         ok, sq, _ = confirm(hand, mem, scores)
         if not ok or not sq:
             fails.append("hand-made table: %s not confirmed from n, mean, sd" % sorted(mem))
+    # the report attack on hand-made rows: Lab's hidden mean 41.25 and n 3 printed, Kök's
+    # hidden mean equal to one of its published figures (not a leak), Fys's row clean
+    rows = [("s1", ["Lab", "x"], [41.3, 3.0]), ("s1", ["Kök"], [50.0]), ("s2", ["Fys"], [12.0])]
+    hid = {"Lab": [("mean", 41.25), ("n", 3.0)], "Kök": [("mean", 50.0)], "Fys": [("n", 4.0)]}
+    got = report_leaks(rows, hid, {"Kök": {50.0}})
+    if len(got) != 2 or not all("Lab" in t for t in got):
+        fails.append("report rows: found %s, expected Lab's mean (rounded) and n" % got)
     # random tables: every subset of 1..4 of 13 people, tested by rank, against the search
     import itertools
     import random
