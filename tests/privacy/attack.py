@@ -747,6 +747,24 @@ def selftest():
     got = report_leaks(rows, hid, {"Kök": {50.0}})
     if len(got) != 2 or not all("Lab" in t for t in got):
         fails.append("report rows: found %s, expected Lab's mean (rounded) and n" % got)
+    # order statistics: R type 7 (numpy's default 'linear') of known scores, then rebuilt
+    for true in ([12.5, 50.0, 50.0, 75.0, 75.0], [0.0, 100.0 / 3, 87.5],
+                 [20.0, 35.0, 60.0, 60.0, 95.0]):
+        q1, med, q3 = np.percentile(true, [25, 50, 75])
+        mean, sd = float(np.mean(true)), float(np.std(true, ddof=1))
+        got = rebuild(len(true), [q1, med, q3], mean, sd)
+        if got is None or any(abs(a - b) > 1e-9 for a, b in zip(got, true)):
+            fails.append("rebuild of %s gave %s" % (true, got))
+    # decoding answers (contract §2): codes, labels in either language and any case, missing
+    rset = {"codes": {1: 100.0, 2: 0.0, 3: None}, "labels": {"yes": 100.0, "ja": 100.0,
+                                                             "no": 0.0, "nej": 0.0,
+                                                             "rather not say": None}}
+    for raw, want in (("1", (100.0, False)), (" JA ", (100.0, False)), ("No", (0.0, False)),
+                      ("3", (None, False)), ("NA", (None, False)), (".", (None, False)),
+                      ("", (None, False)), ("Rather Not Say", (None, False)),
+                      ("7", (None, True)), ("P0012", (None, True))):
+        if decode(raw, rset) != want:
+            fails.append("decode(%r) = %s, expected %s" % (raw, decode(raw, rset), want))
     # random tables: every subset of 1..4 of 13 people, tested by rank, against the search
     import itertools
     import random
