@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copsoq/log.h"
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
 #include "copsoq/strmap.h"
@@ -63,11 +64,22 @@ typedef struct {
     size_t n_atoms;
 } cell;
 
+typedef struct wave_atoms wave_atoms;
+typedef struct atoms atoms;
+
 typedef struct {
     cq_study *st;
     size_t G;     /* breakdowns, "all" included */
     size_t **off; /* [wave][breakdown] first summary row of (wave, breakdown) */
+    /* per wave, built once: partners in the waves before and after
+     * (SIZE_MAX: none) and the respondents grouped by levels and partners */
+    size_t **prev, **next;
+    wave_atoms *base;
+    atoms *scale; /* [wave * scales + scale]: kept from the rule for the audit */
 } ctx;
+
+static cq_status prepare(ctx *x);
+static void unprepare(ctx *x);
 
 static size_t n_levels(const cq_study *st, size_t w, size_t b);
 static cq_status summaries(ctx *x, cq_diag *d);
@@ -83,7 +95,7 @@ static void hide_cmp(cq_comparison *r, cq_hidden_by why);
 cq_status
 cq_stage_disclose(cq_study *st, cq_diag *d)
 {
-    ctx x = {st, st->settings->n_groups + 1, NULL};
+    ctx x = {st, st->settings->n_groups + 1, NULL, NULL, NULL, NULL, NULL};
     cq_status s = CQ_OK;
     x.off = calloc(st->n_waves ? st->n_waves : 1, sizeof *x.off);
     if (!x.off)
@@ -102,14 +114,29 @@ cq_stage_disclose(cq_study *st, cq_diag *d)
     }
     memset(st->hidden_count, 0, sizeof st->hidden_count);
     st->audit_cells = st->audit_spaces = st->hidden_linear = 0;
-    if ((s = summaries(&x, d)) != CQ_OK || (s = comparisons(&x, d)) != CQ_OK ||
-        (s = linear(&x, 0, d)) != CQ_OK || (s = counts(&x, d)) != CQ_OK ||
-        (s = quality(&x, d)) != CQ_OK)
+    double t0 = cq_now();
+    if (prepare(&x) != CQ_OK) {
+        s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
+    }
+#define STEP(call, name)                                                                           \
+    do {                                                                                           \
+        if ((s = (call)) != CQ_OK)                                                                 \
+            goto cleanup;                                                                          \
+        cq_log(CQ_LOG_DEBUG, "disclose: %-12s %.3f s", name, cq_now() - t0);                       \
+        t0 = cq_now();                                                                             \
+    } while (0)
+    STEP(summaries(&x, d), "summaries");
+    STEP(comparisons(&x, d), "comparisons");
+    STEP(linear(&x, 0, d), "linear rule");
+    STEP(counts(&x, d), "counts");
+    STEP(quality(&x, d), "quality");
     items(&x);
     blank(&x);
-    s = linear(&x, 1, d);
+    STEP(linear(&x, 1, d), "audit");
+#undef STEP
 cleanup:
+    unprepare(&x);
     for (size_t w = 0; w < st->n_waves; w++)
         free(x.off[w]);
     free(x.off);
@@ -442,12 +469,12 @@ cleanup:
 /* ------------------------------------------------------------ 3. the linear rule */
 
 /* Atoms of one wave (and scale): respondents with the same key. */
-typedef struct {
+struct atoms {
     size_t n_atoms;
-    uint32_t *atom_of; /* [wave n] atom of each respondent, or UINT32_MAX: not in the space */
+    uint32_t *atom_of; /* [wave n] atom of each respondent (base atoms only) */
     size_t *size;      /* [n_atoms] */
     uint32_t *key;     /* [n_atoms * K] */
-} atoms;
+};
 
 static void
 atoms_free(atoms *a)
@@ -467,45 +494,6 @@ hash_key(const uint32_t *k, size_t K)
         h *= 1099511628211ULL;
     }
     return h;
-}
-
-/* keys[r * K ..] for the respondents r with in[r]; UINT32_MAX-free keys. */
-static int
-make_atoms(const uint32_t *keys, const unsigned char *in, size_t n, size_t K, atoms *a)
-{
-    memset(a, 0, sizeof *a);
-    size_t cap = 64;
-    while (cap < 2 * n + 2)
-        cap *= 2;
-    uint32_t *table = malloc(cap * sizeof *table);
-    a->atom_of = malloc((n ? n : 1) * sizeof *a->atom_of);
-    a->size = malloc((n ? n : 1) * sizeof *a->size);
-    a->key = malloc((n ? n : 1) * (K ? K : 1) * sizeof *a->key);
-    if (!table || !a->atom_of || !a->size || !a->key) {
-        free(table);
-        atoms_free(a);
-        return -1;
-    }
-    for (size_t i = 0; i < cap; i++)
-        table[i] = UINT32_MAX;
-    for (size_t r = 0; r < n; r++) {
-        a->atom_of[r] = UINT32_MAX;
-        if (!in[r])
-            continue;
-        const uint32_t *k = keys + r * K;
-        size_t h = (size_t)hash_key(k, K) & (cap - 1);
-        while (table[h] != UINT32_MAX && memcmp(a->key + (size_t)table[h] * K, k, K * sizeof *k))
-            h = (h + 1) & (cap - 1);
-        if (table[h] == UINT32_MAX) {
-            table[h] = (uint32_t)a->n_atoms;
-            memcpy(a->key + a->n_atoms * K, k, K * sizeof *k);
-            a->size[a->n_atoms++] = 0;
-        }
-        a->atom_of[r] = table[h];
-        a->size[table[h]]++;
-    }
-    free(table);
-    return 0;
 }
 
 /* Cells of one space, in the order they are considered. */
@@ -630,44 +618,146 @@ free_cells(cells *cs)
     memset(cs, 0, sizeof *cs);
 }
 
-/* Key of respondent r of wave w in the space of scale sc (SIZE_MAX: every
- * respondent, for the response counts): its level in each breakdown; whether
- * it is in a pair with the wave before, and with the wave after (with a
- * score on sc in both); its level in each breakdown in the wave after
- * (UINT32_MAX: not paired with it). */
+/* The respondents of one wave grouped once by what does not depend on the
+ * scale: key (levels in each breakdown, partner in the wave before, partner
+ * in the wave after, levels there (UINT32_MAX: no partner)).  A scale's
+ * atoms split these by whether the partners have a score on it. */
+struct wave_atoms {
+    atoms base;
+    size_t K;
+};
+
 static cq_status
-space_of(ctx *x, size_t w, size_t sc, const size_t *prev, const size_t *next, atoms *a,
-         size_t *K_out)
+wave_base(ctx *x, size_t w, const size_t *prev, const size_t *next, wave_atoms *wa)
 {
     cq_study *st = x->st;
     const cq_wave *wv = &st->waves[w];
     size_t ng = st->settings->n_groups, K = ng + 2 + ng;
-    uint32_t *keys = malloc((wv->n ? wv->n : 1) * K * sizeof *keys);
-    unsigned char *in = malloc(wv->n ? wv->n : 1);
-    if (!keys || !in) {
-        free(keys);
-        free(in);
-        return CQ_ERR_NOMEM;
+    atoms *a = &wa->base;
+    wa->K = K;
+    memset(a, 0, sizeof *a);
+    /* open addressing over atom numbers, grown at half load: the table
+     * stays as small as the number of atoms, not of respondents */
+    size_t cap = 256, cap_atoms = 64;
+    uint32_t *table = malloc(cap * sizeof *table), *k = malloc(K * sizeof *k);
+    a->atom_of = malloc((wv->n ? wv->n : 1) * sizeof *a->atom_of);
+    a->size = malloc(cap_atoms * sizeof *a->size);
+    a->key = malloc(cap_atoms * K * sizeof *a->key);
+    cq_status s = CQ_OK;
+    if (!table || !k || !a->atom_of || !a->size || !a->key) {
+        s = CQ_ERR_NOMEM;
+        goto out;
     }
-    const double *score = sc == SIZE_MAX ? NULL : wv->scores[sc];
-    const double *sprev = sc != SIZE_MAX && w > 0 ? st->waves[w - 1].scores[sc] : NULL;
-    const double *snext =
-        sc != SIZE_MAX && w + 1 < st->n_waves ? st->waves[w + 1].scores[sc] : NULL;
+    for (size_t i = 0; i < cap; i++)
+        table[i] = UINT32_MAX;
     for (size_t r = 0; r < wv->n; r++) {
-        uint32_t *k = keys + r * K;
-        in[r] = !score || !isnan(score[r]);
         for (size_t b = 0; b < ng; b++)
             k[b] = wv->group[b][r];
-        k[ng] = prev && prev[r] != SIZE_MAX && (!score || !isnan(sprev[prev[r]]));
-        k[ng + 1] = next && next[r] != SIZE_MAX && (!score || !isnan(snext[next[r]]));
+        k[ng] = prev && prev[r] != SIZE_MAX;
+        k[ng + 1] = next && next[r] != SIZE_MAX;
         for (size_t b = 0; b < ng; b++)
             k[ng + 2 + b] = k[ng + 1] ? st->waves[w + 1].group[b][next[r]] : UINT32_MAX;
+        size_t h = (size_t)hash_key(k, K) & (cap - 1);
+        while (table[h] != UINT32_MAX && memcmp(a->key + (size_t)table[h] * K, k, K * sizeof *k))
+            h = (h + 1) & (cap - 1);
+        if (table[h] == UINT32_MAX) {
+            if (a->n_atoms == cap_atoms) {
+                cap_atoms *= 2;
+                size_t *ns = realloc(a->size, cap_atoms * sizeof *ns);
+                if (ns)
+                    a->size = ns;
+                uint32_t *nk = ns ? realloc(a->key, cap_atoms * K * sizeof *nk) : NULL;
+                if (!nk) {
+                    s = CQ_ERR_NOMEM;
+                    goto out;
+                }
+                a->key = nk;
+            }
+            memcpy(a->key + a->n_atoms * K, k, K * sizeof *k);
+            a->size[a->n_atoms] = 0;
+            table[h] = (uint32_t)a->n_atoms++;
+            if (2 * a->n_atoms > cap) { /* rehash */
+                size_t ncap = 2 * cap;
+                uint32_t *nt = malloc(ncap * sizeof *nt);
+                if (!nt) {
+                    s = CQ_ERR_NOMEM;
+                    goto out;
+                }
+                for (size_t i = 0; i < ncap; i++)
+                    nt[i] = UINT32_MAX;
+                for (size_t t = 0; t < a->n_atoms; t++) {
+                    size_t hh = (size_t)hash_key(a->key + t * K, K) & (ncap - 1);
+                    while (nt[hh] != UINT32_MAX)
+                        hh = (hh + 1) & (ncap - 1);
+                    nt[hh] = (uint32_t)t;
+                }
+                free(table);
+                table = nt;
+                cap = ncap;
+                h = (size_t)hash_key(k, K) & (cap - 1);
+                while (nt[h] != (uint32_t)(a->n_atoms - 1))
+                    h = (h + 1) & (cap - 1);
+            }
+        }
+        a->atom_of[r] = table[h];
+        a->size[table[h]]++;
     }
-    int rc = make_atoms(keys, in, wv->n, K, a);
-    free(keys);
-    free(in);
-    *K_out = K;
-    return rc ? CQ_ERR_NOMEM : CQ_OK;
+out:
+    free(table);
+    free(k);
+    if (s != CQ_OK)
+        atoms_free(a);
+    return s;
+}
+
+/* The atoms of wave w and scale sc (SIZE_MAX: every respondent, no pairs):
+ * respondents with a score, split by base atom and whether each partner has
+ * a score too.  Keys as the base's, with the partner flags (and the levels
+ * after) set from the partners' scores. */
+static cq_status
+scale_atoms(ctx *x, size_t w, size_t sc, const wave_atoms *wa, const size_t *prev,
+            const size_t *next, atoms *a)
+{
+    cq_study *st = x->st;
+    const cq_wave *wv = &st->waves[w];
+    size_t ng = st->settings->n_groups, K = wa->K, nb = wa->base.n_atoms;
+    const double *score = sc == SIZE_MAX ? NULL : wv->scores[sc];
+    const double *sprev = score && prev ? st->waves[w - 1].scores[sc] : NULL;
+    const double *snext = score && next ? st->waves[w + 1].scores[sc] : NULL;
+    size_t cap = 4 * nb + 1;
+    uint32_t *id = malloc(cap * sizeof *id);
+    memset(a, 0, sizeof *a);
+    a->size = malloc(cap * sizeof *a->size);
+    a->key = malloc(cap * K * sizeof *a->key);
+    if (!id || !a->size || !a->key) {
+        free(id);
+        atoms_free(a);
+        return CQ_ERR_NOMEM;
+    }
+    for (size_t t = 0; t < 4 * nb; t++)
+        id[t] = UINT32_MAX;
+    for (size_t r = 0; r < wv->n; r++) {
+        if (score && isnan(score[r]))
+            continue;
+        size_t base = wa->base.atom_of[r];
+        int pf = sprev && prev[r] != SIZE_MAX && !isnan(sprev[prev[r]]);
+        int nf = snext && next[r] != SIZE_MAX && !isnan(snext[next[r]]);
+        size_t sub = base * 4 + (size_t)(pf << 1 | nf);
+        if (id[sub] == UINT32_MAX) {
+            id[sub] = (uint32_t)a->n_atoms;
+            uint32_t *k = a->key + a->n_atoms * K;
+            memcpy(k, wa->base.key + base * K, K * sizeof *k);
+            k[ng] = (uint32_t)pf;
+            k[ng + 1] = (uint32_t)nf;
+            if (!nf)
+                for (size_t b = 0; b < ng; b++)
+                    k[ng + 2 + b] = UINT32_MAX;
+            a->size[a->n_atoms++] = 0;
+        }
+        a->size[id[sub]]++;
+    }
+    free(id);
+    return CQ_OK;
 }
 
 /* Partners of wave w's respondents in the waves before and after. */
@@ -706,20 +796,17 @@ linear(ctx *x, int audit, cq_diag *d)
     size_t ng = st->settings->n_groups, ns = st->ins->n_scales;
     cq_status s = CQ_OK;
     for (size_t w = 0; w < st->n_waves && s == CQ_OK; w++) {
-        size_t *prev = NULL, *next = NULL;
-        if (partners(st, w, &prev, &next) != CQ_OK) {
-            free(prev);
-            free(next);
-            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-        }
+        const size_t *prev = x->prev[w], *next = x->next[w];
+        const wave_atoms *wa = &x->base[w];
+        size_t K = wa->K;
         for (size_t sc = 0; sc < ns && s == CQ_OK; sc++) {
-            atoms a;
-            size_t K;
+            atoms *ap = &x->scale[w * ns + sc];
             cells cs = {0};
-            if (space_of(x, w, sc, prev, next, &a, &K) != CQ_OK) {
+            if (!audit && scale_atoms(x, w, sc, wa, prev, next, ap) != CQ_OK) {
                 s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
                 break;
             }
+            const atoms a = *ap;
             int oom = 0;
             for (size_t b = 0; b < x->G && !oom; b++)
                 for (size_t v = 0; v < n_levels(st, w, b) && !oom; v++) {
@@ -761,10 +848,7 @@ linear(ctx *x, int audit, cq_diag *d)
                 s = settle(x, &cs, &a, cq_min_group_for(st, sc), audit, what, d);
             }
             free_cells(&cs);
-            atoms_free(&a);
         }
-        free(prev);
-        free(next);
     }
     if (s != CQ_OK || audit)
         return s;
@@ -850,12 +934,12 @@ counts(ctx *x, cq_diag *d)
         c = st->counts;
         for (size_t w = 0; w < st->n_waves && s == CQ_OK; w++) {
             atoms a;
-            size_t K;
             cells cs = {0};
-            if (space_of(x, w, SIZE_MAX, NULL, NULL, &a, &K) != CQ_OK) {
+            if (scale_atoms(x, w, SIZE_MAX, &x->base[w], NULL, NULL, &a) != CQ_OK) {
                 s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
                 break;
             }
+            size_t K = x->base[w].K;
             int oom = 0;
             for (size_t b = 0; b < x->G; b++)
                 for (size_t v = 0; v < n_levels(st, w, b); v++, c++) {
@@ -931,21 +1015,92 @@ utf8_prefix(const char *s, size_t max_chars)
     return i;
 }
 
+/* Tokens of invalid_value rows that equal an id of any wave, or start with
+ * one (of 3 bytes or more): looked up the other way round, each id against
+ * the few tokens and their prefixes, so no map of all ids is built. */
+/* Prefix lengths tried: 3 .. 64 bytes, then the whole token. */
+static size_t
+next_len(size_t k, size_t tl)
+{
+    return k >= tl ? tl + 1 : k + 1 > 64 ? tl : k + 1;
+}
+
+static cq_status
+id_like_tokens(cq_study *st, unsigned char *is_id)
+{
+    cq_strmap probe = {0}; /* token prefix -> probe number; keys in the study arena */
+    unsigned char *hit = NULL;
+    size_t n_probe = 0, cap_probe = 0;
+    cq_status s = CQ_OK;
+    for (size_t i = 0; i < st->n_quality && s == CQ_OK; i++) {
+        const char *t = st->quality[i].token;
+        size_t tl = t ? strlen(t) : 0;
+        for (size_t k = tl < 3 ? tl : 3; t && k <= tl && s == CQ_OK; k = next_len(k, tl)) {
+            char *pre = cq_arena_strndup(&st->arena, t, k);
+            if (!pre) {
+                s = CQ_ERR_NOMEM;
+            } else if (cq_strmap_get(&probe, pre) == (size_t)-1) {
+                if (n_probe == cap_probe) {
+                    cap_probe = cap_probe ? 2 * cap_probe : 64;
+                    unsigned char *h = realloc(hit, cap_probe);
+                    if (!h) {
+                        s = CQ_ERR_NOMEM;
+                        break;
+                    }
+                    hit = h;
+                }
+                hit[n_probe] = 0;
+                if (cq_strmap_put(&probe, pre, n_probe++) != 0)
+                    s = CQ_ERR_NOMEM;
+            }
+        }
+    }
+    for (size_t w = 0; w < st->n_waves && s == CQ_OK && n_probe; w++)
+        for (size_t r = 0; r < st->waves[w].n; r++) {
+            size_t k = cq_strmap_get(&probe, st->waves[w].ids[r]);
+            if (k != (size_t)-1)
+                hit[k] = 1;
+        }
+    for (size_t i = 0; i < st->n_quality && s == CQ_OK; i++) {
+        const char *t = st->quality[i].token;
+        size_t tl = t ? strlen(t) : 0;
+        is_id[i] = 0;
+        for (size_t k = tl < 3 ? tl : 3; t && k <= tl && !is_id[i]; k = next_len(k, tl)) {
+            char buf[64];
+            const char *key = t;
+            char *tmp = NULL;
+            if (k < tl) {
+                tmp = k < sizeof buf ? buf : cq_arena_strndup(&st->arena, t, k);
+                if (!tmp) {
+                    s = CQ_ERR_NOMEM;
+                    break;
+                }
+                if (tmp == buf) {
+                    memcpy(buf, t, k);
+                    buf[k] = 0;
+                }
+                key = tmp;
+            }
+            size_t pk = cq_strmap_get(&probe, key);
+            is_id[i] = pk != (size_t)-1 && hit[pk];
+        }
+    }
+    free(hit);
+    cq_strmap_free(&probe);
+    return s;
+}
+
 static cq_status
 quality(ctx *x, cq_diag *d)
 {
     cq_study *st = x->st;
     const cq_instrument *ins = st->ins;
-    cq_status s = CQ_OK;
-    cq_strmap *ids = calloc(st->n_waves ? st->n_waves : 1, sizeof *ids);
-    if (!ids)
+    unsigned char *is_id = malloc(st->n_quality ? st->n_quality : 1);
+    if (!is_id || id_like_tokens(st, is_id) != CQ_OK) {
+        free(is_id);
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-    for (size_t w = 0; w < st->n_waves && s == CQ_OK; w++)
-        for (size_t r = 0; r < st->waves[w].n; r++)
-            if (cq_strmap_put(&ids[w], st->waves[w].ids[r], r) != 0) {
-                s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-                break;
-            }
+    }
+    cq_status s = CQ_OK;
     for (size_t i = 0; i < st->n_quality && s == CQ_OK; i++) {
         cq_quality *q = &st->quality[i];
         if (!q->token || q->item >= ins->n_items)
@@ -958,22 +1113,9 @@ quality(ctx *x, cq_diag *d)
             longest = a > longest ? a : longest;
             longest = b > longest ? b : longest;
         }
-        /* an id of any wave, or an id at the start of the token */
-        int is_id = 0;
-        char buf[512];
-        size_t tl = strlen(q->token);
-        for (size_t w = 0; w < st->n_waves && !is_id; w++) {
-            if (cq_strmap_get(&ids[w], q->token) != (size_t)-1)
-                is_id = 1;
-            for (size_t k = 1; k < tl && k < sizeof buf && !is_id; k++) {
-                memcpy(buf, q->token, k);
-                buf[k] = 0;
-                is_id = cq_strmap_get(&ids[w], buf) != (size_t)-1 && k >= 3;
-            }
-        }
         size_t chars = utf8_chars(q->token);
         char detail[640];
-        if (is_id)
+        if (is_id[i])
             snprintf(detail, sizeof detail,
                      "a value like a respondent id (not shown) is not an answer option of %s: "
                      "counted as missing",
@@ -990,9 +1132,7 @@ quality(ctx *x, cq_diag *d)
         if (!(q->detail = cq_arena_strdup(&st->arena, detail)))
             s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     }
-    for (size_t w = 0; w < st->n_waves; w++)
-        cq_strmap_free(&ids[w]);
-    free(ids);
+    free(is_id);
     return s;
 }
 
@@ -1025,4 +1165,43 @@ blank(ctx *x)
         r->relevance = -1;
         r->change = 0;
     }
+}
+
+/* ------------------------------------------------------------ per-wave set-up */
+
+static cq_status
+prepare(ctx *x)
+{
+    cq_study *st = x->st;
+    size_t nw = st->n_waves ? st->n_waves : 1;
+    x->prev = calloc(nw, sizeof *x->prev);
+    x->next = calloc(nw, sizeof *x->next);
+    x->base = calloc(nw, sizeof *x->base);
+    x->scale = calloc(nw * (st->ins->n_scales ? st->ins->n_scales : 1), sizeof *x->scale);
+    if (!x->prev || !x->next || !x->base || !x->scale)
+        return CQ_ERR_NOMEM;
+    for (size_t w = 0; w < st->n_waves; w++)
+        if (partners(st, w, &x->prev[w], &x->next[w]) != CQ_OK ||
+            wave_base(x, w, x->prev[w], x->next[w], &x->base[w]) != CQ_OK)
+            return CQ_ERR_NOMEM;
+    return CQ_OK;
+}
+
+static void
+unprepare(ctx *x)
+{
+    for (size_t w = 0; x->st && w < x->st->n_waves; w++) {
+        if (x->prev)
+            free(x->prev[w]);
+        if (x->next)
+            free(x->next[w]);
+        if (x->base)
+            atoms_free(&x->base[w].base);
+    }
+    for (size_t i = 0; x->scale && i < x->st->n_waves * x->st->ins->n_scales; i++)
+        atoms_free(&x->scale[i]);
+    free(x->prev);
+    free(x->next);
+    free(x->base);
+    free(x->scale);
 }

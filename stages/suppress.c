@@ -281,8 +281,10 @@ span_grow(cq_span *sp)
     return 0;
 }
 
-int
-cq_span_add(cq_span *sp, const uint32_t *atoms, size_t n)
+/* sp->v = the vector of the atoms, reduced by the basis; returns its first
+ * non-zero column (n_atoms: the vector is in the span). */
+static size_t
+span_reduce(cq_span *sp, const uint32_t *atoms, size_t n)
 {
     size_t A = sp->n_atoms;
     uint32_t *v = sp->v;
@@ -302,8 +304,15 @@ cq_span_add(cq_span *sp, const uint32_t *atoms, size_t n)
     size_t pc = 0;
     while (pc < A && !v[pc])
         pc++;
-    if (pc == A)
-        return 0;
+    return pc;
+}
+
+/* Adds sp->v, reduced, with its first non-zero column pc. */
+static int
+span_insert(cq_span *sp, size_t pc)
+{
+    size_t A = sp->n_atoms;
+    uint32_t *v = sp->v;
     if (span_grow(sp) != 0)
         return -1;
     uint32_t inv = mod_inv(v[pc]);
@@ -325,6 +334,13 @@ cq_span_add(cq_span *sp, const uint32_t *atoms, size_t n)
     sp->row_of_col[pc] = (long)sp->n_rows;
     sp->n_rows++;
     return 1;
+}
+
+int
+cq_span_add(cq_span *sp, const uint32_t *atoms, size_t n)
+{
+    size_t pc = span_reduce(sp, atoms, n);
+    return pc == sp->n_atoms ? 0 : span_insert(sp, pc);
 }
 
 /* Depth-first over subsets of the small-pivot rows k.. with pivot sizes
@@ -393,6 +409,9 @@ cq_span_try(cq_span *sp, const uint32_t *atoms, size_t n, cq_span_verdict *verdi
 {
     size_t A = sp->n_atoms;
     *verdict = CQ_SPAN_SAFE;
+    size_t pc = span_reduce(sp, atoms, n);
+    if (pc == A)
+        return 0; /* already known from what is published: adds nothing */
     /* save the basis (rows can change in place) */
     if (sp->save_cap < sp->cap_rows) {
         uint32_t *r = realloc(sp->save_rows, sp->cap_rows * A * sizeof *r);
@@ -410,11 +429,8 @@ cq_span_try(cq_span *sp, const uint32_t *atoms, size_t n, cq_span_verdict *verdi
     }
     memcpy(sp->save_row_of_col, sp->row_of_col, A * sizeof *sp->row_of_col);
     sp->save_n = sp->n_rows;
-    int added = cq_span_add(sp, atoms, n);
-    if (added < 0)
+    if (span_insert(sp, pc) < 0)
         return -1;
-    if (added == 0)
-        return 0;
     *verdict = cq_span_check(sp, NULL);
     if (*verdict != CQ_SPAN_SAFE) {
         if (sp->save_n)
