@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the generated studies of the attack test (tests/privacy/attack.py) into a folder.
 
-    python3 tests/privacy/make_studies.py OUTDIR
+    python3 tests/privacy/make_studies.py OUTDIR [--fuzz FIRST:LAST]
 
 Deterministic (random.Random with fixed seeds, no clock): two runs give identical files.
 Both studies use the tiny instrument in tests/privacy/instrument (scales WL, LS and the
@@ -22,6 +22,8 @@ crossed   two waves (2022, 2023), groups unit and yrke (profession), crossed:
             (either language, any case, surrounding spaces).
 mixed     two waves of 150, three crossed breakdowns (unit, yrke, alder) drawn at random with
           uneven shares: many small groups and intersections, movers (a stress test).
+          --fuzz FIRST:LAST adds fuzzSEED folders: the same design with those seeds and
+          60, 100 or 150 respondents a wave (attack.py --fuzz).
 threewave three waves (2019, 2020, 2021), group unit, a panel across all three with movers;
           units of 2 and 4 (hidden), 5 (the same five people every wave: median, q1, q3, mean
           and sd give all five scores unless the order statistics are hidden), 7 with 6
@@ -191,11 +193,11 @@ def threewave(folder):
         json.dump(spec, f, indent=1)
 
 
-def mixed(folder):
+def mixed(folder, seed=5, size=150):
     """Two waves (2024, 2025) of about 150, three crossed breakdowns (unit, yrke, age band)
     drawn at random with uneven shares, so that many intersections and some groups are small;
     a panel of about 70 % with movers between units and age bands."""
-    rng = random.Random(20240501)
+    rng = random.Random(seed)  # 5: a study that 0652e22 leaked (paired across breakdowns)
     os.makedirs(folder, exist_ok=True)
     units = ["U%d" % k for k in range(1, 9)]
     uw = [30, 25, 20, 15, 8, 5, 4, 2]
@@ -211,7 +213,7 @@ def mixed(folder):
         p.age = rng.choices(ages, aw)[0]
         return p
 
-    people = [new() for _ in range(150)]
+    people = [new() for _ in range(size)]
     rows_a = [dict(id=p.id, unit=p.unit, yrke=p.yrke, alder=p.age,
                    **answers(rng, p, rng.random() < 0.8)) for p in people]
     stay = [p for p in people if rng.random() < 0.7]
@@ -220,7 +222,7 @@ def mixed(folder):
             p.unit = rng.choices(units, uw)[0]
         if rng.random() < 0.1 and p.age != "60-":
             p.age = ages[ages.index(p.age) + 1]
-    people = stay + [new() for _ in range(150 - len(stay))]
+    people = stay + [new() for _ in range(size - len(stay))]
     rows_b = [dict(id=p.id, unit=p.unit, yrke=p.yrke, alder=p.age,
                    **answers(rng, p, rng.random() < 0.8)) for p in people]
     groups = ["unit", "yrke", "alder"]
@@ -233,11 +235,15 @@ def mixed(folder):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: make_studies.py OUTDIR")
+    if len(sys.argv) not in (2, 4) or (len(sys.argv) == 4 and sys.argv[2] != "--fuzz"):
+        sys.exit("usage: make_studies.py OUTDIR [--fuzz FIRST:LAST]")
     crossed(os.path.join(sys.argv[1], "crossed"))
     threewave(os.path.join(sys.argv[1], "threewave"))
     mixed(os.path.join(sys.argv[1], "mixed"))
+    if len(sys.argv) == 4:  # more studies like mixed: seeds FIRST..LAST, 60/100/150 a wave
+        first, last = (int(x) for x in sys.argv[3].split(":"))
+        for seed in range(first, last + 1):
+            mixed(os.path.join(sys.argv[1], "fuzz%d" % seed), seed, (60, 100, 150)[seed % 3])
 
 
 if __name__ == "__main__":
