@@ -67,7 +67,7 @@ static const cq_summary *summary_of(const cq_study *st, const summary_index *ix,
                                     size_t level, size_t scale);
 static cq_status union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u);
 static void free_union(group_union *u);
-static cq_status match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws);
+static cq_status match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws);
 static cq_status compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb,
                                    size_t b, const group_union *u, workspace *ws,
                                    cq_comparison *rows, size_t *n_rows);
@@ -266,23 +266,15 @@ union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u)
         goto cleanup;
     }
     char *const *la = st->waves[wa].levels[b - 1], *const *lb = st->waves[wb].levels[b - 1];
-    for (size_t v = 0; v < na; v++) {
-        if (cq_strmap_get(&map, la[v]) != NONE)
-            continue;
-        if (cq_strmap_put(&map, la[v], u->n) != 0) {
+    for (size_t v = 0; v < na + nb; v++) {
+        const char *name = v < na ? la[v] : lb[v - na];
+        int found;
+        if (cq_strmap_get_or_put(&map, name, u->n, &found) == NONE) {
             status = CQ_ERR_NOMEM;
             goto cleanup;
         }
-        u->name[u->n++] = la[v];
-    }
-    for (size_t v = 0; v < nb; v++) {
-        if (cq_strmap_get(&map, lb[v]) != NONE)
-            continue;
-        if (cq_strmap_put(&map, lb[v], u->n) != 0) {
-            status = CQ_ERR_NOMEM;
-            goto cleanup;
-        }
-        u->name[u->n++] = lb[v];
+        if (!found)
+            u->name[u->n++] = name;
     }
     qsort(u->name, u->n, sizeof *u->name, cmp_names);
     cq_strmap_free(&map);
@@ -321,30 +313,25 @@ free_union(group_union *u)
     memset(u, 0, sizeof *u);
 }
 
-/* The respondents of wave wb whose id is also in wave wa: ws->pair_a/pair_b. */
+/* The respondents of wave wb whose id is also in wave wa: ws->pair_a/pair_b.
+ * Wave A's id map is built once (cq_wave_id_map), usually already in its
+ * wave's thread (pipeline/waves.c). */
 static cq_status
-match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws)
+match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws)
 {
-    const cq_wave *a = &st->waves[wa], *b = &st->waves[wb];
-    cq_strmap map = {0};
+    const cq_wave *b = &st->waves[wb];
+    const cq_strmap *map = cq_wave_id_map(&st->waves[wa]);
+    if (!map)
+        return CQ_ERR_NOMEM;
     ws->n_pairs = 0;
-    for (size_t r = 0; r < a->n; r++) {
-        if (cq_strmap_get(&map, a->ids[r]) != NONE)
-            continue; /* ingest keeps ids unique; the first row would win */
-        if (cq_strmap_put(&map, a->ids[r], r) != 0) {
-            cq_strmap_free(&map);
-            return CQ_ERR_NOMEM;
-        }
-    }
     for (size_t r = 0; r < b->n; r++) {
-        size_t ra = cq_strmap_get(&map, b->ids[r]);
+        size_t ra = cq_strmap_get(map, b->ids[r]);
         if (ra == NONE)
             continue;
         ws->pair_a[ws->n_pairs] = ra;
         ws->pair_b[ws->n_pairs] = r;
         ws->n_pairs++;
     }
-    cq_strmap_free(&map);
     return CQ_OK;
 }
 
@@ -420,7 +407,7 @@ static void
 paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
             const group_union *u, size_t s, workspace *ws, cq_comparison *rows)
 {
-    const double *score_a = st->waves[wa].scores[s], *score_b = st->waves[wb].scores[s];
+    const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
     const uint32_t *grp_a = b ? st->waves[wa].group[b - 1] : NULL;
     for (size_t g = 0; g < u->n; g++) {
         cq_comparison *row = &rows[g];
@@ -429,7 +416,7 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
         size_t m = 0, same_a = 0; /* pairs; those also in group g in wave A */
         for (size_t j = ws->start[g]; j < ws->start[g + 1]; j++) {
             size_t p = ws->order[j];
-            double xa = score_a[ws->pair_a[p]], xb = score_b[ws->pair_b[p]];
+            double xa = cq_score(score_a, ws->pair_a[p]), xb = cq_score(score_b, ws->pair_b[p]);
             if (isnan(xa) || isnan(xb))
                 continue;
             ws->xa[m] = xa;

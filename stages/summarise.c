@@ -15,39 +15,34 @@
 #include "copsoq/stats.h"
 
 static void traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row);
+static void traffic_counted(const cq_scale *sc, const double *value, const size_t *count, size_t k,
+                            cq_summary *row);
 
 typedef struct {
     double v;
     size_t r;
-    uint64_t key; /* v's bits, mapped so that unsigned order is numeric order */
 } scored;
 
-/* LSD radix sort on the 64-bit keys, 16 bits a pass; stable, so equal
- * scores keep respondent order.  Returns the array holding the result (a or
- * tmp).  About 4x fewer instructions than qsort for 10^5 scores. */
-static scored *
-radix_sort(scored *a, scored *tmp, size_t n, size_t *count)
+/* The respondents with a score on sc, ascending by score, into out (stable:
+ * equal scores keep respondent order): a counting sort of the codes, which
+ * are ranks of the distinct scores (study.h).  count has n_values + 1
+ * entries.  Returns how many. */
+static size_t
+sort_scores(const cq_scores *sc, size_t n, scored *out, size_t *count)
 {
-    for (size_t i = 0; i < n; i++) {
-        uint64_t u;
-        memcpy(&u, &a[i].v, sizeof u);
-        a[i].key = (u >> 63) ? ~u : u | (1ULL << 63);
+    memset(count, 0, (sc->n_values + 1) * sizeof *count);
+    for (size_t r = 0; r < n; r++)
+        count[sc->code[r] + 1]++;
+    size_t m = n - count[1]; /* code 0: no score */
+    count[1] = 0;
+    for (size_t c = 1; c < sc->n_values; c++)
+        count[c + 1] += count[c];
+    for (size_t r = 0; r < n; r++) {
+        uint32_t c = sc->code[r];
+        if (c)
+            out[count[c]++] = (scored){sc->value[c], r};
     }
-    for (int shift = 0; shift < 64; shift += 16) {
-        memset(count, 0, 65537 * sizeof *count);
-        for (size_t i = 0; i < n; i++)
-            count[((a[i].key >> shift) & 0xFFFF) + 1]++;
-        if (count[((a[0].key >> shift) & 0xFFFF) + 1] == n)
-            continue; /* every key has this digit: the pass changes nothing */
-        for (size_t k = 0; k < 65536; k++)
-            count[k + 1] += count[k];
-        for (size_t i = 0; i < n; i++)
-            tmp[count[(a[i].key >> shift) & 0xFFFF]++] = a[i];
-        scored *t = a;
-        a = tmp;
-        tmp = t;
-    }
-    return a;
+    return m;
 }
 
 cq_status
@@ -56,8 +51,11 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     const cq_settings *set = st->settings;
     const cq_instrument *ins = st->ins;
     cq_status status = CQ_OK;
-    size_t total = 0, maxn = 0, maxlev = 1;
+    size_t total = 0, maxn = 0, maxlev = 1, max_values = 1;
     for (size_t w = 0; w < st->n_waves; w++) {
+        for (size_t s = 0; s < ins->n_scales; s++)
+            if (st->waves[w].scores[s].n_values > max_values)
+                max_values = st->waves[w].scores[s].n_values;
         size_t groups = 1;
         for (size_t k = 0; k < set->n_groups; k++) {
             groups += st->waves[w].n_levels[k];
@@ -68,13 +66,21 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
         if (st->waves[w].n > maxn)
             maxn = st->waves[w].n;
     }
+    /* counts by group and score: room for the respondents' worth of cells
+     * (so "all" always fits); breakdowns with more groups x scores sort */
+    size_t n_cells = maxn + max_values, sort_n = 1;
+    for (size_t w = 0; w < st->n_waves; w++)
+        for (size_t s = 0; s < ins->n_scales; s++)
+            for (size_t k = 0; k < set->n_groups; k++)
+                if (st->waves[w].n_levels[k] > n_cells / st->waves[w].scores[s].n_values)
+                    sort_n = maxn ? maxn : 1;
     st->summary = calloc(total ? total : 1, sizeof *st->summary);
-    scored *sorted_a = malloc((maxn ? maxn : 1) * sizeof *sorted_a);
-    scored *sorted_b = malloc((maxn ? maxn : 1) * sizeof *sorted_b);
-    size_t *radix = malloc(65537 * sizeof *radix);
-    double *buf = malloc((maxn ? maxn : 1) * sizeof *buf);
+    size_t *cells = malloc(n_cells * sizeof *cells);
+    scored *sorted = malloc(sort_n * sizeof *sorted);
+    size_t *vcount = malloc((sort_n > 1 ? max_values + 1 : 1) * sizeof *vcount);
+    double *buf = malloc(sort_n * sizeof *buf);
     size_t *start = malloc((maxlev + 1) * sizeof *start);
-    if (!st->summary || !sorted_a || !sorted_b || !radix || !buf || !start) {
+    if (!st->summary || !cells || !sorted || !vcount || !buf || !start) {
         status = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
@@ -82,43 +88,65 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     for (size_t w = 0; w < st->n_waves; w++) {
         const cq_wave *wave = &st->waves[w];
         for (size_t s = 0; s < ins->n_scales; s++) {
-            /* the respondents with a score, sorted by score once: bucketing
-             * them by group below (a stable counting sort) leaves every
-             * group's scores already sorted for the quartiles */
-            const double *score = wave->scores[s];
-            size_t m = 0;
-            for (size_t r = 0; r < wave->n; r++)
-                if (!isnan(score[r]))
-                    sorted_a[m++] = (scored){score[r], r, 0};
-            const scored *sorted = m ? radix_sort(sorted_a, sorted_b, m, radix) : sorted_a;
+            /* Each breakdown's groups from counts: a pass over the
+             * respondents counts every group's scores by code, and the
+             * counts give the group's statistics (cq_describe_counts).  When
+             * groups x distinct scores would not fit in `cells`, the
+             * respondents are sorted by score once (sort_scores) and bucketed
+             * by group (a stable counting sort), which leaves every group's
+             * scores sorted for the quartiles. */
+            const cq_scores *sc = &wave->scores[s];
+            size_t K = sc->n_values, m = 0;
+            int sorted_done = 0;
             size_t off = base;
             for (size_t b = 0; b <= set->n_groups; b++) {
                 size_t nlev = b == 0 ? 1 : wave->n_levels[b - 1];
                 const uint32_t *grp = b ? wave->group[b - 1] : NULL;
-                memset(start, 0, (nlev + 1) * sizeof *start);
-                for (size_t j = 0; j < m; j++)
-                    start[(grp ? grp[sorted[j].r] : 0) + 1]++;
-                for (size_t v = 0; v < nlev; v++)
-                    start[v + 1] += start[v];
-                for (size_t j = 0; j < m; j++)
-                    buf[start[grp ? grp[sorted[j].r] : 0]++] = sorted[j].v;
-                for (size_t v = nlev; v > 0; v--)
-                    start[v] = start[v - 1];
-                start[0] = 0;
+                int counted = nlev <= n_cells / K;
+                if (counted) {
+                    memset(cells, 0, nlev * K * sizeof *cells);
+                    if (grp)
+                        for (size_t r = 0; r < wave->n; r++)
+                            cells[grp[r] * K + sc->code[r]]++;
+                    else
+                        for (size_t r = 0; r < wave->n; r++)
+                            cells[sc->code[r]]++;
+                } else {
+                    if (!sorted_done)
+                        m = sort_scores(sc, wave->n, sorted, vcount);
+                    sorted_done = 1;
+                    memset(start, 0, (nlev + 1) * sizeof *start);
+                    for (size_t j = 0; j < m; j++)
+                        start[grp[sorted[j].r] + 1]++;
+                    for (size_t v = 0; v < nlev; v++)
+                        start[v + 1] += start[v];
+                    for (size_t j = 0; j < m; j++)
+                        buf[start[grp[sorted[j].r]]++] = sorted[j].v;
+                    for (size_t v = nlev; v > 0; v--)
+                        start[v] = start[v - 1];
+                    start[0] = 0;
+                }
                 /* rows ordered wave, breakdown, scale, group */
                 cq_summary *rows = &st->summary[off + s * nlev];
                 for (size_t v = 0; v < nlev; v++) {
                     cq_summary *row = &rows[v];
-                    const double *x = buf + start[v];
-                    size_t n = start[v + 1] - start[v];
+                    cq_desc ds;
+                    if (counted) {
+                        /* code 0 (no score) left out */
+                        const size_t *cnt = cells + v * K + 1;
+                        traffic_counted(&ins->scales[s], sc->value + 1, cnt, K - 1, row);
+                        cq_describe_counts(sc->value + 1, cnt, K - 1, &ds);
+                    } else {
+                        const double *x = buf + start[v];
+                        size_t n = start[v + 1] - start[v];
+                        traffic(&ins->scales[s], x, n, row);
+                        cq_describe_sorted(x, n, &ds);
+                    }
                     row->wave = w;
                     row->breakdown = b;
                     row->scale = s;
                     row->group = b == 0 ? "all" : wave->levels[b - 1][v];
-                    traffic(&ins->scales[s], x, n, row);
-                    cq_desc ds;
-                    cq_describe_sorted(x, n, &ds);
-                    row->n = n;
+                    row->n = ds.n;
                     row->mean = ds.mean;
                     row->sd = ds.sd;
                     row->ci_low = ds.ci_low;
@@ -137,9 +165,9 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
     }
     st->n_summary = total;
 cleanup:
-    free(sorted_a);
-    free(sorted_b);
-    free(radix);
+    free(cells);
+    free(sorted);
+    free(vcount);
     free(buf);
     free(start);
     return status;
@@ -163,5 +191,26 @@ traffic(const cq_scale *sc, const double *x, size_t n, cq_summary *row)
             row->n_red++;
         else
             row->n_yellow++;
+    }
+}
+
+/* The same from counts: count[i] respondents scored value[i]. */
+static void
+traffic_counted(const cq_scale *sc, const double *value, const size_t *count, size_t k,
+                cq_summary *row)
+{
+    row->n_green = row->n_yellow = row->n_red = 0;
+    if (!sc->has_cutoffs)
+        return;
+    for (size_t i = 0; i < k; i++) {
+        double x = value[i];
+        int green = sc->higher_is_good ? x >= sc->green : x <= sc->green;
+        int red = sc->higher_is_good ? x <= sc->red : x >= sc->red;
+        if (green)
+            row->n_green += count[i];
+        else if (red)
+            row->n_red += count[i];
+        else
+            row->n_yellow += count[i];
     }
 }

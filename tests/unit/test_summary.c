@@ -20,15 +20,20 @@ CQ_TEST(score_half_rule_and_reversal)
     cq_diag d;
     CHECK_INT(fx_ingest(&f, 0, text, strlen(text), &d), CQ_OK);
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
-    double *a = f.st.waves[0].scores[0], *b = f.st.waves[0].scores[1];
-    CHECK_NEAR(a[0], 200.0 / 3.0, 1e-12);
-    CHECK(isnan(a[1]));
-    CHECK_NEAR(a[2], 12.5, 1e-12);
-    CHECK(isnan(a[3]));
-    CHECK_NEAR(b[0], 100, 0);
-    CHECK_NEAR(b[1], 0, 0);
-    CHECK(isnan(b[2]));
-    CHECK_NEAR(b[3], 100, 0);
+    const cq_scores *a = &f.st.waves[0].scores[0], *b = &f.st.waves[0].scores[1];
+    CHECK_NEAR(cq_score(a, 0), 200.0 / 3.0, 1e-12);
+    CHECK(isnan(cq_score(a, 1)));
+    CHECK_NEAR(cq_score(a, 2), 12.5, 1e-12);
+    CHECK(isnan(cq_score(a, 3)));
+    CHECK_NEAR(cq_score(b, 0), 100, 0);
+    CHECK_NEAR(cq_score(b, 1), 0, 0);
+    CHECK(isnan(cq_score(b, 2)));
+    CHECK_NEAR(cq_score(b, 3), 100, 0);
+    /* compactly: each scale's distinct scores once, ascending after code 0 */
+    CHECK_INT(a->n_values, 3); /* no score, 12.5, 66.67 */
+    CHECK(a->code[2] == 1 && a->code[0] == 2 && a->code[1] == 0 && a->code[3] == 0);
+    CHECK_INT(b->n_values, 3); /* no score, 0, 100 */
+    CHECK(b->code[0] == 2 && b->code[1] == 1 && b->code[2] == 0 && b->code[3] == 2);
     fx_free(&f);
 }
 
