@@ -5,7 +5,8 @@
 #   make check      install what is missing, unit + end-to-end tests, then the same
 #                   under AddressSanitizer/UBSan; ends with "N passed, N failed"
 #   make check-valgrind   tests of the plain build under valgrind memcheck
-#   make bench      speed and memory on a large generated wave (not a test)
+#   make bench      speed and memory on a large generated wave, then the cost of
+#                   doubling each input dimension (not a test)
 #   make fuzz       libFuzzer on the ingest core (clang)
 #   make format     clang-format in place; make format-check fails on a diff
 #   make install    PREFIX=/usr/local
@@ -98,6 +99,7 @@ bench:
 	@sh scripts/setup.sh --with-tools
 	@$(MAKE) --no-print-directory $(BIN) $(GEN)
 	@sh scripts/bench.sh $(BUILD)
+	@sh scripts/bench_scaling.sh $(BUILD)
 
 fuzz:
 	@sh scripts/setup.sh --with-tools
