@@ -19,19 +19,26 @@
 #include "copsoq/log.h"
 #include "copsoq/source.h"
 #include "copsoq/stages.h"
+#include "copsoq/waves.h"
 
 typedef struct {
     const char *name;
     cq_stage_fn fn;
-    int writes; /* skipped by `copsoq check` */
+    int writes;   /* skipped by `copsoq check` */
+    int per_wave; /* run for each wave in a thread of its own (waves.h) */
+    int one_at_a_time;
 } stage;
 
+/* ingest runs for one wave at a time: its level sort (stages/ingest.c,
+ * finish) keeps the comparator's base in a file-scope variable.  The waves
+ * still overlap: one wave is read while the other is scored and summarised.
+ * Drop the flag once ingest sorts without file-scope state. */
 static const stage stages[] = {
-    {"instrument", cq_stage_instrument, 0}, {"ingest", cq_stage_ingest, 0},
-    {"population", cq_stage_population, 0}, {"score", cq_stage_score, 0},
-    {"summarise", cq_stage_summarise, 0},   {"reliability", cq_stage_reliability, 0},
-    {"compare", cq_stage_compare, 0},       {"write", cq_stage_write, 1},
-    {"report", cq_stage_report, 1},
+    {"instrument", cq_stage_instrument, 0, 0, 0}, {"ingest", cq_stage_ingest, 0, 1, 1},
+    {"population", cq_stage_population, 0, 0, 0}, {"score", cq_stage_score, 0, 1, 0},
+    {"summarise", cq_stage_summarise, 0, 1, 0},   {"reliability", cq_stage_reliability, 0, 1, 0},
+    {"compare", cq_stage_compare, 0, 0, 0},       {"disclose", cq_stage_disclose, 0, 0, 0},
+    {"write", cq_stage_write, 1, 0, 0},           {"report", cq_stage_report, 1, 0, 0},
 };
 
 #define N_STAGES (sizeof stages / sizeof stages[0])
@@ -75,14 +82,49 @@ cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
     if (st->settings->study_path)
         st->study_file.known = cq_file_sha256(st->settings->study_path, st->study_file.sha256,
                                               &st->study_file.bytes, NULL) == CQ_OK;
+    /* the per-wave stages run together, each wave in its own thread, when
+     * the first of them is reached; the others run in order around them */
+    cq_wave_stage wave_stage[N_STAGES];
+    size_t wave_index[N_STAGES], n_wave = 0, failed = N_STAGES;
+    double wave_seconds[N_STAGES];
+    cq_status wave_status = CQ_OK;
+    cq_diag wave_d = {{0}};
+    int waves_run = 0;
     for (size_t i = 0; i < N_STAGES; i++) {
         if (stages[i].writes && st->settings->check_only)
             continue;
-        double t0 = cq_now();
-        cq_status s = stages[i].fn(st, d);
-        double dt = cq_now() - t0;
-        cq_log(CQ_LOG_INFO, "stage %-11s %8.3f s%s", stages[i].name, dt,
-               s == CQ_OK ? "" : "  (failed)");
+        cq_status s;
+        double dt;
+        if (stages[i].per_wave) {
+            if (!waves_run) {
+                for (size_t j = i; j < N_STAGES; j++) {
+                    if (stages[j].per_wave) {
+                        wave_stage[n_wave] =
+                            (cq_wave_stage){stages[j].name, stages[j].fn, stages[j].one_at_a_time};
+                        wave_index[n_wave++] = j;
+                    }
+                    if (stop_after && strcmp(stop_after, stages[j].name) == 0)
+                        break;
+                }
+                size_t k;
+                wave_status = cq_run_waves(st, wave_stage, n_wave, wave_seconds, &k, &wave_d);
+                failed = k < n_wave ? wave_index[k] : N_STAGES;
+                waves_run = 1;
+            }
+            size_t k = 0;
+            while (k < n_wave && wave_index[k] != i)
+                k++;
+            dt = k < n_wave ? wave_seconds[k] : 0;
+            s = failed == i ? wave_status : CQ_OK;
+            if (s != CQ_OK)
+                *d = wave_d;
+        } else {
+            double t0 = cq_now();
+            s = stages[i].fn(st, d);
+            dt = cq_now() - t0;
+        }
+        cq_log(CQ_LOG_INFO, "stage %-11s %8.3f s%s%s", stages[i].name, dt,
+               stages[i].per_wave ? " (slowest wave)" : "", s == CQ_OK ? "" : "  (failed)");
         if (s != CQ_OK)
             return s;
         if (stop_after && strcmp(stop_after, stages[i].name) == 0)

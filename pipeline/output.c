@@ -398,7 +398,9 @@ cq_output_commit(cq_study *st, cq_diag *d)
 void
 cq_output_discard(cq_study *st)
 {
-    if (g.out_fd < 0 && g.lock_fd < 0)
+    /* only the study that began the output owns it (the per-wave studies of
+     * waves.c are freed while the run goes on) */
+    if (!st->tmp_dir || (g.out_fd < 0 && g.lock_fd < 0))
         return;
     sigset_t old;
     block_signals(&old);

@@ -48,8 +48,10 @@ cq_study_free(cq_study *st)
         free(st->outputs[i].tmp_path);
     }
     free(st->outputs);
-    for (size_t w = 0; w < st->n_waves; w++)
+    for (size_t w = 0; w < st->n_waves; w++) {
         cq_arena_free(&st->waves[w].arena);
+        cq_strmap_free(&st->waves[w].id_map);
+    }
     free(st->waves);
     cq_instrument_free(st->ins);
     free(st->quality);
@@ -58,8 +60,33 @@ cq_study_free(cq_study *st)
     free(st->reliability_items);
     free(st->comparison);
     free(st->population);
+    for (size_t w = 0; st->panels && w + 1 < st->n_waves; w++) {
+        free(st->panels[w].a);
+        free(st->panels[w].b);
+    }
+    free(st->panels);
+    free(st->counts);
+    for (size_t w = 0; st->item_hidden && w < st->n_waves; w++)
+        free(st->item_hidden[w]);
+    free(st->item_hidden);
     cq_arena_free(&st->arena);
     memset(st, 0, sizeof *st);
+}
+
+const cq_strmap *
+cq_wave_id_map(cq_wave *wave)
+{
+    if (wave->id_mapped)
+        return &wave->id_map;
+    for (size_t r = 0; r < wave->n; r++) {
+        int found; /* ingest keeps ids unique; the first row would win */
+        if (cq_strmap_get_or_put(&wave->id_map, wave->ids[r], r, &found) == (size_t)-1) {
+            cq_strmap_free(&wave->id_map);
+            return NULL;
+        }
+    }
+    wave->id_mapped = 1;
+    return &wave->id_map;
 }
 
 cq_status
@@ -81,10 +108,22 @@ cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line, c
     q->column = cq_arena_strdup(&st->arena, column ? column : "");
     q->issue = cq_arena_strdup(&st->arena, issue);
     q->detail = cq_arena_strdup(&st->arena, detail ? detail : "");
+    q->token = NULL;
+    q->item = (size_t)-1;
     if (!q->file || !q->column || !q->issue || !q->detail)
         return CQ_ERR_NOMEM;
     st->n_quality++;
     return CQ_OK;
+}
+
+const char *
+cq_hidden_name(cq_hidden_by h)
+{
+    static const char *const names[CQ_HID_N_REASONS] = {
+        "",        "primary", "sensitive",        "secondary", "nested",
+        "summary", "pairs",   "paired_remainder", "crossed",
+    };
+    return h < CQ_HID_N_REASONS ? names[h] : "";
 }
 
 const char *

@@ -600,6 +600,13 @@ on_record(void *ctx, size_t line)
             if (cq_study_add_quality(g->st, g->w, g->file, line, g->header[bv->col],
                                      "invalid_value", detail) != CQ_OK)
                 s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+            else {
+                /* the disclose stage rewrites detail from these (no echo) */
+                cq_quality *q = &g->st->quality[g->st->n_quality - 1];
+                q->item = g->cols[bv->col].index;
+                if (!(q->token = cq_arena_strdup(&g->st->arena, bv->token)))
+                    s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+            }
         }
     }
 out:

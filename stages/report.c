@@ -996,8 +996,6 @@ breakdown_of(const ctx *x, const char *name)
     return (size_t)-1;
 }
 
-static void hide_counts(ctx *x, size_t b, size_t w);
-
 static cq_status
 index_study(ctx *x, cq_diag *d)
 {
@@ -1109,26 +1107,16 @@ index_study(ctx *x, cq_diag *d)
             x->rel_item[r->wave * ins->n_items + r->item] = r;
     }
 
-    /* respondents per group and wave */
-    for (size_t w = 0; w < nw; w++) {
-        const cq_wave *wv = &st->waves[w];
-        x->resp[0][w] = wv->n;
-        for (size_t b = 1; b < nb; b++) {
-            size_t nl = wv->n_levels[b - 1];
-            size_t *to = calloc(nl ? nl : 1, sizeof *to);
-            if (!to)
-                return cq_fail(d, CQ_ERR_NOMEM, "report: out of memory");
-            for (size_t l = 0; l < nl; l++)
-                to[l] = cq_strmap_get(&x->bg[b].map, wv->levels[b - 1][l]);
-            for (size_t r = 0; r < wv->n; r++) {
-                uint32_t l = wv->group[b - 1][r];
-                if (l < nl && to[l] != (size_t)-1)
-                    x->resp[b][w * x->bg[b].n + to[l]]++;
-            }
-            free(to);
-        }
-        for (size_t b = 0; b < nb; b++)
-            hide_counts(x, b, w);
+    /* respondents per group and wave, as the disclose stage decided */
+    for (size_t i = 0; i < st->n_counts; i++) {
+        const cq_group_count *c = &st->counts[i];
+        if (c->wave >= nw || c->breakdown >= nb)
+            continue;
+        size_t g = c->breakdown == 0 ? 0 : cq_strmap_get(&x->bg[c->breakdown].map, c->group);
+        if (g == (size_t)-1)
+            continue;
+        x->resp[c->breakdown][c->wave * x->bg[c->breakdown].n + g] = c->n;
+        x->hidden[c->breakdown][c->wave * x->bg[c->breakdown].n + g] = c->hidden_by != CQ_SHOWN;
     }
     for (size_t i = 0; i < st->n_population; i++) {
         const cq_population *p = &st->population[i];
@@ -1144,50 +1132,6 @@ index_study(ctx *x, cq_diag *d)
         }
     }
     return CQ_OK;
-}
-
-/* Respondent counts (and so response rates) of wave w, breakdown b: a group
- * is withheld when it has fewer than min_group respondents or is suppressed
- * on any scale; then, like the secondary rule of contract §5, while the
- * withheld groups hold more than 0 and fewer than min_group respondents, the
- * shown group with the fewest respondents (ties: name by bytes) is withheld
- * too, so that no small group follows from the total minus the others. */
-static void
-hide_counts(ctx *x, size_t b, size_t w)
-{
-    size_t ng = x->bg[b].n;
-    size_t *n = &x->resp[b][w * ng];
-    unsigned char *h = &x->hidden[b][w * ng];
-    size_t min = (size_t)(x->st->settings->min_group > 0 ? x->st->settings->min_group : 1);
-    for (size_t g = 0; g < ng; g++) {
-        h[g] = n[g] < min;
-        for (size_t s = 0; s < x->ns && !h[g]; s++) {
-            const cq_summary *r = sum_at(x, b, w, g, s);
-            if (r && r->suppressed)
-                h[g] = 1;
-        }
-    }
-    if (b == 0)
-        return;
-    for (;;) {
-        size_t hid = 0;
-        for (size_t g = 0; g < ng; g++)
-            if (h[g])
-                hid += n[g];
-        if (hid == 0 || hid >= min)
-            break;
-        size_t pick = (size_t)-1;
-        for (size_t g = 0; g < ng; g++) {
-            if (h[g] || n[g] == 0)
-                continue;
-            if (pick == (size_t)-1 || n[g] < n[pick] ||
-                (n[g] == n[pick] && strcmp(x->bg[b].names[g], x->bg[b].names[pick]) < 0))
-                pick = g;
-        }
-        if (pick == (size_t)-1)
-            break;
-        h[pick] = 1;
-    }
 }
 
 static void
@@ -1630,6 +1574,14 @@ build_overview(ctx *x)
         merge_row(x, sh, r, ncols - 1,
                   cq_textf(buf, sizeof buf, x->en, CQ_T_OVERVIEW_SUB, x->ins->name, waves),
                   x->S.subtitle, 0);
+        r++;
+    }
+    if (x->st->settings->min_group < CQ_WARN_MIN_GROUP) {
+        r++;
+        merge_row(x, sh, r, ncols - 1,
+                  cq_textf(buf, sizeof buf, x->en, CQ_T_LOW_MIN_GROUP, x->st->settings->min_group),
+                  x->S.note_wrap, 1);
+        set_height(x, sh, r, 30);
         r++;
     }
     r++;
@@ -2961,6 +2913,15 @@ build_method(ctx *x)
     method_row(x, sh, &r, CQ_T_M_SUPPRESS_H,
                cq_textf(buf, sizeof buf, x->en, CQ_T_M_SUPPRESS, set->min_group,
                         set->min_group_sensitive, set->min_group));
+    {
+        const size_t *h = st->hidden_count;
+        method_row(x, sh, &r, CQ_T_M_AUDIT_H,
+                   cq_textf(buf, sizeof buf, x->en, CQ_T_M_AUDIT, st->audit_cells, set->min_group,
+                            h[CQ_HID_PRIMARY] + h[CQ_HID_SENSITIVE] + h[CQ_HID_PAIRS],
+                            h[CQ_HID_SECONDARY] + h[CQ_HID_NESTED] + h[CQ_HID_REMAINDER] +
+                                h[CQ_HID_LINEAR],
+                            h[CQ_HID_LINEAR], h[CQ_HID_SUMMARY]));
+    }
     method_row(x, sh, &r, CQ_T_M_COLOURS_H, cq_text(x->en, CQ_T_M_COLOURS));
     cq_textf(b2, sizeof b2, x->en, CQ_T_M_TRAFFIC_N, n_cut, ins->n_scales);
     snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_M_TRAFFIC), b2);

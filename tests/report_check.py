@@ -335,10 +335,16 @@ def check_breakdown(wb, out, scales, lang_en, waves, b, groups_shown):
     return ws
 
 
-def check_suppressed_nowhere(wb, out, b):
-    """A group withheld on some scale shows no count or response rate."""
+def check_suppressed_nowhere(wb, out, b, min_group=5):
+    """Response counts follow their own disclosure (stages/disclose.c): a count
+    shown is never below min_group, and a group that is below min_group on
+    every scale (so too small to show at all) shows no count or rate."""
     summ = read_csv(os.path.join(out, "scale_summary.csv"))
-    hidden = {(r["wave"], r["group"]) for r in summ if r["breakdown"] == b and r["suppressed"] == "1"}
+    by_group = {}
+    for r in summ:
+        if r["breakdown"] == b:
+            by_group.setdefault((r["wave"], r["group"]), []).append(r["suppressed_by"])
+    tiny = {k for k, v in by_group.items() if all(x in ("primary", "sensitive") for x in v)}
     ws = wb[b]
     hr = None
     for r in range(1, ws.max_row + 1):
@@ -359,12 +365,16 @@ def check_suppressed_nowhere(wb, out, b):
         if isinstance(a, str) and (a.startswith("Förändring ") or a.startswith("Change ")):
             break
         g = "(missing)" if a in ("(uppgift saknas)", "(not stated)") else a
-        if cur and (cur, g) in hidden:
-            vals = [ws.cell(row=r, column=c).value for c in range(resp_col, ws.max_column + 1)]
-            if any(isinstance(v, (int, float)) for v in vals):
-                bad.append((cur, g, vals))
-    check(not bad, "%s: no count or response rate for a suppressed group (%d group-waves)"
-          % (b, len(hidden)), bad[:3])
+        if not cur or (cur, g) not in by_group:
+            continue
+        n = ws.cell(row=r, column=resp_col).value
+        vals = [ws.cell(row=r, column=c).value for c in range(resp_col, ws.max_column + 1)]
+        if isinstance(n, (int, float)) and n < min_group:
+            bad.append((cur, g, vals))
+        if (cur, g) in tiny and any(isinstance(v, (int, float)) for v in vals):
+            bad.append((cur, g, vals))
+    check(not bad, "%s: no count below %d and none for a group too small on every scale (%d such)"
+          % (b, min_group, len(tiny)), bad[:3])
 
 
 def check_chart_data(wb, out, lang_en, waves):

@@ -25,6 +25,7 @@ cq_status cq_stage_score(cq_study *st, cq_diag *d);       /* stages/score.c */
 cq_status cq_stage_summarise(cq_study *st, cq_diag *d);   /* stages/summarise.c */
 cq_status cq_stage_reliability(cq_study *st, cq_diag *d); /* stages/reliability.c */
 cq_status cq_stage_compare(cq_study *st, cq_diag *d);     /* stages/compare.c */
+cq_status cq_stage_disclose(cq_study *st, cq_diag *d);    /* stages/disclose.c */
 cq_status cq_stage_write(cq_study *st, cq_diag *d);       /* stages/write.c: the CSV files */
 cq_status cq_stage_report(cq_study *st, cq_diag *d);      /* stages/report.c: report.xlsx */
 
