@@ -35,6 +35,7 @@
 #include <time.h>
 
 #include "copsoq/cli.h"
+#include "copsoq/colmap.h"
 #include "copsoq/report_text.h"
 #include "copsoq/source.h"
 #include "copsoq/stages.h"
@@ -2959,6 +2960,19 @@ build_method(ctx *x)
     method_row(x, sh, &r, CQ_T_M_RELIABILITY_H,
                cq_textf(buf, sizeof buf, x->en, CQ_T_M_RELIABILITY, set->min_group));
     method_row(x, sh, &r, CQ_T_M_FILES_H, cq_text(x->en, CQ_T_M_FILES));
+    if (st->colmap) { /* the column map (contract §2a): its hash and every rename */
+        size_t used =
+            (size_t)snprintf(buf, sizeof buf,
+                             x->en ? "Column map %s (SHA-256 %s) renamed these columns:"
+                                   : "Kolumnkartan %s (SHA-256 %s) döpte om dessa kolumner:",
+                             base_name(set->columns_path), st->colmap->sha256);
+        for (size_t w = 0; w < x->nw; w++)
+            for (size_t k = 0; k < st->waves[w].n_renames && used < sizeof buf; k++)
+                used += (size_t)snprintf(buf + used, sizeof buf - used, " %s: %s -> %s;",
+                                         st->waves[w].label, st->waves[w].rename_from[k],
+                                         st->waves[w].rename_to[k]);
+        method_row(x, sh, &r, CQ_T_M_FILES_H, buf);
+    }
 }
 
 /* ------------------------------------------------------------------ */
