@@ -30,7 +30,8 @@
  *    rows shown is the contract's.
  * 4. Response counts per group (all scales together), by the same rules over
  *    the respondents of a wave; item counts (whole waves) need min_group
- *    answers, min_group_sensitive for a sensitive scale's items.
+ *    answers, min_group_sensitive for a sensitive scale's items; reliability
+ *    needs min_group complete respondents.
  * 5. quality.csv's details are written so that they never echo an id of the
  *    wave or free text.
  * 6. The audit: every wave and scale (and the response counts) again, with
@@ -1128,6 +1129,18 @@ static void
 blank(ctx *x)
 {
     cq_study *st = x->st;
+    /* reliability (contract §5): alpha and the item figures need min_group
+     * complete respondents; the row's items and n_complete stay */
+    for (size_t i = 0; i < st->n_reliability; i++) {
+        cq_reliability *r = &st->reliability[i];
+        if (r->n_complete < (size_t)cq_min_group_for(st, r->scale))
+            r->alpha = NAN;
+    }
+    for (size_t i = 0; i < st->n_reliability_items; i++) {
+        cq_reliability_item *r = &st->reliability_items[i];
+        if (r->n_complete < (size_t)cq_min_group_for(st, r->scale))
+            r->item_rest_r = r->alpha_if_deleted = NAN;
+    }
     for (size_t i = 0; i < st->n_summary; i++) {
         cq_summary *r = &st->summary[i];
         if (r->suppressed) {
