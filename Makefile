@@ -7,7 +7,8 @@
 #   make check-valgrind   tests of the plain build under valgrind memcheck
 #   make check-tsan       tests under ThreadSanitizer (the wave threads)
 #   make bench      speed and memory on large generated waves, against the libcsv
-#                   floor and the pandas peer (not a test)
+#                   floor and the pandas peer, then the cost of doubling each
+#                   input dimension (not a test)
 #   make fuzz       libFuzzer on the ingest core (clang)
 #   make format     clang-format in place; make format-check fails on a diff
 #   make install    PREFIX=/usr/local
@@ -118,6 +119,7 @@ bench:
 	@$(MAKE) --no-print-directory $(BIN) $(GEN) $(FLOOR)
 	@sh scripts/bench.sh $(BUILD)
 	@sh scripts/bench_peers.sh $(BUILD)
+	@sh scripts/bench_scaling.sh $(BUILD)
 
 fuzz:
 	@sh scripts/setup.sh --with-tools

@@ -83,8 +83,8 @@ cq_cli_usage(FILE *f)
           "  --out DIR          output folder (created if missing)\n"
           "  -v, --verbose      progress and timing on stderr\n"
           "  --stop-after STAGE run up to STAGE only and write nothing (debugging; -v shows\n"
-          "                     the stages: instrument columns ingest respondents population\n"
-          "                     score summarise reliability compare disclose)\n"
+          "                     the stages: instrument columns ingest population score\n"
+          "                     summarise reliability compare disclose)\n"
           "\n"
           "Exit status: 0 done, 1 the input could not be used, 2 wrong usage.\n",
           f);

@@ -34,12 +34,17 @@ typedef struct {
  * still overlap: one wave is read while the other is scored and summarised.
  * Drop the flag once ingest sorts without file-scope state. */
 static const stage stages[] = {
-    {"instrument", cq_stage_instrument, 0, 0, 0}, {"columns", cq_stage_columns, 0, 0, 0},
-    {"ingest", cq_stage_ingest, 0, 1, 1},         {"respondents", cq_stage_respondents, 0, 0, 0},
-    {"population", cq_stage_population, 0, 0, 0}, {"score", cq_stage_score, 0, 1, 0},
-    {"summarise", cq_stage_summarise, 0, 1, 0},   {"reliability", cq_stage_reliability, 0, 1, 0},
-    {"compare", cq_stage_compare, 0, 0, 0},       {"disclose", cq_stage_disclose, 0, 0, 0},
-    {"write", cq_stage_write, 1, 0, 0},           {"report", cq_stage_report, 1, 0, 0},
+    {"instrument", cq_stage_instrument, 0, 0, 0},
+    {"columns", cq_stage_columns, 0, 0, 0},
+    {"ingest", cq_stage_ingest, 0, 1, 1},
+    {"population", cq_stage_population, 0, 0, 0},
+    {"score", cq_stage_score, 0, 1, 0},
+    {"summarise", cq_stage_summarise, 0, 1, 0},
+    {"reliability", cq_stage_reliability, 0, 1, 0},
+    {"compare", cq_stage_compare, 0, 0, 0},
+    {"disclose", cq_stage_disclose, 0, 0, 0},
+    {"write", cq_stage_write, 1, 0, 0},
+    {"report", cq_stage_report, 1, 0, 0},
 };
 
 #define N_STAGES (sizeof stages / sizeof stages[0])
@@ -119,6 +124,8 @@ cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
             s = failed == i ? wave_status : CQ_OK;
             if (s != CQ_OK)
                 *d = wave_d;
+            else if (stages[i].fn == cq_stage_ingest)
+                s = cq_ingest_announce(st, d);
         } else {
             double t0 = cq_now();
             s = stages[i].fn(st, d);

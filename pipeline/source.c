@@ -239,8 +239,14 @@ start(cq_source *s, cq_diag *d)
             break;
         s->look_len += got;
     }
-    int utf32le = s->look_len >= 4 && s->look[2] == 0 && s->look[3] == 0; /* FF FE 00 00 */
-    if (s->look_len >= 2 && s->look[0] == 0xFF && s->look[1] == 0xFE && !utf32le)
+    const unsigned char *u = s->look;
+    if (s->look_len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+                             (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
+        return cq_fail(d, CQ_ERR_BINARY,
+                       "%s: line 1: UTF-32 text is not supported: save the file as CSV (UTF-8), "
+                       "CSV (semicolon) or Unicode text (UTF-16)",
+                       s->name);
+    if (s->look_len >= 2 && s->look[0] == 0xFF && s->look[1] == 0xFE)
         s->utf16 = 1;
     else if (s->look_len >= 2 && s->look[0] == 0xFE && s->look[1] == 0xFF)
         s->utf16 = 2;

@@ -95,11 +95,31 @@ static cq_status guards(ingest *g);
 static cq_status finish(ingest *g);
 static void ingest_free(ingest *g);
 
+/* ids of wave w also in wave w - 1 */
+static cq_status
+count_repeated(cq_study *st, size_t w, cq_diag *d)
+{
+    cq_wave *a = &st->waves[w - 1], *b = &st->waves[w];
+    cq_strmap m = {0};
+    for (size_t r = 0; r < a->n; r++)
+        if (cq_strmap_put(&m, a->ids[r], r) != 0) {
+            cq_strmap_free(&m);
+            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        }
+    b->ids_in_previous = 0;
+    for (size_t r = 0; r < b->n; r++)
+        b->ids_in_previous += cq_strmap_get(&m, b->ids[r]) != (size_t)-1;
+    cq_strmap_free(&m);
+    return CQ_OK;
+}
+
+/* The column map is loaded once for the whole run (its rows name the run's
+ * waves), before the waves are read, each in a study of its own (waves.c). */
 cq_status
 cq_stage_columns(cq_study *st, cq_diag *d)
 {
     const cq_settings *set = st->settings;
-    if (!set->columns_path)
+    if (!set->columns_path || st->colmap)
         return CQ_OK;
     st->colmap = calloc(1, sizeof *st->colmap);
     if (!st->colmap)
@@ -111,32 +131,12 @@ cq_stage_columns(cq_study *st, cq_diag *d)
 }
 
 cq_status
-cq_stage_respondents(cq_study *st, cq_diag *d)
-{
-    /* every run says how many people each wave has and how many could be
-     * paired: a wrong id column shows here at once (contract §2a) */
-    for (size_t w = 0; w < st->n_waves; w++) {
-        cq_wave *b = &st->waves[w];
-        if (w == 0) {
-            cq_log(CQ_LOG_QUIET, "%zu respondents in wave %s", b->n, b->label);
-            continue;
-        }
-        const cq_strmap *m = cq_wave_id_map(&st->waves[w - 1]);
-        if (!m)
-            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-        b->ids_in_previous = 0;
-        for (size_t r = 0; r < b->n; r++)
-            b->ids_in_previous += cq_strmap_get(m, b->ids[r]) != (size_t)-1;
-        cq_log(CQ_LOG_QUIET, "%zu respondents in wave %s, %zu of their ids also in wave %s", b->n,
-               b->label, b->ids_in_previous, st->waves[w - 1].label);
-    }
-    return CQ_OK;
-}
-
-cq_status
 cq_stage_ingest(cq_study *st, cq_diag *d)
 {
     const cq_settings *set = st->settings;
+    cq_status cs = cq_stage_columns(st, d); /* no-op when the run loaded it */
+    if (cs != CQ_OK)
+        return cs;
     st->waves = calloc(set->n_waves, sizeof *st->waves);
     if (!st->waves)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
@@ -161,6 +161,26 @@ cq_stage_ingest(cq_study *st, cq_diag *d)
         cq_log(CQ_LOG_INFO, "%s: wave %s: %zu respondents, %zu rejected rows, %.3f s", path,
                set->waves[w].label, wave->n, wave->rejected_duplicate + wave->rejected_other,
                cq_now() - t0);
+    }
+    return CQ_OK;
+}
+
+cq_status
+cq_ingest_announce(cq_study *st, cq_diag *d)
+{
+    /* every run says how many people each wave has and how many could be
+     * paired: a wrong id column shows here at once (contract §2a) */
+    for (size_t w = 0; w < st->n_waves; w++) {
+        if (w > 0) {
+            cq_status s = count_repeated(st, w, d);
+            if (s != CQ_OK)
+                return s;
+            cq_log(CQ_LOG_QUIET, "wave %s: %zu respondents, %zu ids also in wave %s",
+                   st->waves[w].label, st->waves[w].n, st->waves[w].ids_in_previous,
+                   st->waves[w - 1].label);
+        } else {
+            cq_log(CQ_LOG_QUIET, "wave %s: %zu respondents", st->waves[w].label, st->waves[w].n);
+        }
     }
     return CQ_OK;
 }

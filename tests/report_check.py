@@ -69,7 +69,7 @@ def skip(what, why):
 
 def quiet(err):
     """stderr without the per-wave respondent counts every run prints (contract §2a)."""
-    return "\n".join(l for l in err.splitlines() if not re.match(r"copsoq: \d+ respondents in wave ", l)).strip()
+    return "\n".join(l for l in err.splitlines() if not re.match(r"copsoq: wave .*: \d+ respondents", l)).strip()
 
 
 def run(binary, args, env_extra=None):

@@ -169,7 +169,6 @@ typedef struct {
     size_t n;
     double mean, sd, ci_low, ci_high, median, q1, q3;
     int suppressed; /* 1: every numeric cell is withheld, n included */
-    int secondary;  /* 1: withheld although n >= min_group (to protect another group) */
     cq_hidden_by hidden_by;
     int order_hidden; /* median, q1, q3 withheld: n < 2 * min_group (contract §5) */
     /* traffic lights: respondents in green / yellow / red (scale cut-offs) */

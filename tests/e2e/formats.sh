@@ -102,8 +102,8 @@ else bad "no python3 with openpyxl"; fi
 # two waves share (the count from comm, not from copsoq)
 cut -d, -f1 "$tmp/p16.csv" | sed 1d | sort -u > "$tmp/i16"; cut -d, -f1 "$tmp/p17.csv" | sed 1d | sort -u > "$tmp/i17"
 n=$(comm -12 "$tmp/i16" "$tmp/i17" | wc -l)
-grep -q "^copsoq: 300 respondents in wave 2016\$" "$tmp/plain.err" && ok || bad "stderr: no respondent line for 2016: $(cat "$tmp/plain.err")"
-grep -q "^copsoq: 300 respondents in wave 2017, $n of their ids also in wave 2016\$" "$tmp/plain.err" && ok \
+grep -q "^copsoq: wave 2016: 300 respondents\$" "$tmp/plain.err" && ok || bad "stderr: no respondent line for 2016: $(cat "$tmp/plain.err")"
+grep -q "^copsoq: wave 2017: 300 respondents, $n ids also in wave 2016\$" "$tmp/plain.err" && ok \
   || bad "stderr: 2017 line does not say $n shared ids: $(cat "$tmp/plain.err")"
 
 # UTF-16 LE and BE with a byte-order mark (Excel's "Unicode text": TAB-separated)
