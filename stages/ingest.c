@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "copsoq/csvread.h"
+#include "copsoq/utf8.h"
 #include "copsoq/log.h"
 #include "copsoq/stages.h"
 #include "copsoq/strmap.h"
@@ -537,9 +538,7 @@ on_record(void *ctx, size_t line)
             size_t tl = strlen(bv->token);
             if (tl > MAX_TOKEN_SHOWN) {
                 /* cut on a UTF-8 character boundary */
-                size_t cut = MAX_TOKEN_SHOWN;
-                while (cut > 0 && ((unsigned char)bv->token[cut] & 0xC0) == 0x80)
-                    cut--;
+                size_t cut = cq_utf8_prefix(bv->token, (size_t)-1, MAX_TOKEN_SHOWN);
                 snprintf(shown, sizeof shown, "%.*s...", (int)cut, bv->token);
             } else {
                 snprintf(shown, sizeof shown, "%s", bv->token);
