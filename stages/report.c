@@ -114,6 +114,7 @@ cq_report_build(const cq_study *st, cq_report *rep, cq_diag *d)
 
 cleanup:
     rb_free_index(&x);
+    cq_sbuf_free(&x.scratch);
     if (s != CQ_OK)
         cq_report_free(rep);
     return s;

@@ -66,8 +66,7 @@ rb_build_items(ctx *x)
         for (size_t o = 0; o < set->n_options; o++)
             any_missing_option |= set->options[o].missing != 0;
     }
-    char dash_note[512];
-    cq_textf(dash_note, sizeof dash_note, x->en, CQ_T_ITEMS_NOTE, st->settings->min_group);
+    const char *dash_note = rb_textf(x, CQ_T_ITEMS_NOTE, st->settings->min_group);
     rb_note_row(x, sh, r++, ncols - 1, dash_note);
     if (any_missing_option)
         rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_ITEMS_NOTE_MISSING_OPT));
@@ -164,7 +163,6 @@ rb_build_reliability(ctx *x)
     cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, cq_text(x->en, CQ_T_SHEET_RELIABILITY)));
     if (!sh)
         return;
-    char buf[1024];
     const uint32_t c_scale = 0, c_code = 1, c_k = 2, c_w = 3;
     const uint32_t ncols = c_w + 2 * (uint32_t)nw;
     uint32_t r = 0;
@@ -172,8 +170,7 @@ rb_build_reliability(ctx *x)
     rb_set_height(x, sh, r, 24);
     r++;
     rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_REL_SUB));
-    const char *dash_note =
-        rb_dup(x, cq_textf(buf, sizeof buf, x->en, CQ_T_REL_NOTE, x->st->settings->min_group));
+    const char *dash_note = rb_dup(x, rb_textf(x, CQ_T_REL_NOTE, x->st->settings->min_group));
     rb_note_row(x, sh, r++, ncols - 1, dash_note);
     uint32_t h1 = r, h2 = r + 1;
     rb_merge(x, sh, h1, c_scale, h2, c_scale, cq_text(x->en, CQ_T_COL_SCALE), x->S.th_left, 0);
@@ -326,7 +323,7 @@ safe_detail(const ctx *x, const cq_quality *q)
 /* The detail in the report's language where its form is known (ingest's
  * "'TOKEN' is not an answer option of SET: ..."), else as written. */
 static const char *
-detail_text(const ctx *x, const cq_quality *q, char *buf, size_t cap)
+detail_text(ctx *x, const cq_quality *q)
 {
     const char *d = safe_detail(x, q);
     if (d != q->detail)
@@ -338,10 +335,9 @@ detail_text(const ctx *x, const cq_quality *q, char *buf, size_t cap)
     if (strcmp(q->issue, "invalid_value") == 0 && d[0] == '\'' && m) {
         const char *set = m + strlen(marker);
         size_t set_len = strcspn(set, ":");
-        char token[256], sid[128];
-        snprintf(token, sizeof token, "%.*s", (int)(m - d - 1), d + 1);
-        snprintf(sid, sizeof sid, "%.*s", (int)set_len, set);
-        return cq_textf(buf, cap, x->en, CQ_T_DETAIL_INVALID, token, sid);
+        const char *token = rb_fmt(x, "%.*s", (int)(m - d - 1), d + 1);
+        const char *sid = rb_fmt(x, "%.*s", (int)set_len, set);
+        return rb_textf(x, CQ_T_DETAIL_INVALID, token, sid);
     }
     return d;
 }
@@ -355,7 +351,6 @@ rb_build_quality(ctx *x)
     cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, cq_text(x->en, CQ_T_SHEET_QUALITY)));
     if (!sh)
         return;
-    char buf[1024];
     uint32_t r = 0;
     const uint32_t ncols = 10;
     rb_merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_TITLE), x->S.title, 0);
@@ -384,9 +379,8 @@ rb_build_quality(ctx *x)
         rb_put_num(x, sh, r, 6, (double)wv->empty_records, x->S.integer);
         rb_put_num(x, sh, r, 7, (double)wv->bad_values, x->S.integer);
         rb_put_text(x, sh, r, 8,
-                    wv->cp1252_fields
-                        ? cq_textf(buf, sizeof buf, x->en, CQ_T_ENC_CP1252, wv->cp1252_fields)
-                        : (wv->bom ? "UTF-8 (BOM)" : "UTF-8"),
+                    wv->cp1252_fields ? rb_textf(x, CQ_T_ENC_CP1252, wv->cp1252_fields)
+                                      : (wv->bom ? "UTF-8 (BOM)" : "UTF-8"),
                     x->S.dash);
         rb_put_text(x, sh, r, 9,
                     rb_fmt(x, "%s%s",
@@ -410,11 +404,9 @@ rb_build_quality(ctx *x)
     rb_put_text(x, sh, r, 1, cq_text(x->en, CQ_T_COL_SCALE), x->S.th_left);
     for (size_t w = 0; w < nw; w++) {
         rb_put_text(x, sh, r, 2 + 2 * (uint32_t)w,
-                    cq_textf(buf, sizeof buf, x->en, CQ_T_COL_MISSING_N, rb_wave_label(x, w)),
-                    x->S.th);
+                    rb_textf(x, CQ_T_COL_MISSING_N, rb_wave_label(x, w)), x->S.th);
         rb_put_text(x, sh, r, 3 + 2 * (uint32_t)w,
-                    cq_textf(buf, sizeof buf, x->en, CQ_T_COL_MISSING_PCT, rb_wave_label(x, w)),
-                    x->S.th);
+                    rb_textf(x, CQ_T_COL_MISSING_PCT, rb_wave_label(x, w)), x->S.th);
     }
     rb_set_height(x, sh, r, 32);
     r++;
@@ -446,7 +438,7 @@ rb_build_quality(ctx *x)
     /* the first rows of quality.csv */
     head = r;
     rb_merge_row(x, sh, r, ncols - 1,
-                 cq_textf(buf, sizeof buf, x->en, CQ_T_QUALITY_ROWS_HEAD,
+                 rb_textf(x, CQ_T_QUALITY_ROWS_HEAD,
                           st->n_quality < N_QUALITY_ROWS ? st->n_quality : (size_t)N_QUALITY_ROWS,
                           st->n_quality),
                  x->S.h2, 0);
@@ -471,7 +463,7 @@ rb_build_quality(ctx *x)
         rb_put_num(x, sh, r, 2, (double)q->line, x->S.int_c);
         rb_put_text(x, sh, r, 3, q->column, x->S.text_c);
         rb_put_text(x, sh, r, 4, cq_text_issue(x->en, q->issue), x->S.text);
-        rb_merge(x, sh, r, 5, r, ncols - 1, detail_text(x, q, buf, sizeof buf), x->S.text, 0);
+        rb_merge(x, sh, r, 5, r, ncols - 1, detail_text(x, q), x->S.text, 0);
         r++;
     }
     rb_add_block(x, sh, head, body + (r - body < 3 ? r - body : 3) - 1, -1, -1, 1);
@@ -499,7 +491,6 @@ rb_build_method(ctx *x)
     if (!sh)
         return;
     sh->fit_height = 0;
-    char buf[4096], b2[2048];
     uint32_t r = 0;
     rb_merge_row(x, sh, r, 1, cq_text(x->en, CQ_T_METHOD_TITLE), x->S.title, 0);
     rb_set_height(x, sh, r, 24);
@@ -512,8 +503,7 @@ rb_build_method(ctx *x)
 
     method_row(x, sh, &r, CQ_T_M_READ_H, cq_text(x->en, CQ_T_M_READ));
     method_row(x, sh, &r, CQ_T_M_ABOUT_H,
-               cq_textf(buf, sizeof buf, x->en, CQ_T_M_ABOUT, CQ_VERSION, ins->name, ins->n_items,
-                        ins->n_scales));
+               rb_textf(x, CQ_T_M_ABOUT, CQ_VERSION, ins->name, ins->n_items, ins->n_scales));
     method_row(x, sh, &r, CQ_T_M_SCORING_H, cq_text(x->en, CQ_T_M_SCORING));
     method_row(x, sh, &r, CQ_T_M_HALF_H, cq_text(x->en, CQ_T_M_HALF));
     method_row(x, sh, &r, CQ_T_M_STATS_H, cq_text(x->en, CQ_T_M_STATS));
@@ -521,13 +511,13 @@ rb_build_method(ctx *x)
     method_row(x, sh, &r, CQ_T_M_BH_H, cq_text(x->en, CQ_T_M_BH));
     method_row(x, sh, &r, CQ_T_M_RELEVANCE_H, cq_text(x->en, CQ_T_M_RELEVANCE));
     method_row(x, sh, &r, CQ_T_M_UNFAV_H, cq_text(x->en, CQ_T_M_UNFAV));
-    method_row(x, sh, &r, CQ_T_M_SUPPRESS_H,
-               cq_textf(buf, sizeof buf, x->en, CQ_T_M_SUPPRESS, set->min_group,
-                        set->min_group_sensitive, set->min_group));
+    method_row(
+        x, sh, &r, CQ_T_M_SUPPRESS_H,
+        rb_textf(x, CQ_T_M_SUPPRESS, set->min_group, set->min_group_sensitive, set->min_group));
     method_row(x, sh, &r, CQ_T_M_COLOURS_H, cq_text(x->en, CQ_T_M_COLOURS));
-    cq_textf(b2, sizeof b2, x->en, CQ_T_M_TRAFFIC_N, n_cut, ins->n_scales);
-    snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_M_TRAFFIC), b2);
-    method_row(x, sh, &r, CQ_T_M_TRAFFIC_H, buf);
+    method_row(x, sh, &r, CQ_T_M_TRAFFIC_H,
+               rb_fmt(x, "%s %s", cq_text(x->en, CQ_T_M_TRAFFIC),
+                      rb_textf(x, CQ_T_M_TRAFFIC_N, n_cut, ins->n_scales)));
     /* with a wave column: the surveys with a head count in any breakdown */
     int per_wave = 0;
     for (size_t i = 0; i < x->st->n_population; i++)
@@ -550,16 +540,15 @@ rb_build_method(ctx *x)
     free(items);
     if (set->population_path && n_hw)
         method_row(x, sh, &r, CQ_T_M_RATE_H,
-                   cq_textf(buf, sizeof buf, x->en, CQ_T_M_RATE_WAVES,
-                            base_name(set->population_path), rb_wave_label(x, x->nw - 1), hw));
+                   rb_textf(x, CQ_T_M_RATE_WAVES, base_name(set->population_path),
+                            rb_wave_label(x, x->nw - 1), hw));
     else if (set->population_path)
-        method_row(x, sh, &r, CQ_T_M_RATE_H,
-                   cq_textf(buf, sizeof buf, x->en, CQ_T_M_RATE, base_name(set->population_path),
-                            rb_wave_label(x, x->nw - 1)));
+        method_row(
+            x, sh, &r, CQ_T_M_RATE_H,
+            rb_textf(x, CQ_T_M_RATE, base_name(set->population_path), rb_wave_label(x, x->nw - 1)));
     else
         method_row(x, sh, &r, CQ_T_M_RATE_H, cq_text(x->en, CQ_T_M_RATE_NONE));
-    method_row(x, sh, &r, CQ_T_M_RELIABILITY_H,
-               cq_textf(buf, sizeof buf, x->en, CQ_T_M_RELIABILITY, set->min_group));
+    method_row(x, sh, &r, CQ_T_M_RELIABILITY_H, rb_textf(x, CQ_T_M_RELIABILITY, set->min_group));
     method_row(x, sh, &r, CQ_T_M_FILES_H, cq_text(x->en, CQ_T_M_FILES));
 }
 
@@ -595,7 +584,6 @@ rb_build_provenance(ctx *x)
     cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, cq_text(x->en, CQ_T_SHEET_PROVENANCE)));
     if (!sh)
         return;
-    char buf[4096];
     uint32_t r = 0;
     rb_merge_row(x, sh, r, 4, cq_text(x->en, CQ_T_PROV_TITLE), x->S.title, 0);
     rb_set_height(x, sh, r, 24);
@@ -643,8 +631,8 @@ rb_build_provenance(ctx *x)
     r++;
     for (size_t w = 0; w < x->nw; w++) {
         const cq_wave *wv = &st->waves[w];
-        file_row(x, sh, &r, cq_textf(buf, sizeof buf, x->en, CQ_T_ROLE_WAVE, wv->label), wv->path,
-                 (double)wv->bytes, (double)wv->records, wv->sha256);
+        file_row(x, sh, &r, rb_textf(x, CQ_T_ROLE_WAVE, wv->label), wv->path, (double)wv->bytes,
+                 (double)wv->records, wv->sha256);
     }
     size_t n_opts = 0;
     for (size_t i = 0; i < ins->n_sets; i++)

@@ -48,12 +48,26 @@ rb_dup(ctx *x, const char *s)
 const char *
 rb_fmt(ctx *x, const char *f, ...)
 {
-    char buf[2048];
     va_list ap;
     va_start(ap, f);
-    vsnprintf(buf, sizeof buf, f, ap);
+    cq_sbuf_clear(&x->scratch);
+    cq_sbuf_vprintf(&x->scratch, f, ap);
     va_end(ap);
-    return rb_dup(x, buf);
+    if (x->scratch.nomem)
+        x->nomem = 1;
+    return rb_dup(x, cq_sbuf_str(&x->scratch));
+}
+
+const char *
+rb_textf(ctx *x, cq_text_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    cq_vtextf(&x->scratch, x->en, id, ap);
+    va_end(ap);
+    if (x->scratch.nomem)
+        x->nomem = 1;
+    return rb_dup(x, cq_sbuf_str(&x->scratch));
 }
 
 static int
@@ -267,21 +281,19 @@ rb_dash_header(ctx *x, cq_rsheet *sh, const char *note)
         any = sh->cells[i].kind == CQ_CELL_TEXT && strcmp(sh->cells[i].text, "\u2013") == 0;
     if (!any)
         return;
-    char buf[700];
-    size_t o = 0;
-    const char *lead = "&L&8&I";
-    memcpy(buf, lead, strlen(lead) + 1);
-    o = strlen(lead);
+    cq_sbuf buf = {0};
+    cq_sbuf_puts(&buf, "&L&8&I");
     /* '&' starts a header code: double it */
-    for (const char *p = note; *p && o + 3 < sizeof buf; p++) {
+    for (const char *p = note; *p; p++) {
         if (*p == '&')
-            buf[o++] = '&';
-        buf[o++] = *p;
+            cq_sbuf_putn(&buf, "&", 1);
+        cq_sbuf_putn(&buf, p, 1);
     }
-    buf[o] = '\0';
-    if (cq_utf8_width(buf) > 250) /* Excel's limit is 255 characters */
-        return;
-    sh->header = rb_dup(x, buf);
+    if (buf.nomem)
+        x->nomem = 1;
+    if (cq_utf8_width(cq_sbuf_str(&buf)) <= 250) /* Excel's limit is 255 characters */
+        sh->header = rb_dup(x, cq_sbuf_str(&buf));
+    cq_sbuf_free(&buf);
 }
 
 void
@@ -452,18 +464,9 @@ name_taken(ctx *x, const char *n)
 static void
 copy_cps(char *out, size_t cap, const char *s, size_t max)
 {
-    size_t o = 0, n = 0;
-    while (*s && n < max) {
-        const char *start = s;
-        cq_utf8_next(&s);
-        size_t len = (size_t)(s - start);
-        if (o + len + 1 > cap)
-            break;
-        memcpy(out + o, start, len);
-        o += len;
-        n++;
-    }
-    out[o] = '\0';
+    size_t n = cq_utf8_prefix(s, max, cap - 1);
+    memcpy(out, s, n);
+    out[n] = '\0';
 }
 
 /* A valid, unique Excel sheet name made from want: at most 31 characters,
@@ -471,10 +474,12 @@ copy_cps(char *out, size_t cap, const char *s, size_t max)
 const char *
 rb_sheet_name(ctx *x, const char *want)
 {
+    /* a sheet name keeps 31 characters: 200 bytes on a character boundary
+     * leave room for leading apostrophes that are dropped */
     char clean[256], base[256], out[300];
-    size_t o = 0;
-    for (const char *p = want; *p && o + 1 < sizeof clean; p++)
-        clean[o++] = strchr("[]:*?/\\", *p) ? '_' : *p;
+    size_t o = cq_utf8_prefix(want, (size_t)-1, 200);
+    for (size_t i = 0; i < o; i++)
+        clean[i] = strchr("[]:*?/\\", want[i]) ? '_' : want[i];
     clean[o] = '\0';
     char *s = clean;
     while (*s == '\'')
@@ -644,10 +649,13 @@ rb_wrapped_lines(const char *text, double per_line)
 const char *
 rb_lower_first(ctx *x, const char *s)
 {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", s);
-    cq_text_lower_first(buf);
-    return rb_dup(x, buf);
+    char *p = cq_arena_strdup(&x->rep->arena, s ? s : "");
+    if (!p) {
+        x->nomem = 1;
+        return "";
+    }
+    cq_text_lower_first(p);
+    return p;
 }
 
 /* "a, b och c" */

@@ -73,7 +73,7 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
 {
     const cq_study *st = x->st;
     size_t nw = x->nw, ns = x->ns;
-    char buf[4096], a[64], b[64], c[64], dd[64];
+    char a[64], b[64], c[64], dd[64];
     const char **items = calloc(ns + nw + 1, sizeof *items);
     if (!items) {
         x->nomem = 1;
@@ -88,12 +88,11 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
                 rb_fmt(x, "%s %s", cq_text(x->en, CQ_T_FEW_ANSWERS_SHORT), rb_wave_label(x, w));
         else
             items[n++] =
-                rb_dup(x, cq_textf(buf, sizeof buf, x->en, CQ_T_S_ANSWERS_IN,
+                rb_dup(x, rb_textf(x, CQ_T_S_ANSWERS_IN,
                                    cq_text_number(a, sizeof a, x->en, (double)st->waves[w].n, 0, 0),
                                    rb_wave_label(x, w)));
     }
-    sentence(x, sh, r, ncols,
-             cq_textf(buf, sizeof buf, x->en, CQ_T_S_BASIS, rb_join_list(x, items, n)));
+    sentence(x, sh, r, ncols, rb_textf(x, CQ_T_S_BASIS, rb_join_list(x, items, n)));
     /* response rates of the whole sample, per wave with a head count */
     size_t n_rates = 0, n_low = 0, one = 0;
     const char **rates = calloc(nw + 1, sizeof *rates);
@@ -111,8 +110,8 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
             continue;
         double rate = (double)st->waves[w].n / head;
         rates[n_rates++] = rb_dup(
-            x, cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE_ITEM,
-                        cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0), rb_wave_label(x, w),
+            x, rb_textf(x, CQ_T_S_RATE_ITEM, cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
+                        rb_wave_label(x, w),
                         cq_text_number(b, sizeof b, x->en, (double)st->waves[w].n, 0, 0),
                         cq_text_number(c, sizeof c, x->en, head, 0, 0)));
         if (rate < LOW_RATE)
@@ -122,26 +121,19 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
     if (n_rates == 1) {
         /* one survey with head counts: the sentence of a file without waves */
         double head = rb_head_at(x, 0, one, 0), rate = (double)st->waves[one].n / head;
-        cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE, rb_wave_label(x, one),
-                 cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
-                 cq_text_number(b, sizeof b, x->en, (double)st->waves[one].n, 0, 0),
-                 cq_text_number(c, sizeof c, x->en, head, 0, 0));
-        if (n_low) {
-            size_t l = strlen(buf);
-            snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_S_RATE_LOW));
-        }
-        sentence(x, sh, r, ncols, buf);
+        const char *s = rb_textf(x, CQ_T_S_RATE, rb_wave_label(x, one),
+                                 cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
+                                 cq_text_number(b, sizeof b, x->en, (double)st->waves[one].n, 0, 0),
+                                 cq_text_number(c, sizeof c, x->en, head, 0, 0));
+        if (n_low)
+            s = rb_fmt(x, "%s %s", s, cq_text(x->en, CQ_T_S_RATE_LOW));
+        sentence(x, sh, r, ncols, s);
     } else if (n_rates > 1) {
         /* "Svarsfrekvensen var 94,3 % 2016 (...) och 79,5 % 2017 (...)." */
-        cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATES, rb_join_list(x, rates, n_rates));
-        if (n_low) {
-            char more[1024];
-            size_t l = strlen(buf);
-            snprintf(
-                buf + l, sizeof buf - l, " %s",
-                cq_textf(more, sizeof more, x->en, CQ_T_S_RATES_LOW, rb_join_list(x, low, n_low)));
-        }
-        sentence(x, sh, r, ncols, buf);
+        const char *s = rb_textf(x, CQ_T_S_RATES, rb_join_list(x, rates, n_rates));
+        if (n_low)
+            s = rb_fmt(x, "%s %s", s, rb_textf(x, CQ_T_S_RATES_LOW, rb_join_list(x, low, n_low)));
+        sentence(x, sh, r, ncols, s);
     }
     free(rates);
     free(low);
@@ -165,8 +157,7 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         }
         if (nw > 2)
             sentence(x, sh, r, ncols,
-                     cq_textf(buf, sizeof buf, x->en, CQ_T_S_PAIR, rb_wave_label(x, p),
-                              rb_wave_label(x, p + 1)));
+                     rb_textf(x, CQ_T_S_PAIR, rb_wave_label(x, p), rb_wave_label(x, p + 1)));
         /* relevant and significant changes first: better, then worse */
         for (int want = 1; want >= -1; want -= 2) {
             for (size_t k = 0; k < ns; k++) {
@@ -182,8 +173,8 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
                     lo = hi;
                     hi = t;
                 }
-                cq_textf(
-                    buf, sizeof buf, x->en, CQ_T_S_CHANGE, rb_scale_name(x, s),
+                const char *said = rb_textf(
+                    x, CQ_T_S_CHANGE, rb_scale_name(x, s),
                     cq_text(x->en, cm->diff > 0 ? CQ_T_INCREASED : CQ_T_DECREASED),
                     cq_text_number(a, sizeof a, x->en, fabs(cm->diff), 0, 0),
                     cq_text_number(b, sizeof b, x->en, lo, 0, 0),
@@ -191,7 +182,7 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
                     cq_text(x->en, want > 0
                                        ? (cm->relevance >= 2 ? CQ_T_BIG_BETTER : CQ_T_REL_BETTER)
                                        : (cm->relevance >= 2 ? CQ_T_BIG_WORSE : CQ_T_REL_WORSE)));
-                sentence(x, sh, r, ncols, buf);
+                sentence(x, sh, r, ncols, said);
                 n_said++;
             }
         }
@@ -220,23 +211,20 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         } else {
             if (n_small)
                 sentence(x, sh, r, ncols,
-                         cq_textf(buf, sizeof buf, x->en, CQ_T_S_SMALL,
-                                  rb_join_list(x, small, n_small)));
+                         rb_textf(x, CQ_T_S_SMALL, rb_join_list(x, small, n_small)));
             if (n_unsure)
                 sentence(x, sh, r, ncols,
-                         cq_textf(buf, sizeof buf, x->en, CQ_T_S_UNSURE,
-                                  rb_join_list(x, unsure, n_unsure)));
+                         rb_textf(x, CQ_T_S_UNSURE, rb_join_list(x, unsure, n_unsure)));
             if (n_none && n_said + n_small == 0)
-                sentence(x, sh, r, ncols,
-                         cq_textf(buf, sizeof buf, x->en, CQ_T_S_NONE_AT_ALL, rb_wave_label(x, p),
-                                  rb_wave_label(x, p + 1)));
+                sentence(
+                    x, sh, r, ncols,
+                    rb_textf(x, CQ_T_S_NONE_AT_ALL, rb_wave_label(x, p), rb_wave_label(x, p + 1)));
             else if (n_none)
                 sentence(x, sh, r, ncols,
-                         cq_textf(buf, sizeof buf, x->en, CQ_T_S_NONE_OTHERS,
+                         rb_textf(x, CQ_T_S_NONE_OTHERS,
                                   cq_text_number(a, sizeof a, x->en, (double)n_none, 0, 0)));
             if (n_few)
-                sentence(x, sh, r, ncols,
-                         cq_textf(buf, sizeof buf, x->en, CQ_T_S_FEW, rb_join_list(x, few, n_few)));
+                sentence(x, sh, r, ncols, rb_textf(x, CQ_T_S_FEW, rb_join_list(x, few, n_few)));
         }
         free(small);
         free(unsure);
@@ -252,23 +240,22 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
             if ((rule == 1) != (sc->has_cutoffs != 0))
                 continue;
             int all = 1;
-            char trail[256] = "";
+            const char *trail = "";
             for (size_t w = 0; w < nw && all; w++) {
                 const cq_summary *sm = rb_shown(x, 0, w, 0, s);
                 if (!sm || !unfavourable(sc, sm->mean, rule)) {
                     all = 0;
                     break;
                 }
-                size_t l = strlen(trail);
-                snprintf(trail + l, sizeof trail - l, "%s%s", w ? " \u2192 " : "",
-                         cq_text_number(dd, sizeof dd, x->en, sm->mean, 0, 0));
+                trail = rb_fmt(x, "%s%s%s", trail, w ? " \u2192 " : "",
+                               cq_text_number(dd, sizeof dd, x->en, sm->mean, 0, 0));
             }
             if (all)
                 items[n++] = rb_fmt(x, "%s (%s)", rb_lower_first(x, rb_scale_name(x, s)), trail);
         }
         if (n)
             sentence(x, sh, r, ncols,
-                     cq_textf(buf, sizeof buf, x->en,
+                     rb_textf(x,
                               rule ? (nw > 1 ? CQ_T_S_UNFAV_CUT : CQ_T_S_UNFAV_CUT_ONE)
                                    : (nw > 1 ? CQ_T_S_UNFAV_MID : CQ_T_S_UNFAV_MID_ONE),
                               rb_join_list(x, items, n)));

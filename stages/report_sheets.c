@@ -25,20 +25,16 @@ rb_build_overview(ctx *x)
     const uint32_t c_pair = c_mean + (uint32_t)nw;
     const uint32_t c_n = c_pair + 6 * (uint32_t)np;
     const uint32_t ncols = c_n + (uint32_t)nw;
-    char buf[2048];
     uint32_t r = 0;
 
     rb_merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_OVERVIEW_TITLE), x->S.title, 0);
     rb_set_height(x, sh, r, 24);
     r++;
     {
-        char waves[512] = "";
-        for (size_t w = 0; w < nw; w++) {
-            size_t l = strlen(waves);
-            snprintf(waves + l, sizeof waves - l, "%s%s", w ? ", " : "", rb_wave_label(x, w));
-        }
-        rb_merge_row(x, sh, r, ncols - 1,
-                     cq_textf(buf, sizeof buf, x->en, CQ_T_OVERVIEW_SUB, x->ins->name, waves),
+        const char *waves = "";
+        for (size_t w = 0; w < nw; w++)
+            waves = rb_fmt(x, "%s%s%s", waves, w ? ", " : "", rb_wave_label(x, w));
+        rb_merge_row(x, sh, r, ncols - 1, rb_textf(x, CQ_T_OVERVIEW_SUB, x->ins->name, waves),
                      x->S.subtitle, 0);
         r++;
     }
@@ -59,8 +55,7 @@ rb_build_overview(ctx *x)
     for (size_t p = 0; p < np; p++) {
         uint32_t c0 = c_pair + 6 * (uint32_t)p;
         rb_merge(x, sh, h1, c0, h1, c0 + 5,
-                 cq_textf(buf, sizeof buf, x->en, CQ_T_COL_CHANGE_PAIR, rb_wave_label(x, p),
-                          rb_wave_label(x, p + 1)),
+                 rb_textf(x, CQ_T_COL_CHANGE_PAIR, rb_wave_label(x, p), rb_wave_label(x, p + 1)),
                  x->S.th, 0);
         rb_put_text(x, sh, h2, c0, cq_text(x->en, CQ_T_COL_DIFF), x->S.th);
         rb_put_text(x, sh, h2, c0 + 1, cq_text(x->en, CQ_T_COL_CI_LOW), x->S.th);
@@ -153,8 +148,7 @@ rb_build_overview(ctx *x)
         double head = rb_head_at(x, 0, w, 0);
         if (!isfinite(head) || head <= 0)
             continue;
-        rb_put_text(x, sh, r, c_scale,
-                    cq_textf(buf, sizeof buf, x->en, CQ_T_RATE_ROW, rb_wave_label(x, w)),
+        rb_put_text(x, sh, r, c_scale, rb_textf(x, CQ_T_RATE_ROW, rb_wave_label(x, w)),
                     x->S.text_bold);
         if (x->hidden[0][w])
             rb_put_dash(x, sh, r, c_n + (uint32_t)w);
@@ -174,9 +168,9 @@ rb_build_overview(ctx *x)
         rb_note_row(x, sh, r, ncols - 1, cq_text(x->en, (cq_text_id)notes[i]));
         r++;
     }
-    cq_textf(buf, sizeof buf, x->en, CQ_T_NOTE_DASH, x->st->settings->min_group);
-    rb_note_row(x, sh, r, ncols - 1, buf);
-    rb_dash_header(x, sh, buf);
+    const char *dash_note = rb_textf(x, CQ_T_NOTE_DASH, x->st->settings->min_group);
+    rb_note_row(x, sh, r, ncols - 1, dash_note);
+    rb_dash_header(x, sh, dash_note);
 }
 
 /* ------------------------------------------------------------------ */
@@ -273,7 +267,6 @@ rb_build_breakdown(ctx *x, size_t b)
     cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, st->settings->groups[b - 1]));
     if (!sh)
         return;
-    char buf[2048];
     /* head count and response rate: two columns, filled in the block of
      * each survey with head counts (the block's band names the survey, as
      * for the answers beside them) */
@@ -290,32 +283,27 @@ rb_build_breakdown(ctx *x, size_t b)
     const uint32_t ncols = with_pop ? c_rate + 1 : c_resp + 1;
     uint32_t r = 0;
 
-    rb_merge_row(
-        x, sh, r, ncols - 1,
-        cq_textf(buf, sizeof buf, x->en, CQ_T_BREAKDOWN_TITLE, st->settings->groups[b - 1]),
-        x->S.title, 0);
+    rb_merge_row(x, sh, r, ncols - 1,
+                 rb_textf(x, CQ_T_BREAKDOWN_TITLE, st->settings->groups[b - 1]), x->S.title, 0);
     rb_set_height(x, sh, r, 24);
     r++;
     /* how to read the sheet, above the table it explains (print titles
      * repeat only the header, so the notes cost no room on later pages) */
-    snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_BREAKDOWN_SUB),
-             cq_text(x->en, CQ_T_NOTE_HEATMAP));
-    rb_note_row(x, sh, r++, ncols - 1, buf);
+    rb_note_row(
+        x, sh, r++, ncols - 1,
+        rb_fmt(x, "%s %s", cq_text(x->en, CQ_T_BREAKDOWN_SUB), cq_text(x->en, CQ_T_NOTE_HEATMAP)));
     if (nw > 1)
         rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_GROUP_CHANGE));
     if (with_pop) {
-        char rate[1024];
-        if (n_head_waves > 1)
-            cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATES, head_list);
-        else
-            cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATE, rb_wave_label(x, head_wave));
-        snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate);
-        rb_note_row(x, sh, r++, ncols - 1, buf);
+        const char *rate = n_head_waves > 1
+                               ? rb_textf(x, CQ_T_NOTE_RATES, head_list)
+                               : rb_textf(x, CQ_T_NOTE_RATE, rb_wave_label(x, head_wave));
+        rb_note_row(x, sh, r++, ncols - 1,
+                    rb_fmt(x, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate));
     } else {
         rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_COUNTS));
     }
-    char dash_note[512];
-    cq_textf(dash_note, sizeof dash_note, x->en, CQ_T_NOTE_DASH, st->settings->min_group);
+    const char *dash_note = rb_textf(x, CQ_T_NOTE_DASH, st->settings->min_group);
     rb_note_row(x, sh, r++, ncols - 1, dash_note);
     uint32_t hr = r;
     r = scale_header(x, sh, r, 1, cq_text(x->en, CQ_T_COL_GROUP), NULL, 1);
@@ -328,11 +316,9 @@ rb_build_breakdown(ctx *x, size_t b)
         rb_set_width(x, sh, c_rate, 14);
     } else if (with_pop) {
         rb_merge(x, sh, hr, c_head, hr + 1, c_head,
-                 cq_textf(buf, sizeof buf, x->en, CQ_T_COL_HEADCOUNT, rb_wave_label(x, head_wave)),
-                 x->S.th, 0);
+                 rb_textf(x, CQ_T_COL_HEADCOUNT, rb_wave_label(x, head_wave)), x->S.th, 0);
         rb_merge(x, sh, hr, c_rate, hr + 1, c_rate,
-                 cq_textf(buf, sizeof buf, x->en, CQ_T_COL_RATE, rb_wave_label(x, head_wave)),
-                 x->S.th, 0);
+                 rb_textf(x, CQ_T_COL_RATE, rb_wave_label(x, head_wave)), x->S.th, 0);
         rb_set_width(x, sh, c_head, 11);
         rb_set_width(x, sh, c_rate, 14);
     }
@@ -347,8 +333,7 @@ rb_build_breakdown(ctx *x, size_t b)
     /* means per wave */
     for (size_t w = 0; w < nw; w++) {
         uint32_t block = r; /* a survey's block stays on one page when it fits */
-        rb_merge_row(x, sh, r, ncols - 1,
-                     cq_textf(buf, sizeof buf, x->en, CQ_T_BLOCK_MEANS, rb_wave_label(x, w)),
+        rb_merge_row(x, sh, r, ncols - 1, rb_textf(x, CQ_T_BLOCK_MEANS, rb_wave_label(x, w)),
                      x->S.band, 0);
         r++;
         /* the whole sample for reference */
@@ -431,8 +416,7 @@ rb_build_breakdown(ctx *x, size_t b)
     for (size_t p = 0; p + 1 < nw; p++) {
         uint32_t block = r;
         rb_merge_row(x, sh, r, ncols - 1,
-                     cq_textf(buf, sizeof buf, x->en, CQ_T_BLOCK_CHANGE, rb_wave_label(x, p),
-                              rb_wave_label(x, p + 1)),
+                     rb_textf(x, CQ_T_BLOCK_CHANGE, rb_wave_label(x, p), rb_wave_label(x, p + 1)),
                      x->S.band, 0);
         r++;
         if (st->n_comparison == 0) {
@@ -502,7 +486,6 @@ rb_build_traffic(ctx *x)
     cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, cq_text(x->en, CQ_T_SHEET_TRAFFIC)));
     if (!sh)
         return;
-    char buf[4096];
     int *use = calloc(ns + 1, sizeof *use);
     int *part_use = calloc(ns + 1, sizeof *part_use);
     size_t *part_of = calloc(ns + 1, sizeof *part_of);
@@ -575,13 +558,11 @@ rb_build_traffic(ctx *x)
     /* how to read the sheet, above the table */
     rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_SUB));
     rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_RULE));
-    char dash_note[512];
-    cq_textf(dash_note, sizeof dash_note, x->en, CQ_T_NOTE_DASH, x->st->settings->min_group);
+    const char *dash_note = rb_textf(x, CQ_T_NOTE_DASH, x->st->settings->min_group);
     rb_note_row(x, sh, r++, ncols - 1, dash_note);
     if (n_without)
         rb_note_row(x, sh, r++, ncols - 1,
-                    cq_textf(buf, sizeof buf, x->en, CQ_T_TRAFFIC_WITHOUT,
-                             rb_join_list(x, without, n_without)));
+                    rb_textf(x, CQ_T_TRAFFIC_WITHOUT, rb_join_list(x, without, n_without)));
     {
         /* the group column fits the longest name shown */
         size_t wmax = cq_utf8_width(cq_text(x->en, CQ_T_WHOLE_SAMPLE));
@@ -620,8 +601,7 @@ rb_build_traffic(ctx *x)
             cq_text_number(g, sizeof g, x->en, sc->green, 0, 0);
             cq_text_number(rd, sizeof rd, x->en, sc->red, 0, 0);
             rb_merge(x, sh, r, c, r, c + 2,
-                     cq_textf(buf, sizeof buf, x->en,
-                              sc->higher_is_good ? CQ_T_CUTOFF_GOOD : CQ_T_CUTOFF_BAD, g, rd),
+                     rb_textf(x, sc->higher_is_good ? CQ_T_CUTOFF_GOOD : CQ_T_CUTOFF_BAD, g, rd),
                      x->S.note, 0);
             rb_put_text(x, sh, r + 1, c, cq_text(x->en, CQ_T_TL_GREEN), x->S.tl_head[0]);
             rb_put_text(x, sh, r + 1, c + 1, cq_text(x->en, CQ_T_TL_YELLOW), x->S.tl_head[1]);
@@ -646,8 +626,8 @@ rb_build_traffic(ctx *x)
         }
         for (size_t b = 1; b < x->nb; b++) {
             rb_merge_row(x, sh, r, pc,
-                         cq_textf(buf, sizeof buf, x->en, CQ_T_TRAFFIC_BLOCK,
-                                  x->st->settings->groups[b - 1], rb_wave_label(x, last)),
+                         rb_textf(x, CQ_T_TRAFFIC_BLOCK, x->st->settings->groups[b - 1],
+                                  rb_wave_label(x, last)),
                          x->S.band, 0);
             r++;
             for (size_t g = 0; g < x->bg[b].n; g++) {
@@ -772,7 +752,6 @@ rb_build_charts(ctx *x)
         return;
     x->data->hidden = 1;
     rb_set_width(x, x->data, 0, 36);
-    char buf[1024];
     bar *bars = calloc(ns * nw + 1, sizeof *bars);
     if (!bars) {
         x->nomem = 1;
@@ -823,8 +802,7 @@ rb_build_charts(ctx *x)
         ch->label_format = "0";
         ch->value_title = cq_text(x->en, CQ_T_CHART_AXIS);
         if (profile)
-            ch->title = rb_dup(
-                x, cq_textf(buf, sizeof buf, x->en, CQ_T_CHART_PROFILE, rb_wave_label(x, nw - 1)));
+            ch->title = rb_dup(x, rb_textf(x, CQ_T_CHART_PROFILE, rb_wave_label(x, nw - 1)));
         else
             ch->title = rb_dup(x, cq_text_domain(x->en, x->domains[k]));
         chart_block(x, ch, bars, n, !profile, ch->title);
@@ -862,7 +840,7 @@ rb_build_charts(ctx *x)
     }
     if (slot == 1)
         r += row_height_max + 1;
-    rb_note_row(x, sh, r, 16, cq_textf(buf, sizeof buf, x->en, CQ_T_CHARTS_NOTE, x->chart_sheet));
+    rb_note_row(x, sh, r, 16, rb_textf(x, CQ_T_CHARTS_NOTE, x->chart_sheet));
     for (uint32_t c = 0; c <= 16; c++)
         rb_set_width(x, sh, c, 8.43);
     /* charts are anchored to cells: rows of an explicit 15 pt (20 px) make

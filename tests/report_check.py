@@ -596,6 +596,64 @@ def check_render(path, tmp):
     check(ok, "LibreOffice renders %s to PDF" % os.path.basename(path), msg[-300:])
 
 
+def check_long_labels(binary, tmp):
+    """Very long Swedish scale names, item texts and group names (several
+    thousand bytes of å, ä, ö): the workbook is valid (openpyxl opens it), no
+    text is cut inside a character, and the overview's sentences keep the
+    names whole (they were cut at 4096 bytes before the buffers grew)."""
+    ins = os.path.join(tmp, "long_ins")
+    shutil.copytree(MALMO_INS, ins)
+    long_sv = lambda code: ("Långt skalnamn %s: " % code) + "ÅÄÖ åäö — räksmörgås " * 120
+    rows = read_csv(os.path.join(ins, "scales.csv"))
+    with open(os.path.join(ins, "scales.csv"), "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        for r in rows:
+            r["label_sv"] = long_sv(r["scale"]).strip()
+            r["label_en"] = r["label_sv"]
+            w.writerow(r)
+    items = read_csv(os.path.join(ins, "items.csv"))
+    with open(os.path.join(ins, "items.csv"), "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(items[0].keys()))
+        w.writeheader()
+        for r in items:
+            r["text_sv"] = (r["text_sv"] + " " + "ö" * 3000)
+            w.writerow(r)
+    waves = []
+    for y in ("2016", "2017"):
+        src = os.path.join(MALMO, "wave%s.csv" % y)
+        dst = os.path.join(tmp, "long_wave%s.csv" % y)
+        with open(src, encoding="utf-8") as a, open(dst, "w", encoding="utf-8") as b:
+            b.write(a.read().replace("Stadsområde Söder", "Stadsområde Söder " + "å" * 2000))
+        waves += ["--wave", "%s=%s" % (y, dst)]
+    out = os.path.join(tmp, "long")
+    rc, _, err = run(binary, ["run", "--instrument", ins] + waves +
+                     ["--group", "forvaltning", "--out", out])
+    if not check(rc == 0, "long Swedish labels: run", err[:300]):
+        return
+    path = os.path.join(out, "report.xlsx")
+    try:
+        wb = openpyxl.load_workbook(path)
+    except Exception as e:  # noqa: BLE001 - any parse error is the failure
+        check(False, "long Swedish labels: openpyxl opens the workbook", e)
+        return
+    check(True, "long Swedish labels: openpyxl opens the workbook")
+    texts = [c.value for ws in wb.worksheets for c in cells(ws) if isinstance(c.value, str)]
+    bad = [t[:40] for t in texts if "\ufffd" in t]
+    check(not bad, "long Swedish labels: no character cut in two (no U+FFFD)", bad[:3])
+    names = [long_sv(r["scale"]).strip() for r in rows]
+    whole = [n[:30] for n in names if not any(n in t for t in texts)]
+    check(not whole, "long Swedish labels: every scale name appears whole", whole[:3])
+    ov = [c.value for c in cells(wb.worksheets[0]) if isinstance(c.value, str)]
+    sent = [t for t in ov if len(t) > 3000]
+    cut = [t[-40:] for t in sent if not t.rstrip().endswith((".", ")", ":"))]
+    check(sent and not cut, "long Swedish labels: %d long overview sentences end whole" %
+          len(sent), cut[:2])
+    group = "Stadsområde Söder " + "å" * 2000
+    check(any(group == t for t in texts), "long Swedish labels: the long group name whole")
+    check(all(len(ws.title) <= 31 for ws in wb.worksheets), "long Swedish labels: sheet names")
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: report_check.py BUILD_DIR")
@@ -752,6 +810,9 @@ def main():
                 check("som anger antalet per mätning (kolumnen wave" in meth and
                       "Svarsfrekvens visas för 2016 och 2017." in meth,
                       tag + ": the method sheet says the head counts are per survey")
+
+        if os.path.exists(os.path.join(MALMO, "wave2017.csv")):
+            check_long_labels(binary, tmp)
 
         # ---- Malmö samples, with head counts
         if os.path.exists(os.path.join(MALMO, "wave2017.csv")) and os.path.isdir(MALMO_INS):

@@ -103,6 +103,7 @@ typedef struct {
     const char *chart_sheet; /* name of the hidden chart-data sheet */
     cq_rsheet *data;         /* the hidden chart-data sheet */
     uint32_t data_row;       /* next free row there */
+    cq_sbuf scratch;         /* rb_fmt(), rb_textf() */
 } ctx;
 
 #define IDX_SUM(x, b, w, g, s) (((w) * (x)->bg[b].n + (g)) * (x)->ns + (s))
@@ -111,6 +112,8 @@ typedef struct {
 int rb_grow(void **p, size_t *cap, size_t need, size_t size);
 const char *rb_dup(ctx *x, const char *s);
 const char *rb_fmt(ctx *x, const char *f, ...) __attribute__((format(printf, 2, 3)));
+/* cq_textf() into the report's arena */
+const char *rb_textf(ctx *x, cq_text_id id, ...);
 cq_rsheet *rb_sheet_add(ctx *x, const char *name);
 void rb_put_text(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, const char *text, uint32_t st);
 void rb_put_num(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, double v, uint32_t st);

@@ -11,7 +11,10 @@
 #ifndef COPSOQ_REPORT_TEXT_H
 #define COPSOQ_REPORT_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
+
+#include "copsoq/utf8.h"
 
 /* X(id, Swedish, English) */
 #define CQ_REPORT_TEXTS(X)                                                                                      \
@@ -513,8 +516,10 @@ typedef enum {
 /* The text in Swedish (en = 0) or English (en = 1). */
 const char *cq_text(int en, cq_text_id id);
 
-/* Formats the text (a printf format) with the arguments into buf; returns buf. */
-const char *cq_textf(char *buf, size_t cap, int en, cq_text_id id, ...);
+/* Formats the text (a printf format) with the arguments into out, replacing
+ * what out held; returns its string (valid until out is written again). */
+const char *cq_textf(cq_sbuf *out, int en, cq_text_id id, ...);
+const char *cq_vtextf(cq_sbuf *out, int en, cq_text_id id, va_list ap);
 
 /* A number for running text, rounded to `decimals`: Swedish decimal comma
  * and no-break space between thousands, English point and comma; a real
