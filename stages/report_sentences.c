@@ -68,6 +68,167 @@ sentence(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols, const char *text)
     (*r)++;
 }
 
+/* Each line of out as one sentence row. */
+static void
+sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols, cq_sbuf *out)
+{
+    if (out->nomem)
+        x->nomem = 1;
+    const char *p = cq_sbuf_str(out);
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        sentence(x, sh, r, ncols, rb_fmt(x, "%.*s", (int)len, p));
+        p += len + (e ? 1 : 0);
+    }
+}
+
+void
+rb_change_of(const ctx *x, const cq_comparison *cm, const char *name, rb_change *out)
+{
+    (void)x;
+    memset(out, 0, sizeof *out);
+    out->name = name;
+    if (!cm || cm->suppressed || !isfinite(cm->diff) || !isfinite(cm->p_adj))
+        return;
+    out->shown = 1;
+    out->change = cm->change;
+    out->relevance = cm->relevance;
+    out->diff = cm->diff;
+    out->ci_low = cm->ci_low;
+    out->ci_high = cm->ci_high;
+}
+
+/* ------------------------------------------------------------------ */
+/* sentences from plain data (tested with hand cases: test_sentences.c)  */
+
+/* Appends name to out with its first letter lower-cased. */
+static void
+put_lower(cq_sbuf *out, const char *name)
+{
+    size_t at = out->len;
+    cq_sbuf_puts(out, name);
+    if (!out->nomem && out->p)
+        cq_text_lower_first(out->p + at);
+}
+
+/* Appends the separator before item i of n: ", " or " och ". */
+static void
+put_sep(cq_sbuf *out, int en, size_t i, size_t n)
+{
+    if (i > 0)
+        cq_sbuf_puts(out, i + 1 == n ? cq_text(en, CQ_T_AND) : ", ");
+}
+
+/* One sentence of a text that takes one list: its format filled with list. */
+static void
+put_list_sentence(cq_sbuf *out, int en, cq_text_id id, const cq_sbuf *list)
+{
+    cq_sbuf tmp = {0};
+    cq_textf(&tmp, en, id, cq_sbuf_str(list));
+    cq_sbuf_puts(out, cq_sbuf_str(&tmp));
+    cq_sbuf_puts(out, "\n");
+    if (tmp.nomem)
+        out->nomem = 1;
+    cq_sbuf_free(&tmp);
+}
+
+void
+rb_change_sentences(int en, const rb_change *c, size_t n, const char *wave_a, const char *wave_b,
+                    int any_comparison, cq_sbuf *out)
+{
+    char a[64], b[64], d[64];
+    cq_sbuf tmp = {0};
+    size_t n_said = 0;
+    /* relevant and significant changes first: better, then worse */
+    for (int want = 1; want >= -1; want -= 2)
+        for (size_t k = 0; k < n; k++) {
+            const rb_change *e = &c[k];
+            if (!e->shown || e->change != want || e->relevance < 1)
+                continue;
+            double lo = fabs(e->ci_low), hi = fabs(e->ci_high);
+            if (lo > hi) {
+                double t = lo;
+                lo = hi;
+                hi = t;
+            }
+            cq_textf(&tmp, en, CQ_T_S_CHANGE, e->name,
+                     cq_text(en, e->diff > 0 ? CQ_T_INCREASED : CQ_T_DECREASED),
+                     cq_text_number(a, sizeof a, en, fabs(e->diff), 0, 0),
+                     cq_text_number(b, sizeof b, en, lo, 0, 0),
+                     cq_text_number(d, sizeof d, en, hi, 0, 0),
+                     cq_text(en, want > 0 ? (e->relevance >= 2 ? CQ_T_BIG_BETTER : CQ_T_REL_BETTER)
+                                          : (e->relevance >= 2 ? CQ_T_BIG_WORSE : CQ_T_REL_WORSE)));
+            cq_sbuf_puts(out, cq_sbuf_str(&tmp));
+            cq_sbuf_puts(out, "\n");
+            n_said++;
+        }
+    if (!any_comparison) {
+        cq_sbuf_puts(out, cq_text(en, CQ_T_S_NO_COMPARISON));
+        cq_sbuf_puts(out, "\n");
+        cq_sbuf_free(&tmp);
+        return;
+    }
+    /* 0 small but significant, 1 not significant though >= 5 points, 2 too few */
+    size_t count[3] = {0, 0, 0}, n_none = 0;
+    for (size_t k = 0; k < n; k++) {
+        const rb_change *e = &c[k];
+        if (!e->shown)
+            count[2]++;
+        else if (e->change != 0 && e->relevance >= 1)
+            continue;
+        else if (e->change != 0)
+            count[0]++;
+        else if (e->relevance >= 1)
+            count[1]++;
+        else
+            n_none++;
+    }
+    cq_sbuf list[3] = {{0}, {0}, {0}};
+    size_t done[3] = {0, 0, 0};
+    for (size_t k = 0; k < n; k++) {
+        const rb_change *e = &c[k];
+        int kind = !e->shown                               ? 2
+                   : (e->change != 0 && e->relevance >= 1) ? -1
+                   : e->change != 0                        ? 0
+                   : e->relevance >= 1                     ? 1
+                                                           : -1;
+        if (kind < 0)
+            continue;
+        put_sep(&list[kind], en, done[kind]++, count[kind]);
+        put_lower(&list[kind], e->name);
+        if (kind == 0)
+            cq_sbuf_printf(&list[kind], " (%s, %s)", cq_text_number(a, sizeof a, en, e->diff, 1, 1),
+                           cq_text(en, e->change > 0 ? CQ_T_BETTER : CQ_T_WORSE));
+        else if (kind == 1)
+            cq_sbuf_printf(&list[kind], " (%s)", cq_text_number(a, sizeof a, en, e->diff, 1, 1));
+    }
+    if (count[0])
+        put_list_sentence(out, en, CQ_T_S_SMALL, &list[0]);
+    if (count[1])
+        put_list_sentence(out, en, CQ_T_S_UNSURE, &list[1]);
+    if (n_none && n_said + count[0] == 0) {
+        cq_textf(&tmp, en, CQ_T_S_NONE_AT_ALL, wave_a, wave_b);
+        cq_sbuf_puts(out, cq_sbuf_str(&tmp));
+        cq_sbuf_puts(out, "\n");
+    } else if (n_none) {
+        cq_textf(&tmp, en, CQ_T_S_NONE_OTHERS,
+                 cq_text_number(a, sizeof a, en, (double)n_none, 0, 0));
+        cq_sbuf_puts(out, cq_sbuf_str(&tmp));
+        cq_sbuf_puts(out, "\n");
+    }
+    if (count[2])
+        put_list_sentence(out, en, CQ_T_S_FEW, &list[2]);
+    for (int i = 0; i < 3; i++) {
+        if (list[i].nomem)
+            out->nomem = 1;
+        cq_sbuf_free(&list[i]);
+    }
+    if (tmp.nomem)
+        out->nomem = 1;
+    cq_sbuf_free(&tmp);
+}
+
 void
 rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
 {
@@ -143,92 +304,24 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         sentence(x, sh, r, ncols, cq_text(x->en, CQ_T_S_ONE_WAVE));
     } else {
         size_t p = nw - 2;
-        size_t n_small = 0, n_unsure = 0, n_few = 0, n_none = 0, n_said = 0;
-        const char **small = calloc(ns + 1, sizeof *small);
-        const char **unsure = calloc(ns + 1, sizeof *unsure);
-        const char **few = calloc(ns + 1, sizeof *few);
-        if (!small || !unsure || !few) {
-            x->nomem = 1;
-            free(small);
-            free(unsure);
-            free(few);
-            free(items);
-            return;
-        }
         if (nw > 2)
             sentence(x, sh, r, ncols,
                      rb_textf(x, CQ_T_S_PAIR, rb_wave_label(x, p), rb_wave_label(x, p + 1)));
-        /* relevant and significant changes first: better, then worse */
-        for (int want = 1; want >= -1; want -= 2) {
-            for (size_t k = 0; k < ns; k++) {
-                size_t s = x->order[k];
-                const cq_comparison *cm = rb_cmp_at(x, 0, p, 0, s);
-                if (!cm || cm->suppressed || !isfinite(cm->diff) || !isfinite(cm->p_adj))
-                    continue;
-                if (cm->change != want || cm->relevance < 1)
-                    continue;
-                double lo = fabs(cm->ci_low), hi = fabs(cm->ci_high);
-                if (lo > hi) {
-                    double t = lo;
-                    lo = hi;
-                    hi = t;
-                }
-                const char *said = rb_textf(
-                    x, CQ_T_S_CHANGE, rb_scale_name(x, s),
-                    cq_text(x->en, cm->diff > 0 ? CQ_T_INCREASED : CQ_T_DECREASED),
-                    cq_text_number(a, sizeof a, x->en, fabs(cm->diff), 0, 0),
-                    cq_text_number(b, sizeof b, x->en, lo, 0, 0),
-                    cq_text_number(c, sizeof c, x->en, hi, 0, 0),
-                    cq_text(x->en, want > 0
-                                       ? (cm->relevance >= 2 ? CQ_T_BIG_BETTER : CQ_T_REL_BETTER)
-                                       : (cm->relevance >= 2 ? CQ_T_BIG_WORSE : CQ_T_REL_WORSE)));
-                sentence(x, sh, r, ncols, said);
-                n_said++;
-            }
+        rb_change *ch = calloc(ns + 1, sizeof *ch);
+        if (!ch) {
+            x->nomem = 1;
+            free(items);
+            return;
         }
-        for (size_t k = 0; k < ns; k++) {
-            size_t s = x->order[k];
-            const cq_comparison *cm = rb_cmp_at(x, 0, p, 0, s);
-            if (!cm || cm->suppressed || !isfinite(cm->diff) || !isfinite(cm->p_adj)) {
-                few[n_few++] = rb_lower_first(x, rb_scale_name(x, s));
-                continue;
-            }
-            if (cm->change != 0 && cm->relevance >= 1)
-                continue;
-            if (cm->change != 0)
-                small[n_small++] =
-                    rb_fmt(x, "%s (%s, %s)", rb_lower_first(x, rb_scale_name(x, s)),
-                           cq_text_number(a, sizeof a, x->en, cm->diff, 1, 1),
-                           cq_text(x->en, cm->change > 0 ? CQ_T_BETTER : CQ_T_WORSE));
-            else if (cm->relevance >= 1)
-                unsure[n_unsure++] = rb_fmt(x, "%s (%s)", rb_lower_first(x, rb_scale_name(x, s)),
-                                            cq_text_number(a, sizeof a, x->en, cm->diff, 1, 1));
-            else
-                n_none++;
-        }
-        if (st->n_comparison == 0) {
-            sentence(x, sh, r, ncols, cq_text(x->en, CQ_T_S_NO_COMPARISON));
-        } else {
-            if (n_small)
-                sentence(x, sh, r, ncols,
-                         rb_textf(x, CQ_T_S_SMALL, rb_join_list(x, small, n_small)));
-            if (n_unsure)
-                sentence(x, sh, r, ncols,
-                         rb_textf(x, CQ_T_S_UNSURE, rb_join_list(x, unsure, n_unsure)));
-            if (n_none && n_said + n_small == 0)
-                sentence(
-                    x, sh, r, ncols,
-                    rb_textf(x, CQ_T_S_NONE_AT_ALL, rb_wave_label(x, p), rb_wave_label(x, p + 1)));
-            else if (n_none)
-                sentence(x, sh, r, ncols,
-                         rb_textf(x, CQ_T_S_NONE_OTHERS,
-                                  cq_text_number(a, sizeof a, x->en, (double)n_none, 0, 0)));
-            if (n_few)
-                sentence(x, sh, r, ncols, rb_textf(x, CQ_T_S_FEW, rb_join_list(x, few, n_few)));
-        }
-        free(small);
-        free(unsure);
-        free(few);
+        for (size_t k = 0; k < ns; k++)
+            rb_change_of(x, rb_cmp_at(x, 0, p, 0, x->order[k]), rb_scale_name(x, x->order[k]),
+                         &ch[k]);
+        cq_sbuf out = {0};
+        rb_change_sentences(x->en, ch, ns, rb_wave_label(x, p), rb_wave_label(x, p + 1),
+                            st->n_comparison > 0, &out);
+        sentences(x, sh, r, ncols, &out);
+        cq_sbuf_free(&out);
+        free(ch);
     }
 
     /* scales that stayed unfavourable in every wave: by cut-offs, then by the midpoint */

@@ -177,4 +177,25 @@ void rb_build_provenance(ctx *x);
 /* report_layout.c: widths, heights and page breaks */
 int rb_finish_sheet(const cq_report *rep, cq_rsheet *sh);
 
+/* One scale's change between two waves, as the sentence generators read
+ * it: plain data, so that tests can give hand cases. */
+typedef struct {
+    const char *name;             /* the scale's display name */
+    int shown;                    /* 0: no shown comparison (too few answers, withheld) */
+    int change;                   /* +1 better, -1 worse, 0 no significant change (cq_comparison) */
+    int relevance;                /* 0 under 5 points, 1 5 to 10, 2 10 or more */
+    double diff, ci_low, ci_high; /* later minus earlier wave, points */
+} rb_change;
+
+/* Fills *out from a comparison row (NULL or suppressed: not shown). */
+void rb_change_of(const ctx *x, const cq_comparison *cm, const char *name, rb_change *out);
+
+/* The sentences about n scales' changes from wave_a to wave_b, appended to
+ * out one per line ('\n' after each): relevant significant changes (better
+ * first), small significant ones, differences of 5 points or more that are
+ * not significant, the number without a change, those with too few answers.
+ * Without any comparison at all, one sentence says so. */
+void rb_change_sentences(int en, const rb_change *c, size_t n, const char *wave_a,
+                         const char *wave_b, int any_comparison, cq_sbuf *out);
+
 #endif
