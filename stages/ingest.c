@@ -176,14 +176,25 @@ cleanup:
 int
 cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t len, uint8_t *opt)
 {
+    int ok = cq_decode_option(ins, item, tok, len, opt);
+    if (ok && *opt != CQ_NA && ins->sets[ins->items[item].set].options[*opt].missing)
+        *opt = CQ_NA;
+    return ok;
+}
+
+int
+cq_decode_option(const cq_instrument *ins, size_t item, const char *tok, size_t len, uint8_t *opt)
+{
     const cq_response_set *set = &ins->sets[ins->items[item].set];
     *opt = CQ_NA;
     if (len == 1 && tok[0] >= '0' && tok[0] <= '9') { /* the common case */
         int16_t o = set->digit[tok[0] - '0'];
         if (o < 0)
             return 0;
-        *opt = (uint8_t)o;
-        return 1;
+        if (o != CQ_NA) { /* an option without points goes the long way */
+            *opt = (uint8_t)o;
+            return 1;
+        }
     }
     while (len && (*tok == ' ' || *tok == '\t' || *tok == '\r' || *tok == '\n')) {
         tok++;
@@ -212,7 +223,7 @@ cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t 
                 v = -v;
             for (size_t o = 0; o < set->n_options; o++)
                 if (set->options[o].code == v) {
-                    *opt = set->options[o].missing ? CQ_NA : (uint8_t)o;
+                    *opt = (uint8_t)o;
                     return 1;
                 }
             return 0;
@@ -227,7 +238,7 @@ cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t 
         const cq_option *op = &set->options[o];
         if ((op->fold_en[0] && strcmp(op->fold_en, buf) == 0) ||
             (op->fold_sv[0] && strcmp(op->fold_sv, buf) == 0)) {
-            *opt = op->missing ? CQ_NA : (uint8_t)o;
+            *opt = (uint8_t)o;
             return 1;
         }
     }
@@ -358,7 +369,8 @@ on_field(void *ctx, const char *s, size_t len)
     const column *col = &g->cols[c];
     if (col->role == ROLE_ITEM) {
         uint8_t opt;
-        if (!cq_decode_answer(g->ins, col->index, s, len, &opt)) {
+        /* the option as chosen, also one without points: counted in finish() */
+        if (!cq_decode_option(g->ins, col->index, s, len, &opt)) {
             if (g->n_bad == g->cap_bad) {
                 size_t cap = g->cap_bad ? 2 * g->cap_bad : 8;
                 bad_value *b = realloc(g->bad, cap * sizeof *b);
@@ -594,15 +606,24 @@ finish(ingest *g)
         wave->answers[i] = cq_arena_calloc(a, n, 1);
         if (!wave->answers[i])
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-        memcpy(wave->answers[i], g->answers[i], n);
-        size_t n_opt = ins->sets[ins->items[i].set].n_options;
-        size_t *count = cq_arena_calloc(a, n_opt + 1, sizeof *count); /* + 1: missing */
+        const cq_response_set *set = &ins->sets[ins->items[i].set];
+        size_t n_opt = set->n_options;
+        size_t *count = cq_arena_calloc(a, n_opt + 1, sizeof *count); /* + 1: no answer */
         if (!count)
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-        for (size_t r = 0; r < n; r++)
-            count[wave->answers[i][r] == CQ_NA ? n_opt : wave->answers[i][r]]++;
+        /* g->answers hold the options as chosen; the wave's answers hold an
+         * option without points ("Vet inte") as missing, for scoring */
+        size_t missing = 0;
+        for (size_t r = 0; r < n; r++) {
+            uint8_t o = g->answers[i][r];
+            count[o == CQ_NA ? n_opt : o]++;
+            if (o != CQ_NA && set->options[o].missing)
+                o = CQ_NA;
+            missing += o == CQ_NA;
+            wave->answers[i][r] = o;
+        }
         wave->answer_count[i] = count;
-        wave->missing_per_item[i] = count[n_opt];
+        wave->missing_per_item[i] = missing;
     }
     for (size_t k = 0; k < ng; k++) {
         size_t nl = g->n_levels[k];

@@ -132,8 +132,8 @@ rb_build_items(ctx *x)
                 double n = (double)wv->n;
                 rb_put_num(x, sh, r, c_n, n, x->S.integer);
                 for (size_t o = 0; o < set->n_options; o++)
-                    rb_put_num(x, sh, r, c_opt + (uint32_t)o, (double)count[o] / n, x->S.pct0c);
-                rb_put_num(x, sh, r, c_na, (double)na / n, x->S.pct0c);
+                    rb_put_num(x, sh, r, c_opt + (uint32_t)o, (double)count[o] / n, x->S.pct1c);
+                rb_put_num(x, sh, r, c_na, (double)na / n, x->S.pct1c);
                 r++;
             }
             rb_merge(x, sh, first, c_item, r - 1, c_item, it->id, x->S.text_top, 0);

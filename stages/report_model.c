@@ -991,6 +991,7 @@ rb_init_styles(ctx *x)
     }
     S->hm0 = style(x, (cq_rstyle){.num_format = "0", .halign = CQ_ALIGN_CENTER});
     S->pct0c = style(x, (cq_rstyle){.num_format = "0%", .halign = CQ_ALIGN_CENTER});
+    S->pct1c = style(x, (cq_rstyle){.num_format = "0.0%", .halign = CQ_ALIGN_CENTER});
     S->sha = style(x, (cq_rstyle){.size = 9, .indent = 1});
     S->int_c = style(x, (cq_rstyle){.num_format = "#,##0", .halign = CQ_ALIGN_CENTER});
     S->text_c = style(x, (cq_rstyle){.halign = CQ_ALIGN_CENTER});

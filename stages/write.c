@@ -259,8 +259,8 @@ write_provenance(cq_study *st, FILE *f)
 }
 
 /* item_summary.csv: for each wave and item, how many respondents chose each
- * answer option and how many gave no answer (empty, NA, an option without
- * points, or an invalid value).  Whole waves only, never per group; a wave
+ * answer option, options without points ("Vet inte") included, and how many
+ * gave no answer (empty, NA, '.', or an invalid value).  Whole waves only, never per group; a wave
  * with fewer respondents than --min-group keeps its keys and the flag. */
 static cq_status
 write_item_summary(cq_study *st, FILE *f)
@@ -277,8 +277,6 @@ write_item_summary(cq_study *st, FILE *f)
             const size_t *count = wv->answer_count[i]; /* [n_options + 1]: last = missing */
             for (size_t k = 0; k <= set->n_options; k++) {
                 int missing_row = k == set->n_options;
-                if (!missing_row && set->options[k].missing)
-                    continue; /* counted as no answer */
                 size_t n = count[k];
                 char code[24] = "";
                 if (!missing_row)

@@ -654,6 +654,24 @@ def check_long_labels(binary, tmp):
     check(all(len(ws.title) <= 31 for ws in wb.worksheets), "long Swedish labels: sheet names")
 
 
+def check_item_shares(wb, tag):
+    """Malmö 2016 TM1 on the Frågor sheet: 26 of 1,000 chose "Vet inte" (an
+    option without points) and 32 gave no answer (counted by hand in
+    tests/e2e/reference.sh's independent count; the issue's numbers)."""
+    ws = wb["Frågor"]
+    row = next((c.row for c in cells(ws) if c.column == 1 and c.value == "TM1"), None)
+    if not check(row is not None, tag + ": Frågor has a row for TM1"):
+        return
+    head = max(c.row for c in cells(ws) if c.column == 1 and c.value == "Fråga" and c.row < row)
+    cols = {ws.cell(row=head, column=k).value: k for k in range(1, ws.max_column + 1)}
+    dk, na = cols.get("Vet inte *"), cols.get("Inget svar")
+    got = (ws.cell(row=row, column=3).value, dk and ws.cell(row=row, column=dk).value,
+           na and ws.cell(row=row, column=na).value)
+    check(got[0] == "2016" and got[1] is not None and abs(got[1] - 0.026) < 1e-12 and
+          abs(got[2] - 0.032) < 1e-12 and ws.cell(row=row, column=dk).number_format == "0.0%",
+          tag + ": TM1 2016 Vet inte 2.6 %, Inget svar 3.2 % (one decimal)", got)
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: report_check.py BUILD_DIR")
@@ -829,6 +847,7 @@ def main():
                 wb = check_common(path, ids_of([m16, m17]), False)
                 check_overview(wb, outm, mscales, False, ["2016", "2017"])
                 check_print(wb, False, "malmö")
+                check_item_shares(wb, "malmö")
                 for b in ("forvaltning", "sektion", "yrke"):
                     check_breakdown(wb, outm, mscales, False, ["2016", "2017"], b, None)
                     check_suppressed_nowhere(wb, outm, b)

@@ -74,7 +74,7 @@ typedef struct {
     uint32_t dmark0[5]; /* diff +0 with the same fills */
     uint32_t tl[3], tl_head[3];
     uint32_t hm0; /* heat map number */
-    uint32_t pct0c, sha;
+    uint32_t pct0c, pct1c, sha;
     uint32_t int_c, text_c; /* centred integer and text */
 } styles;
 

@@ -233,10 +233,13 @@
       "The charts' figures are on the hidden sheet \"%s\".")                                                    \
     X(CQ_T_ITEMS_TITLE, "Frågor: svarsfördelning per mätning", "Items: answers per survey")                     \
     X(CQ_T_ITEMS_SUB,                                                                                           \
-      "Andel av alla svarande i mätningen som valt varje svarsalternativ, och andel utan svar "                \
-      "(tomt, NA eller ogiltigt värde). Bara för hela mätningen, aldrig per grupp.",                            \
-      "Share of all respondents of the survey who chose each option, and the share without an "                 \
-      "answer (empty, NA or an invalid value). For whole surveys only, never by group.")                        \
+      "Andel av alla svarande i mätningen som valt varje svarsalternativ, också alternativ utan "             \
+      "poäng som \"Vet inte\", och andel utan svar (tomt eller ogiltigt värde). Bara för hela "              \
+      "mätningen, aldrig per grupp.",                                                                           \
+      "Share of all respondents of the survey who chose each option, options without points such "              \
+      "as \"Don't know\" included, and the share without an answer (empty or an invalid value). "               \
+      "For "                                                                                                    \
+      "whole surveys only, never by group.")                                                                    \
     X(CQ_T_COL_ITEM, "Fråga", "Item")                                                                           \
     X(CQ_T_COL_ITEM_TEXT, "Frågetext", "Wording")                                                               \
     X(CQ_T_COL_WAVE, "Mätning", "Survey")                                                                       \

@@ -77,10 +77,13 @@ typedef struct {
     size_t rejected_other;    /* missing id, wrong number of fields */
     size_t empty_records;     /* records with every field empty: skipped */
     size_t bad_values;        /* answers set to missing and listed in quality.csv */
-    size_t *missing_per_item; /* [n_items]: missing answers among accepted rows */
-    size_t **answer_count;    /* [n_items][n_options of its set]: accepted rows choosing
-                                 each option (options without points stay 0: they are
-                                 missing answers) */
+    size_t *missing_per_item; /* [n_items]: answers missing for scoring among accepted rows
+                                 (blank, declared missing, invalid, or an option without
+                                 points) */
+    size_t **answer_count;    /* [n_items][n_options of its set + 1]: accepted rows choosing
+                                 each option, options without points included; the last
+                                 counts rows without an answer (blank, declared missing,
+                                 invalid) */
     /* data */
     char **ids;        /* [n] respondent ids: never written to any output */
     uint8_t **answers; /* [n_items][n] option index, or CQ_NA */
