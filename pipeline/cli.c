@@ -392,6 +392,15 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
         s->min_group = CQ_DEFAULT_MIN_GROUP;
     if (!s->min_group_sensitive)
         s->min_group_sensitive = CQ_DEFAULT_MIN_GROUP_SENSITIVE;
+    /* contract §7: below 3 a published mean of two people gives each one's
+     * score to the other; 3-4 runs, with a warning (driver) and a note in the
+     * report */
+    if (s->min_group < CQ_MIN_MIN_GROUP)
+        return cq_fail(d, CQ_ERR_USAGE, "--min-group must be at least %d, not %d", CQ_MIN_MIN_GROUP,
+                       s->min_group);
+    if (s->min_group_sensitive < CQ_MIN_MIN_GROUP)
+        return cq_fail(d, CQ_ERR_USAGE, "--min-group-sensitive must be at least %d, not %d",
+                       CQ_MIN_MIN_GROUP, s->min_group_sensitive);
     if (s->lang_en < 0)
         s->lang_en = 0;
     return CQ_OK;

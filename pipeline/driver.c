@@ -54,6 +54,10 @@ cq_status
 cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
 {
     st->created = creation_time();
+    if (st->settings->min_group < CQ_WARN_MIN_GROUP)
+        cq_warn("--min-group %d is below %d: groups this small are easy to recognise; the report "
+                "says so on its first page",
+                st->settings->min_group, CQ_WARN_MIN_GROUP);
     if (st->settings->study_path)
         st->study_file.known = cq_file_sha256(st->settings->study_path, st->study_file.sha256,
                                               &st->study_file.bytes, NULL) == CQ_OK;

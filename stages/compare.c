@@ -46,6 +46,7 @@ typedef struct {
     const char **name;  /* [n] sorted by bytes; borrowed from the waves */
     size_t *level_a;    /* [n] level index in wave A, or NONE */
     size_t *level_b;    /* [n] level index in wave B, or NONE */
+    size_t *of_level_a; /* [levels of A] union index of each level of A */
     size_t *of_level_b; /* [levels of B] union index of each level of B */
 } group_union;
 
@@ -270,15 +271,16 @@ union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u)
     u->name = malloc((na + nb) * sizeof *u->name);
     u->level_a = malloc((na + nb) * sizeof *u->level_a);
     u->level_b = malloc((na + nb) * sizeof *u->level_b);
+    u->of_level_a = malloc((na ? na : 1) * sizeof *u->of_level_a);
     u->of_level_b = malloc((nb ? nb : 1) * sizeof *u->of_level_b);
-    if (!u->name || !u->level_a || !u->level_b || !u->of_level_b) {
+    if (!u->name || !u->level_a || !u->level_b || !u->of_level_a || !u->of_level_b) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
     if (b == 0) {
         u->n = 1;
         u->name[0] = all;
-        u->level_a[0] = u->level_b[0] = u->of_level_b[0] = 0;
+        u->level_a[0] = u->level_b[0] = u->of_level_a[0] = u->of_level_b[0] = 0;
         goto cleanup;
     }
     char *const *la = st->waves[wa].levels[b - 1], *const *lb = st->waves[wb].levels[b - 1];
@@ -309,8 +311,11 @@ union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u)
         }
         u->level_a[g] = u->level_b[g] = NONE;
     }
-    for (size_t v = 0; v < na; v++)
-        u->level_a[cq_strmap_get(&map, la[v])] = v;
+    for (size_t v = 0; v < na; v++) {
+        size_t g = cq_strmap_get(&map, la[v]);
+        u->level_a[g] = v;
+        u->of_level_a[v] = g;
+    }
     for (size_t v = 0; v < nb; v++) {
         size_t g = cq_strmap_get(&map, lb[v]);
         u->level_b[g] = v;
@@ -329,6 +334,7 @@ free_union(group_union *u)
     free(u->name);
     free(u->level_a);
     free(u->level_b);
+    free(u->of_level_a);
     free(u->of_level_b);
     memset(u, 0, sizeof *u);
 }
@@ -433,12 +439,13 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
             const group_union *u, size_t s, workspace *ws, cq_comparison *rows)
 {
     const double *score_a = st->waves[wa].scores[s], *score_b = st->waves[wb].scores[s];
+    const uint32_t *grp_a = b ? st->waves[wa].group[b - 1] : NULL;
     int min_group = cq_min_group_for(st, s);
     for (size_t g = 0; g < u->n; g++) {
         cq_comparison *row = &rows[g];
         const cq_summary *sa = summary_of(st, &ix[wa], b, u->level_a[g], s);
         const cq_summary *sb = summary_of(st, &ix[wb], b, u->level_b[g], s);
-        size_t m = 0;
+        size_t m = 0, same_a = 0; /* pairs; those also in group g in wave A */
         for (size_t j = ws->start[g]; j < ws->start[g + 1]; j++) {
             size_t p = ws->order[j];
             double xa = score_a[ws->pair_a[p]], xb = score_b[ws->pair_b[p]];
@@ -447,6 +454,7 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
             ws->xa[m] = xa;
             ws->xb[m] = xb;
             m++;
+            same_a += !grp_a || u->of_level_a[grp_a[ws->pair_a[p]]] == g;
         }
         cq_ttest t;
         cq_paired(ws->xa, ws->xb, m, &t);
@@ -457,6 +465,15 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
         row->wave_b = wb;
         take_test(row, &t);
         row->suppressed = !sa || !sb || sa->suppressed || sb->suppressed || m < (size_t)min_group;
+        /* paired remainder (contract §5, v2): the respondents the pairs leave
+         * over, n - pairs in wave B and in wave A the group's others plus the
+         * pairs who were elsewhere then, must be none or at least min_group,
+         * or the summary minus the pairs gives them away */
+        if (!row->suppressed) {
+            size_t rest_b = sb->n - m, rest_a = (sa->n - same_a) + (m - same_a);
+            row->suppressed = (rest_b > 0 && rest_b < (size_t)min_group) ||
+                              (rest_a > 0 && rest_a < (size_t)min_group);
+        }
         ws->count[g] = m;
         ws->hidden[g] = row->suppressed;
     }

@@ -154,9 +154,12 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
                     row->sd = ds.sd;
                     row->ci_low = ds.ci_low;
                     row->ci_high = ds.ci_high;
-                    row->median = ds.median;
-                    row->q1 = ds.q1;
-                    row->q3 = ds.q3;
+                    /* contract §5, order statistics: in a group of fewer
+                     * than 2 * min_group they are single people's scores */
+                    int order_ok = n >= 2 * (size_t)min_group;
+                    row->median = order_ok ? ds.median : NAN;
+                    row->q1 = order_ok ? ds.q1 : NAN;
+                    row->q3 = order_ok ? ds.q3 : NAN;
                     row->suppressed = n < (size_t)min_group;
                 }
                 block[b] = rows;

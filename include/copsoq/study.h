@@ -30,6 +30,8 @@
 #define CQ_MISSING_GROUP               "(missing)"
 #define CQ_DEFAULT_MIN_GROUP           5
 #define CQ_DEFAULT_MIN_GROUP_SENSITIVE 20
+#define CQ_MIN_MIN_GROUP               3 /* below: wrong usage (contract §7) */
+#define CQ_WARN_MIN_GROUP              5 /* below: a warning and a note in the report */
 
 typedef struct {
     char *label; /* wave label, e.g. "2016" */

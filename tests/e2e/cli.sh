@@ -21,6 +21,13 @@ case_ no_wave 2 "--wave" run --instrument $INS --out "$tmp/no_wave"
 case_ wave_syntax 2 "LABEL=FILE" run --instrument $INS --wave 2016 --out "$tmp/wave_syntax"
 case_ wave_twice 2 "given twice" run --instrument $INS --wave a=$T/small/w2016.csv --wave a=$T/small/w2017.csv --out "$tmp/wave_twice"
 case_ min_group_bad 2 "--min-group needs a whole number" run --instrument $INS $GOOD --min-group 0 --out "$tmp/min_group_bad"
+# contract §7 (v2): below 3 is wrong usage, from the command line and from a study file;
+# 3 and 4 run, with a warning
+case_ min_group_2 2 "--min-group must be at least 3, not 2" run --instrument $INS $GOOD --min-group 2 --out "$tmp/min_group_2"
+case_ min_group_sens_2 2 "--min-group-sensitive must be at least 3" run --instrument $INS $GOOD --min-group-sensitive 2 --out "$tmp/min_group_sens_2"
+printf '[study]\ninstrument = %s\nmin_group = 1\nout = %s\n[waves]\n2016 = %s\n' "$PWD/$INS" "$tmp/mg1" "$PWD/$T/small/w2016.csv" > "$tmp/mg1.ini"
+case_ min_group_study_1 2 "--min-group must be at least 3, not 1" run "$tmp/mg1.ini"
+case_ min_group_3 0 "--min-group 3 is below 5" run --instrument $INS $GOOD --min-group 3 --out "$tmp/min_group_3"
 case_ lang_bad 2 "--lang must be sv or en" run --instrument $INS $GOOD --lang de --out "$tmp/lang_bad"
 case_ missing_value 2 "needs a value" run --instrument $INS $GOOD --out
 case_ group_is_id 2 "cannot be a --group" run --instrument $INS $GOOD --group id --out "$tmp/group_is_id"

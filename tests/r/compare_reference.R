@@ -104,13 +104,18 @@ for (wi in seq_len(length(waves) - 1)) {
         ## paired: ids in both waves with a score in both; group of wave B
         inb <- members(B, b, g) & !is.na(ia)
         pa <- A$score[ia[inb], s]; pb <- B$score[inb, s]
-        ok <- !is.na(pa) & !is.na(pb); pa <- pa[ok]; pb <- pb[ok]
+        ok <- !is.na(pa) & !is.na(pb); rows_a <- ia[inb][ok]; pa <- pa[ok]; pb <- pb[ok]
         n <- length(pa)
+        # paired remainder (contract v2 §5): who the pairs leave over in each wave
+        same_a <- sum(members(A, b, g)[rows_a])
+        rest_a <- (length(xa) - same_a) + (n - same_a)
+        rest_b <- length(xb) - n
+        small <- function(k) k > 0 && k < mg
         r <- list(breakdown = b, group = g, scale = s, design = "paired",
                   wave_a = A$label, wave_b = B$label, n_a = n, n_b = n,
                   mean_a = mean(pa), mean_b = mean(pb), diff = mean(pb - pa),
                   ci_low = NA, ci_high = NA, t = NA, df = NA, p = NA, effect = NA,
-                  suppressed = as.integer(sup == 1 || n < mg))
+                  suppressed = as.integer(sup == 1 || n < mg || small(rest_a) || small(rest_b)))
         if (n > 1) {
           t1 <- tt(t.test(pb, pa, paired = TRUE))
           if (!is.null(t1)) {

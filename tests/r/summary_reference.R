@@ -63,6 +63,8 @@ names(res) <- c("wave", "breakdown", "group", "scale", "n", "mean", "sd", "ci_lo
                 "median", "q1", "q3", "suppressed")
 num <- c("n", "mean", "sd", "ci_low", "ci_high", "median", "q1", "q3")
 for (c in num) res[[c]][res$suppressed == 1] <- NA
+# order statistics (contract v2 §5): empty in a group of fewer than 2 * min_group
+for (c in c("median", "q1", "q3")) res[[c]][!is.na(res$n) & res$n < 2 * min_group] <- NA
 f <- format(res, digits = 15)
 f[] <- lapply(f, function(col) { col <- trimws(col); col[col == "NA"] <- ""; col })
 write.csv(f, out, row.names = FALSE, na = "", fileEncoding = "UTF-8")

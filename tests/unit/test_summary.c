@@ -233,3 +233,30 @@ CQ_TEST(summary_sensitive_scale_uses_its_own_limit)
     CHECK(!find(&f.st, 0, 0, "all", 1)->suppressed); /* 37 >= 20 */
     fx_free(&f);
 }
+
+CQ_TEST(order_statistics_need_twice_min_group)
+{
+    /* contract v2 §5: median, q1, q3 only for groups of at least 2 * min_group.
+     * min_group 3: "all" has 6 scores on B (>= 6: shown, median of 0 0 0 100
+     * 100 100 = 50), unit U (3 scores, shown but < 6: no order statistics);
+     * its mean (100 / 3 * 1 = 33.33..) stays. */
+    const char *text = "id,unit,A1,A2,A3,B1\n"
+                       "a,U,1,1,5,1\n"
+                       "b,U,1,1,5,0\n"
+                       "c,U,1,1,5,0\n"
+                       "d,V,1,1,5,1\n"
+                       "e,V,1,1,5,1\n"
+                       "f,V,1,1,5,0\n";
+    fixture f;
+    CHECK(fx_init(&f, 1, 1, 3) == 0);
+    cq_diag d;
+    CHECK_INT(fx_ingest(&f, 0, text, strlen(text), &d), CQ_OK);
+    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    const cq_summary *all = find(&f.st, 0, 0, "all", 1), *u = find(&f.st, 0, 1, "U", 1);
+    CHECK(all && all->n == 6 && all->median == 50 && all->q1 == 0 && all->q3 == 100);
+    CHECK(u && !u->suppressed && u->n == 3);
+    CHECK(u && isnan(u->median) && isnan(u->q1) && isnan(u->q3));
+    CHECK(u && fabs(u->mean - 100.0 / 3.0) < 1e-12);
+    fx_free(&f);
+}
