@@ -87,6 +87,7 @@ cq_report_build(const cq_study *st, cq_report *rep, cq_diag *d)
     /* the chart-data sheet's name is reserved first so no other sheet takes it */
     x.chart_sheet = rb_sheet_name(&x, cq_text(x.en, CQ_T_SHEET_CHARTDATA));
     rb_build_overview(&x);
+    rb_build_units(&x);
     for (size_t b = 1; b < x.nb; b++)
         rb_build_breakdown(&x, b);
     rb_build_traffic(&x);

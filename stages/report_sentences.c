@@ -52,8 +52,8 @@ rb_mark_text(const ctx *x, const cq_comparison *c)
 /* Whether a whole-sample mean is on the unfavourable side: beyond the red
  * cut-off when the scale has cut-offs (rule 1), otherwise at least RELEVANT
  * points from the midpoint 50 on the unfavourable side (rule 2). */
-static int
-unfavourable(const cq_scale *sc, double mean, int use_cutoffs)
+int
+rb_unfavourable(const cq_scale *sc, double mean, int use_cutoffs)
 {
     if (use_cutoffs)
         return sc->higher_is_good ? mean <= sc->red : mean >= sc->red;
@@ -230,6 +230,64 @@ rb_change_sentences(int en, const rb_change *c, size_t n, const char *wave_a, co
 }
 
 void
+rb_unit_sentences(int en, const rb_change *c, size_t n, const char *since, const char *const *unfav,
+                  size_t n_unfav, int unfav_kind, int still, cq_sbuf *out)
+{
+    char a[64];
+    cq_sbuf tmp = {0};
+    if (since) {
+        cq_sbuf list[2] = {{0}, {0}};
+        size_t count[2] = {0, 0}, done[2] = {0, 0};
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t k = 0; k < n; k++) {
+                const rb_change *e = &c[k];
+                if (!e->shown || e->change == 0 || e->relevance < 1)
+                    continue;
+                int i = e->change > 0 ? 0 : 1;
+                if (pass == 0) {
+                    count[i]++;
+                    continue;
+                }
+                put_sep(&list[i], en, done[i]++, count[i]);
+                put_lower(&list[i], e->name);
+                cq_sbuf_printf(&list[i], " (%s)", cq_text_number(a, sizeof a, en, e->diff, 0, 1));
+            }
+        if (count[0] + count[1] == 0) {
+            cq_textf(&tmp, en, CQ_T_UNIT_NO_CHANGE, since);
+            cq_sbuf_puts(out, cq_sbuf_str(&tmp));
+            cq_sbuf_puts(out, "\n");
+        } else {
+            for (int i = 0; i < 2; i++) {
+                if (!count[i])
+                    cq_sbuf_puts(&list[i], cq_text(en, CQ_T_UNIT_NONE_BELOW));
+                put_list_sentence(out, en, i == 0 ? CQ_T_UNIT_BETTER : CQ_T_UNIT_WORSE, &list[i]);
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            if (list[i].nomem)
+                out->nomem = 1;
+            cq_sbuf_free(&list[i]);
+        }
+    }
+    if (n_unfav && unfav_kind) {
+        cq_sbuf list = {0};
+        for (size_t k = 0; k < n_unfav; k++) {
+            put_sep(&list, en, k, n_unfav);
+            put_lower(&list, unfav[k]);
+        }
+        cq_text_id id = unfav_kind == 1 ? (still ? CQ_T_UNIT_UNFAV_REF : CQ_T_UNIT_UNFAV_REF_ONE)
+                                        : (still ? CQ_T_UNIT_UNFAV_RULE : CQ_T_UNIT_UNFAV_RULE_ONE);
+        put_list_sentence(out, en, id, &list);
+        if (list.nomem)
+            out->nomem = 1;
+        cq_sbuf_free(&list);
+    }
+    if (tmp.nomem)
+        out->nomem = 1;
+    cq_sbuf_free(&tmp);
+}
+
+void
 rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
 {
     const cq_study *st = x->st;
@@ -336,7 +394,7 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
             const char *trail = "";
             for (size_t w = 0; w < nw && all; w++) {
                 const cq_summary *sm = rb_shown(x, 0, w, 0, s);
-                if (!sm || !unfavourable(sc, sm->mean, rule)) {
+                if (!sm || !rb_unfavourable(sc, sm->mean, rule)) {
                     all = 0;
                     break;
                 }

@@ -672,6 +672,87 @@ def check_item_shares(wb, tag):
           tag + ": TM1 2016 Vet inte 2.6 %, Inget svar 3.2 % (one decimal)", got)
 
 
+def unit_pages(ws):
+    """[(title row, unit name)] of the Din enhet sheet, in order."""
+    out = []
+    for r in range(1, ws.max_row + 1):
+        v = ws.cell(row=r, column=1).value
+        if isinstance(v, str) and v.startswith("Din enhet: "):
+            out.append((r, v[len("Din enhet: "):]))
+    return out
+
+
+def check_unit_pages(wb, out, m17, tag):
+    """Din enhet on the Malmö samples: every förvaltning's page followed by
+    the pages of its sektioner (parents from the raw 2017 file); the figures
+    of one page equal scale_summary.csv and comparison.csv; hidden units say
+    why, with the reason checked against a count of the raw file."""
+    if not check("Din enhet" in wb.sheetnames, tag + ": a Din enhet sheet"):
+        return
+    ws = wb["Din enhet"]
+    pages = unit_pages(ws)
+    rows = list(csv.DictReader(open(m17, encoding="utf-8")))
+    seen, first = set(), []
+    for r in rows:  # the first row of a repeated id is kept
+        if r["id"] not in seen:
+            seen.add(r["id"]); first.append(r)
+    parent = {r["sektion"]: r["forvaltning"] for r in first}
+    n_sek = {}
+    for r in first:
+        n_sek[r["sektion"]] = n_sek.get(r["sektion"], 0) + 1
+    names = [n for _, n in pages]
+    forv = sorted(set(parent.values()))
+    bad = []
+    for i, n in enumerate(names):
+        if n in parent and n not in forv:  # a sektion: the last förvaltning above it is its parent
+            above = [m for m in names[:i] if m in forv]
+            if not above or above[-1] != parent[n]:
+                bad.append(n)
+    check(set(forv) <= set(names) and set(parent) <= set(names) and not bad,
+          tag + ": %d unit pages, every sektion under its förvaltning" % len(pages), bad[:3])
+    # one page against the CSVs
+    summ = {(r["wave"], r["breakdown"], r["group"], r["scale"]): r
+            for r in read_csv(os.path.join(out, "scale_summary.csv"))}
+    comp = {(r["breakdown"], r["group"], r["scale"], r["design"]): r
+            for r in read_csv(os.path.join(out, "comparison.csv"))}
+    labels = {v["label_sv"]: k for k, v in scales_of(MALMO_INS).items()}
+    unit = "Arbetsmarknad och socialtjänst"
+    top = dict((n, r) for r, n in pages)[unit]
+    head = next(r for r in range(top, top + 12) if ws.cell(row=r, column=1).value == "Skala")
+    cols = {ws.cell(row=head, column=c).value: c for c in range(1, 12)}
+    wrong = []
+    for r in range(head + 1, head + 1 + len(labels)):
+        code = labels.get(ws.cell(row=r, column=1).value)
+        s17 = summ[("2017", "forvaltning", unit, code)]
+        org = summ[("2017", "all", "all", code)]
+        ind = comp[("forvaltning", unit, code, "independent")]
+        pair = comp[("forvaltning", unit, code, "paired")]
+        got = (ws.cell(row=r, column=cols["Enheten 2017"]).value,
+               ws.cell(row=r, column=cols["Hela organisationen 2017"]).value,
+               ws.cell(row=r, column=cols["Förändring"]).value,
+               ws.cell(row=r, column=cols["Förändring bland de som svarade båda gångerna"]).value)
+        want = (float(s17["mean"]), float(org["mean"]), round(float(ind["diff"]), 1),
+                round(float(pair["diff"]), 1))
+        if not all(close(a, b) for a, b in zip(got, want)):
+            wrong.append((code, got, want))
+    check(not wrong, tag + ": %s's page equals scale_summary.csv and comparison.csv" % unit,
+          wrong[:2])
+    # hidden units: why, in plain words
+    texts = {n: " ".join(str(ws.cell(row=q, column=1).value) for q in range(r, r + 5))
+             for r, n in pages}
+    for n, k in sorted(n_sek.items()):
+        hidden = all(summ[("2017", "sektion", n, c)]["suppressed"] == "1"
+                     for c in labels.values())
+        t = texts.get(n, "")
+        if not hidden:
+            continue
+        if k < 5:
+            ok = "färre än 5 svar" in t and "slå ihop" in t and "öka deltagandet" in t
+        else:
+            ok = "dolda för att skydda en mindre grupp" in t and "färre än" not in t
+        check(ok, tag + ": hidden %s (%d answers) says why" % (n, k), t[:160])
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: report_check.py BUILD_DIR")
@@ -848,6 +929,7 @@ def main():
                 check_overview(wb, outm, mscales, False, ["2016", "2017"])
                 check_print(wb, False, "malmö")
                 check_item_shares(wb, "malmö")
+                check_unit_pages(wb, outm, m17, "malmö")
                 for b in ("forvaltning", "sektion", "yrke"):
                     check_breakdown(wb, outm, mscales, False, ["2016", "2017"], b, None)
                     check_suppressed_nowhere(wb, outm, b)

@@ -198,4 +198,21 @@ void rb_change_of(const ctx *x, const cq_comparison *cm, const char *name, rb_ch
 void rb_change_sentences(int en, const rb_change *c, size_t n, const char *wave_a,
                          const char *wave_b, int any_comparison, cq_sbuf *out);
 
+/* The unit page's two or three plain sentences, appended to out one per
+ * line: with since (the earlier wave's label) "Förbättrat: …" and
+ * "Försämrat: …" (significant changes of 5 points or more, with the change
+ * in whole points), or that nothing changed; then the scales in unfav
+ * (unfav_kind 1: against the reference, 2: by the rule of thumb; still: in
+ * every wave).  Pure: tests give hand cases. */
+void rb_unit_sentences(int en, const rb_change *c, size_t n, const char *since,
+                       const char *const *unfav, size_t n_unfav, int unfav_kind, int still,
+                       cq_sbuf *out);
+
+/* Whether a mean is on the unfavourable side: beyond the red cut-off
+ * (use_cutoffs), otherwise at least 5 points from the midpoint 50. */
+int rb_unfavourable(const cq_scale *sc, double mean, int use_cutoffs);
+
+/* report_unit.c: one printable page per unit ("Din enhet") */
+void rb_build_units(ctx *x);
+
 #endif

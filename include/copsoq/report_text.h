@@ -51,7 +51,7 @@
     X(CQ_T_HIGH_BAD, "dåligt", "bad")                                                                           \
     X(CQ_T_MARK_BETTER, "Bättre", "Better")                                                                     \
     X(CQ_T_MARK_WORSE, "Sämre", "Worse")                                                                        \
-    X(CQ_T_MARK_NONE, "Ingen säker förändring", "No significant change")                                        \
+    X(CQ_T_MARK_NONE, "Ingen säkerställd förändring", "No significant change")                                  \
     X(CQ_T_REL_0, "liten (< 5)", "small (< 5)")                                                                 \
     X(CQ_T_REL_1, "relevant (5–10)", "relevant (5–10)")                                                         \
     X(CQ_T_REL_2, "stor (≥ 10)", "large (≥ 10)")                                                                \
@@ -507,7 +507,67 @@
       "samma värde betyder samma fil, byte för byte.",                                                          \
       "Rows: data records of a response file (header excluded), rows of the instrument files "                  \
       "(items, answer options, scales) and of the head-count file. SHA-256 is computed with "                   \
-      "OpenSSL; the same value means the same file, byte for byte.")
+      "OpenSSL; the same value means the same file, byte for byte.")                                            \
+    X(CQ_T_CHART_AXIS_PLAIN, "Medelvärde 0–100", "Mean 0–100")                                                  \
+    X(CQ_T_SHEET_UNITS, "Din enhet", "Your unit")                                                               \
+    X(CQ_T_UNIT_TITLE, "Din enhet: %s", "Your unit: %s")                                                        \
+    X(CQ_T_UNIT_SUB, "%s, mätningen %s.", "%s, survey %s.")                                                     \
+    X(CQ_T_UNIT_PARENT, "%s, inom %s, mätningen %s.", "%s, within %s, survey %s.")                              \
+    X(CQ_T_UNIT_RATE, "Svarsfrekvens %s: %s %% (%s av %s anställda).",                                          \
+      "Response rate %s: %s%% (%s of %s employees).")                                                           \
+    X(CQ_T_UNIT_RATE_LOW, "Under 60 %: tolka resultaten med försiktighet.",                                     \
+      "Below 60%: read the results with caution.")                                                              \
+    X(CQ_T_UNIT_ANSWERS, "%s svar %s.", "%s answers in %s.")                                                    \
+    X(CQ_T_UNIT_COL_UNIT, "Enheten %s", "Unit %s")                                                              \
+    X(CQ_T_UNIT_COL_CHANGE, "Förändring", "Change")                                                             \
+    X(CQ_T_UNIT_COL_PANEL, "Förändring bland de som svarade båda gångerna",                                     \
+      "Change among those who answered both times")                                                             \
+    X(CQ_T_UNIT_COL_ORG, "Hela organisationen %s", "Whole organisation %s")                                     \
+    X(CQ_T_UNIT_BETTER, "Förbättrat: %s.", "Improved: %s.")                                                     \
+    X(CQ_T_UNIT_WORSE, "Försämrat: %s.", "Worsened: %s.")                                                       \
+    X(CQ_T_UNIT_NO_CHANGE,                                                                                      \
+      "Ingen skala har förändrats statistiskt säkerställt med minst 5 poäng sedan %s.",                         \
+      "No scale changed significantly by 5 points or more since %s.")                                           \
+    X(CQ_T_UNIT_UNFAV_REF, "Fortfarande ogynnsamt jämfört med referensvärdet: %s.",                             \
+      "Still unfavourable compared with the reference value: %s.")                                              \
+    X(CQ_T_UNIT_UNFAV_REF_ONE, "Ogynnsamt jämfört med referensvärdet: %s.",                                     \
+      "Unfavourable compared with the reference value: %s.")                                                    \
+    X(CQ_T_UNIT_UNFAV_RULE,                                                                                     \
+      "Fortfarande på en ogynnsam nivå (minst 5 poäng från skalans mitt på den ogynnsamma sidan, "         \
+      "eller bortom det röda gränsvärdet): %s.",                                                                \
+      "Still at an unfavourable level (at least 5 points from the scale's midpoint on the "                     \
+      "unfavourable side, or beyond the red cut-off): %s.")                                                     \
+    X(CQ_T_UNIT_UNFAV_RULE_ONE,                                                                                 \
+      "På en ogynnsam nivå (minst 5 poäng från skalans mitt på den ogynnsamma sidan, eller "               \
+      "bortom det röda gränsvärdet): %s.",                                                                      \
+      "At an unfavourable level (at least 5 points from the scale's midpoint on the unfavourable "              \
+      "side, or beyond the red cut-off): %s.")                                                                  \
+    X(CQ_T_UNIT_HIDDEN_FEW,                                                                                     \
+      "Resultaten för %s visas inte: enheten har färre än %d svar %s. Det skyddar de svarandes "             \
+      "anonymitet. Vad ni kan göra: slå ihop enheten med en närliggande enhet i nästa rapport, "            \
+      "eller öka deltagandet i nästa mätning.",                                                                 \
+      "The results of %s are not shown: the unit has fewer than %d answers in %s. This protects "               \
+      "the respondents' anonymity. What you can do: merge the unit with a neighbouring one in "                 \
+      "the next report, or raise participation in the next survey.")                                            \
+    X(CQ_T_UNIT_HIDDEN_PROTECT,                                                                                 \
+      "Resultaten för %s visas inte, fast enheten har minst %d svar %s: de är dolda för att "                \
+      "skydda en mindre grupp, vars resultat annars skulle kunna räknas fram ur den här enhetens "            \
+      "och organisationens siffror. Vad ni kan göra: slå ihop de minsta enheterna i nästa "                  \
+      "rapport, eller öka deltagandet i nästa mätning.",                                                        \
+      "The results of %s are not shown, although the unit has at least %d answers in %s: they "                 \
+      "are withheld to protect a smaller group, whose results could otherwise be worked out from "              \
+      "this unit's and the organisation's figures. What you can do: merge the smallest units in "               \
+      "the next report, or raise participation in the next survey.")                                            \
+    X(CQ_T_UNIT_NOTE,                                                                                           \
+      "Bättre och Sämre betyder en statistiskt säkerställd förändring (p justerat < 0,05); stark "        \
+      "färg = minst 5 poäng. \"Högt värde är\" säger om ett högt värde är bra eller dåligt. – = "   \
+      "visas inte (färre än %d svar, eller dolt för att skydda en mindre grupp).",                              \
+      "Better and Worse mean a statistically significant change (p adjusted < 0.05); strong "                   \
+      "colour = 5 points or more. \"High score is\" says whether a high score is good or bad. – "             \
+      "= not shown (fewer than %d answers, or withheld to protect a smaller group).")                           \
+    X(CQ_T_UNIT_CHART, "%s och hela organisationen, %s", "%s and the whole organisation, %s")                   \
+    X(CQ_T_UNIT_SERIES_ORG, "Hela organisationen", "Whole organisation")                                        \
+    X(CQ_T_UNIT_NONE_BELOW, "inga", "none")
 
 typedef enum {
 #define CQ_X_TEXT_ENUM(id, sv, en) id,

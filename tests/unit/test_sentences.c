@@ -73,3 +73,33 @@ CQ_TEST(sentences_no_change_at_all_and_lists_of_three)
     CHECK_STR(run_change(0, c, 0, 1, &out), "");
     cq_sbuf_free(&out);
 }
+
+CQ_TEST(sentences_unit_page)
+{
+    rb_change c[] = {
+        {"Mening i arbetet", 1, 1, 1, 9.1, 5.0, 13.2},
+        {"Rollkonflikter", 1, 1, 1, -6.1, -10.0, -2.2},
+        {"Inflytande", 1, 0, 0, 4.7, -0.5, 9.9},  /* not significant: not listed */
+        {"Arbetstempo", 1, -1, 0, 3.0, 1.0, 5.0}, /* significant but small: not listed */
+        {"Ålder", 0, 0, 0, 0, 0, 0},
+    };
+    const char *unfav[] = {"Kvantitativa krav", "Arbetstempo"};
+    cq_sbuf out = {0};
+    rb_unit_sentences(0, c, 5, "2016", unfav, 2, 1, 1, &out);
+    CHECK_STR(cq_sbuf_str(&out),
+              "Förbättrat: mening i arbetet (+9) och rollkonflikter (\u22126).\n"
+              "Försämrat: inga.\n"
+              "Fortfarande ogynnsamt jämfört med referensvärdet: kvantitativa krav och "
+              "arbetstempo.\n");
+    cq_sbuf_clear(&out);
+    rb_unit_sentences(1, c + 2, 3, "2016", NULL, 0, 1, 1, &out);
+    CHECK_STR(cq_sbuf_str(&out),
+              "No scale changed significantly by 5 points or more since 2016.\n");
+    /* one survey: no change sentences; the rule of thumb without "still" */
+    cq_sbuf_clear(&out);
+    rb_unit_sentences(0, c, 5, NULL, unfav, 1, 2, 0, &out);
+    CHECK_STR(cq_sbuf_str(&out),
+              "På en ogynnsam nivå (minst 5 poäng från skalans mitt på den ogynnsamma sidan, "
+              "eller bortom det röda gränsvärdet): kvantitativa krav.\n");
+    cq_sbuf_free(&out);
+}
