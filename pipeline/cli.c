@@ -37,41 +37,46 @@ enum {
     OPT_LANG,
     OPT_OUT,
     OPT_POPULATION,
+    OPT_REFERENCE,
     OPT_STOP_AFTER,
 };
 
 void
 cq_cli_usage(FILE *f)
 {
-    fputs("usage: copsoq run --instrument DIR --wave LABEL=FILE [--wave LABEL=FILE ...]\n"
-          "                  [--id COLUMN] [--group COLUMN ...] [--min-group N]\n"
-          "                  [--min-group-sensitive N] [--population FILE]\n"
-          "                  [--lang sv|en] --out DIR [-v]\n"
-          "       copsoq run STUDY.ini [options]\n"
-          "       copsoq check ...        (the same arguments; validates, writes nothing)\n"
-          "       copsoq --help | --version\n"
-          "\n"
-          "Scores COPSOQ survey waves and writes scale_summary.csv, reliability.csv,\n"
-          "reliability_items.csv, comparison.csv, quality.csv and report.xlsx into DIR.\n"
-          "\n"
-          "  --instrument DIR   folder with items.csv, response_sets.csv, scales.csv\n"
-          "  --wave LABEL=FILE  one survey wave (CSV; , ; or TAB; UTF-8 or Windows-1252;\n"
-          "                     plain or gzip); waves are compared in the order given\n"
-          "  --id COLUMN        respondent id column (default: id)\n"
-          "  --group COLUMN     a breakdown, e.g. unit or profession (repeatable)\n"
-          "  --min-group N      smallest group whose figures are shown (default: 5)\n"
-          "  --min-group-sensitive N  the same for scales marked sensitive (default: 20)\n"
-          "  --population FILE  head counts (breakdown,group,headcount; optional wave column)\n"
-          "                     for response rates\n"
-          "  --lang sv|en       language of the report (default: sv)\n"
-          "  --out DIR          output folder (created if missing)\n"
-          "  -v, --verbose      progress and timing on stderr\n"
-          "  --stop-after STAGE run up to STAGE only and write nothing (debugging; -v shows\n"
-          "                     the stages: instrument ingest population score summarise\n"
-          "                     reliability compare)\n"
-          "\n"
-          "Exit status: 0 done, 1 the input could not be used, 2 wrong usage.\n",
-          f);
+    fputs(
+        "usage: copsoq run --instrument DIR --wave LABEL=FILE [--wave LABEL=FILE ...]\n"
+        "                  [--id COLUMN] [--group COLUMN ...] [--min-group N]\n"
+        "                  [--min-group-sensitive N] [--population FILE]\n"
+        "                  [--reference FILE]\n"
+        "                  [--lang sv|en] --out DIR [-v]\n"
+        "       copsoq run STUDY.ini [options]\n"
+        "       copsoq check ...        (the same arguments; validates, writes nothing)\n"
+        "       copsoq --help | --version\n"
+        "\n"
+        "Scores COPSOQ survey waves and writes scale_summary.csv, reliability.csv,\n"
+        "reliability_items.csv, comparison.csv, quality.csv and report.xlsx into DIR.\n"
+        "\n"
+        "  --instrument DIR   folder with items.csv, response_sets.csv, scales.csv\n"
+        "  --wave LABEL=FILE  one survey wave (CSV; , ; or TAB; UTF-8 or Windows-1252;\n"
+        "                     plain or gzip); waves are compared in the order given\n"
+        "  --id COLUMN        respondent id column (default: id)\n"
+        "  --group COLUMN     a breakdown, e.g. unit or profession (repeatable)\n"
+        "  --min-group N      smallest group whose figures are shown (default: 5)\n"
+        "  --min-group-sensitive N  the same for scales marked sensitive (default: 20)\n"
+        "  --population FILE  head counts (breakdown,group,headcount; optional wave column)\n"
+        "  --reference FILE   reference values (scale,mean,sd,n,source,instrument; optional\n"
+        "                     green,red cut-offs), of the instrument's name and version\n"
+        "                     for response rates\n"
+        "  --lang sv|en       language of the report (default: sv)\n"
+        "  --out DIR          output folder (created if missing)\n"
+        "  -v, --verbose      progress and timing on stderr\n"
+        "  --stop-after STAGE run up to STAGE only and write nothing (debugging; -v shows\n"
+        "                     the stages: instrument ingest population reference score summarise\n"
+        "                     reliability compare)\n"
+        "\n"
+        "Exit status: 0 done, 1 the input could not be used, 2 wrong usage.\n",
+        f);
 }
 
 static cq_status
@@ -223,9 +228,10 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
             continue;
         }
         if (strcmp(key, "instrument") == 0 || strcmp(key, "out") == 0 ||
-            strcmp(key, "population") == 0) {
+            strcmp(key, "population") == 0 || strcmp(key, "reference") == 0) {
             char **dst = key[0] == 'i'   ? &s->instrument_dir
                          : key[0] == 'o' ? &s->out_dir
+                         : key[0] == 'r' ? &s->reference_path
                                          : &s->population_path;
             if (*dst)
                 continue;
@@ -272,6 +278,7 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
         {"lang", required_argument, NULL, OPT_LANG},
         {"out", required_argument, NULL, OPT_OUT},
         {"population", required_argument, NULL, OPT_POPULATION},
+        {"reference", required_argument, NULL, OPT_REFERENCE},
         {"stop-after", required_argument, NULL, OPT_STOP_AFTER},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -343,6 +350,9 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
             break;
         case OPT_POPULATION:
             st = set_str(&s->population_path, optarg, d);
+            break;
+        case OPT_REFERENCE:
+            st = set_str(&s->reference_path, optarg, d);
             break;
         case OPT_STOP_AFTER:
             st = set_str(&s->stop_after, optarg, d);

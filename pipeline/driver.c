@@ -26,10 +26,15 @@ typedef struct {
 } stage;
 
 static const stage stages[] = {
-    {"instrument", cq_stage_instrument, 0}, {"ingest", cq_stage_ingest, 0},
-    {"population", cq_stage_population, 0}, {"score", cq_stage_score, 0},
-    {"summarise", cq_stage_summarise, 0},   {"reliability", cq_stage_reliability, 0},
-    {"compare", cq_stage_compare, 0},       {"write", cq_stage_write, 1},
+    {"instrument", cq_stage_instrument, 0},
+    {"ingest", cq_stage_ingest, 0},
+    {"population", cq_stage_population, 0},
+    {"reference", cq_stage_reference, 0},
+    {"score", cq_stage_score, 0},
+    {"summarise", cq_stage_summarise, 0},
+    {"reliability", cq_stage_reliability, 0},
+    {"compare", cq_stage_compare, 0},
+    {"write", cq_stage_write, 1},
     {"report", cq_stage_report, 1},
 };
 

@@ -25,6 +25,7 @@ cq_settings_free(cq_settings *s)
     free(s->groups);
     free(s->out_dir);
     free(s->population_path);
+    free(s->reference_path);
     free(s->study_path);
     free(s->stop_after);
     memset(s, 0, sizeof *s);
@@ -59,6 +60,7 @@ cq_study_free(cq_study *st)
     free(st->reliability_items);
     free(st->comparison);
     free(st->population);
+    free(st->reference);
     cq_arena_free(&st->arena);
     memset(st, 0, sizeof *st);
 }

@@ -511,6 +511,10 @@ rb_build_method(ctx *x)
     method_row(x, sh, &r, CQ_T_M_BH_H, cq_text(x->en, CQ_T_M_BH));
     method_row(x, sh, &r, CQ_T_M_RELEVANCE_H, cq_text(x->en, CQ_T_M_RELEVANCE));
     method_row(x, sh, &r, CQ_T_M_UNFAV_H, cq_text(x->en, CQ_T_M_UNFAV));
+    if (x->n_ref)
+        method_row(x, sh, &r, CQ_T_M_REF_H,
+                   rb_textf(x, CQ_T_M_REF, base_name(set->reference_path), x->ref_source,
+                            rb_fmt(x, "%s %s", ins->title, ins->version)));
     method_row(
         x, sh, &r, CQ_T_M_SUPPRESS_H,
         rb_textf(x, CQ_T_M_SUPPRESS, set->min_group, set->min_group_sensitive, set->min_group));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "copsoq/stages.h"
+#include "copsoq/stats.h"
 
 /* ------------------------------------------------------------------ */
 /* model primitives                                                     */
@@ -852,6 +853,18 @@ rb_index_study(ctx *x, cq_diag *d)
             x->have_population = 1;
         }
     }
+    x->ref = calloc(ns + 1, sizeof *x->ref);
+    if (!x->ref)
+        return cq_fail(d, CQ_ERR_NOMEM, "report: out of memory");
+    for (size_t i = 0; i < st->n_reference; i++) {
+        const cq_reference *rf = &st->reference[i];
+        if (rf->scale < ns) {
+            x->ref[rf->scale] = rf;
+            x->n_ref++;
+            if (!x->ref_source)
+                x->ref_source = rf->source;
+        }
+    }
     return CQ_OK;
 }
 
@@ -886,6 +899,7 @@ rb_free_index(ctx *x)
     free(x->rel);
     free(x->rel_item);
     free(x->order);
+    free(x->ref);
     free(x->domain_of);
     free(x->domains);
 }
@@ -960,7 +974,10 @@ rb_init_styles(ctx *x)
     S->integer = style(x, (cq_rstyle){.num_format = "#,##0"});
     S->pct0 = style(x, (cq_rstyle){.num_format = "0%"});
     S->pct1 = style(x, (cq_rstyle){.num_format = "0.0%"});
-    S->p = style(x, (cq_rstyle){.num_format = cq_text(x->en, CQ_T_FMT_P)});
+    /* p below 0.001 shows as "< 0.001" with the reader's decimal sign, like
+     * every other p: the cell holds 0.001 under a "< " format (rb_put_p) */
+    S->p = style(x, (cq_rstyle){.num_format = "0.000"});
+    S->p_lt = style(x, (cq_rstyle){.num_format = "\"< \"0.000"});
     S->diff1 = style(x, (cq_rstyle){.num_format = "+0.0;-0.0;0.0"});
     S->diff0 = style(x, (cq_rstyle){.num_format = "+0;-0;0", .halign = CQ_ALIGN_CENTER});
     S->dash = style(x, (cq_rstyle){.halign = CQ_ALIGN_CENTER, .color = C_GREY});
@@ -995,4 +1012,33 @@ rb_init_styles(ctx *x)
     S->sha = style(x, (cq_rstyle){.size = 9, .indent = 1});
     S->int_c = style(x, (cq_rstyle){.num_format = "#,##0", .halign = CQ_ALIGN_CENTER});
     S->text_c = style(x, (cq_rstyle){.halign = CQ_ALIGN_CENTER});
+}
+
+int
+rb_ref_compare(const ctx *x, const cq_summary *sm, size_t s, rb_refcmp *out)
+{
+    memset(out, 0, sizeof *out);
+    const cq_reference *rf = x->ref ? x->ref[s] : NULL;
+    if (!rf || !sm || sm->suppressed || !isfinite(sm->mean))
+        return 0;
+    cq_ttest t;
+    cq_welch((size_t)rf->n, rf->mean, rf->sd, sm->n, sm->mean, sm->sd, &t);
+    out->ref = rf->mean;
+    out->diff = sm->mean - rf->mean;
+    out->p = t.p;
+    out->relevance = cq_relevance(out->diff);
+    int good_side = x->ins->scales[s].higher_is_good ? out->diff > 0 : out->diff < 0;
+    int sure = isfinite(t.p) && t.p < 0.05 && out->relevance >= 1;
+    out->better = sure && good_side;
+    out->worse = sure && !good_side;
+    return 1;
+}
+
+void
+rb_put_p(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, double p)
+{
+    if (isfinite(p) && p < 0.001)
+        rb_put_num(x, sh, r, c, 0.001, x->S.p_lt);
+    else
+        rb_put_num(x, sh, r, c, p, x->S.p);
 }

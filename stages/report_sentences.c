@@ -382,13 +382,54 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         free(ch);
     }
 
-    /* scales that stayed unfavourable in every wave: by cut-offs, then by the midpoint */
+    /* against the reference values: worse in every wave, better in the latest */
+    if (x->n_ref) {
+        size_t n_better = 0;
+        const char **better = calloc(ns + 1, sizeof *better);
+        n = 0;
+        for (size_t k = 0; better && k < ns; k++) {
+            size_t s = x->order[k];
+            rb_refcmp rc;
+            int all = 1, any = 0;
+            const char *trail = "";
+            for (size_t w = 0; w < nw && all; w++) {
+                if (!rb_ref_compare(x, rb_shown(x, 0, w, 0, s), s, &rc) || !rc.worse) {
+                    all = 0;
+                    break;
+                }
+                any = 1;
+                trail = rb_fmt(x, "%s%s%s", trail, w ? " \u2192 " : "",
+                               cq_text_number(dd, sizeof dd, x->en, rc.diff, 0, 1));
+            }
+            if (all && any)
+                items[n++] = rb_fmt(x, "%s (%s)", rb_lower_first(x, rb_scale_name(x, s)), trail);
+            if (rb_ref_compare(x, rb_shown(x, 0, nw - 1, 0, s), s, &rc) && rc.better)
+                better[n_better++] = rb_fmt(x, "%s (%s)", rb_lower_first(x, rb_scale_name(x, s)),
+                                            cq_text_number(dd, sizeof dd, x->en, rc.diff, 0, 1));
+        }
+        if (!better)
+            x->nomem = 1;
+        if (n)
+            sentence(x, sh, r, ncols,
+                     rb_textf(x, nw > 1 ? CQ_T_S_UNFAV_REF : CQ_T_S_UNFAV_REF_ONE,
+                              rb_join_list(x, items, n)));
+        if (n_better)
+            sentence(x, sh, r, ncols,
+                     rb_textf(x, CQ_T_S_REF_BETTER, rb_wave_label(x, nw - 1),
+                              rb_join_list(x, better, n_better)));
+        free(better);
+    }
+
+    /* scales that stayed unfavourable in every wave: by cut-offs, then by the
+     * midpoint (not for scales with a reference value: it replaces that rule) */
     for (int rule = 1; rule >= 0; rule--) {
         n = 0;
         for (size_t k = 0; k < ns; k++) {
             size_t s = x->order[k];
             const cq_scale *sc = &x->ins->scales[s];
             if ((rule == 1) != (sc->has_cutoffs != 0))
+                continue;
+            if (rule == 0 && x->ref[s])
                 continue;
             int all = 1;
             const char *trail = "";

@@ -24,7 +24,8 @@ rb_build_overview(ctx *x)
     const uint32_t c_scale = 0, c_dir = 1, c_mean = 2;
     const uint32_t c_pair = c_mean + (uint32_t)nw;
     const uint32_t c_n = c_pair + 6 * (uint32_t)np;
-    const uint32_t ncols = c_n + (uint32_t)nw;
+    const uint32_t c_ref = c_n + (uint32_t)nw; /* reference value, difference, p */
+    const uint32_t ncols = c_ref + (x->n_ref ? 3 : 0);
     uint32_t r = 0;
 
     rb_merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_OVERVIEW_TITLE), x->S.title, 0);
@@ -81,6 +82,16 @@ rb_build_overview(ctx *x)
             rb_set_width(x, sh, c_mean + (uint32_t)w, wm > 8 ? wm : 8);
         }
     }
+    if (x->n_ref) {
+        rb_merge(x, sh, h1, c_ref, h1, c_ref + 2,
+                 rb_textf(x, CQ_T_COL_REF_HEAD, rb_wave_label(x, nw - 1)), x->S.th, 0);
+        rb_put_text(x, sh, h2, c_ref, cq_text(x->en, CQ_T_COL_REF), x->S.th);
+        rb_put_text(x, sh, h2, c_ref + 1, cq_text(x->en, CQ_T_COL_REF_DIFF), x->S.th);
+        rb_put_text(x, sh, h2, c_ref + 2, cq_text(x->en, CQ_T_COL_REF_P), x->S.th);
+        rb_set_width(x, sh, c_ref, 10);
+        rb_set_width(x, sh, c_ref + 1, 10);
+        rb_set_width(x, sh, c_ref + 2, 8);
+    }
     rb_set_width(x, sh, c_dir, 10);
     sh->freeze_row = (int32_t)h2 + 1;
     sh->freeze_col = 1;
@@ -125,11 +136,23 @@ rb_build_overview(ctx *x)
                 rb_put_num(x, sh, r, c0, cm->diff, x->S.dmark1[mi]);
                 rb_put_num(x, sh, r, c0 + 1, cm->ci_low, x->S.num1);
                 rb_put_num(x, sh, r, c0 + 2, cm->ci_high, x->S.num1);
-                rb_put_num(x, sh, r, c0 + 3, cm->p_adj, x->S.p);
+                rb_put_p(x, sh, r, c0 + 3, cm->p_adj);
                 if (cm->relevance >= 0)
                     rb_put_text(x, sh, r, c0 + 4, rb_relevance_text(x, cm->relevance), x->S.dash);
                 if (isfinite(cm->p_adj))
                     rb_put_text(x, sh, r, c0 + 5, rb_mark_text(x, cm), x->S.mark[mi]);
+            }
+            if (x->n_ref && x->ref[s]) {
+                rb_refcmp rc;
+                rb_put_num(x, sh, r, c_ref, x->ref[s]->mean, x->S.num1);
+                if (rb_ref_compare(x, rb_shown(x, 0, nw - 1, 0, s), s, &rc)) {
+                    int mi = rc.worse ? 0 : rc.better ? 4 : 2;
+                    rb_put_num(x, sh, r, c_ref + 1, rc.diff, x->S.dmark1[mi]);
+                    rb_put_p(x, sh, r, c_ref + 2, rc.p);
+                } else {
+                    rb_put_dash(x, sh, r, c_ref + 1);
+                    rb_put_dash(x, sh, r, c_ref + 2);
+                }
             }
             r++;
         }
@@ -166,6 +189,10 @@ rb_build_overview(ctx *x)
         if (np == 0 && i > 0)
             break;
         rb_note_row(x, sh, r, ncols - 1, cq_text(x->en, (cq_text_id)notes[i]));
+        r++;
+    }
+    if (x->n_ref) {
+        rb_note_row(x, sh, r, ncols - 1, rb_textf(x, CQ_T_NOTE_REF, x->ref_source));
         r++;
     }
     const char *dash_note = rb_textf(x, CQ_T_NOTE_DASH, x->st->settings->min_group);

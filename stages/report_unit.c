@@ -157,6 +157,8 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
     const uint32_t c_assess = two ? col++ : 0;
     const uint32_t c_panel = two ? col++ : 0;
     const uint32_t c_org = col++;
+    const uint32_t c_ref = x->n_ref ? col++ : 0;
+    const uint32_t c_rdiff = x->n_ref ? col++ : 0;
     const uint32_t ncols = col;
     const uint32_t c_chart = ncols + 1;
     const uint32_t last_col = c_chart + UNIT_CHART_COLS - 1;
@@ -216,32 +218,44 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
     /* the sentences */
     rb_change *ch = calloc(ns + 1, sizeof *ch);
     const char **unfav = calloc(ns + 1, sizeof *unfav);
-    if (!ch || !unfav) {
+    const char **unfav_ref = calloc(ns + 1, sizeof *unfav_ref);
+    if (!ch || !unfav || !unfav_ref) {
         x->nomem = 1;
         free(ch);
         free(unfav);
+        free(unfav_ref);
         return;
     }
-    size_t n_unfav = 0;
+    size_t n_unfav = 0, n_unfav_ref = 0;
     for (size_t k = 0; k < ns; k++) {
         size_t s = x->order[k];
         const cq_scale *sc = &x->ins->scales[s];
         rb_change_of(x, two ? rb_cmp_at(x, b, p, g, s) : NULL, rb_scale_name(x, s), &ch[k]);
-        /* unfavourable in every survey where the unit is shown */
+        /* unfavourable in every survey where the unit is shown: against the
+         * reference value where there is one, else by the rule of thumb */
         int all = 1, seen = 0;
         for (size_t v = 0; v < nw && all; v++) {
             const cq_summary *sm = rb_shown(x, b, v, g, s);
             if (!sm)
                 continue;
             seen = 1;
-            all = rb_unfavourable(sc, sm->mean, sc->has_cutoffs != 0);
+            rb_refcmp rc;
+            if (x->ref[s])
+                all = rb_ref_compare(x, sm, s, &rc) && rc.worse;
+            else
+                all = rb_unfavourable(sc, sm->mean, sc->has_cutoffs != 0);
         }
-        if (seen && all && rb_shown(x, b, w, g, s))
-            unfav[n_unfav++] = rb_scale_name(x, s);
+        if (seen && all && rb_shown(x, b, w, g, s)) {
+            if (x->ref[s])
+                unfav_ref[n_unfav_ref++] = rb_scale_name(x, s);
+            else
+                unfav[n_unfav++] = rb_scale_name(x, s);
+        }
     }
     cq_sbuf out = {0};
-    rb_unit_sentences(x->en, ch, ns, two ? rb_wave_label(x, p) : NULL, unfav, n_unfav, 2, two,
-                      &out);
+    rb_unit_sentences(x->en, ch, ns, two ? rb_wave_label(x, p) : NULL, unfav_ref, n_unfav_ref, 1,
+                      two, &out);
+    rb_unit_sentences(x->en, ch, ns, NULL, unfav, n_unfav, 2, two, &out);
     if (out.nomem)
         x->nomem = 1;
     for (const char *q = cq_sbuf_str(&out); *q;) {
@@ -254,6 +268,7 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
     cq_sbuf_free(&out);
     free(ch);
     free(unfav);
+    free(unfav_ref);
 
     /* the table */
     uint32_t head = *r;
@@ -268,6 +283,10 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
     }
     rb_put_text(x, sh, *r, c_this, rb_textf(x, CQ_T_UNIT_COL_UNIT, rb_wave_label(x, w)), x->S.th);
     rb_put_text(x, sh, *r, c_org, rb_textf(x, CQ_T_UNIT_COL_ORG, rb_wave_label(x, w)), x->S.th);
+    if (x->n_ref) {
+        rb_put_text(x, sh, *r, c_ref, cq_text(x->en, CQ_T_UNIT_COL_REF), x->S.th);
+        rb_put_text(x, sh, *r, c_rdiff, cq_text(x->en, CQ_T_UNIT_COL_REF_DIFF), x->S.th);
+    }
     rb_set_height(x, sh, *r, 40);
     (*r)++;
     uint32_t first = *r;
@@ -310,6 +329,17 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
             rb_put_num(x, sh, *r, c_org, org->mean, x->S.hm0);
         else
             rb_put_dash(x, sh, *r, c_org);
+        if (x->n_ref && x->ref[s]) {
+            rb_refcmp rc;
+            rb_put_num(x, sh, *r, c_ref, x->ref[s]->mean, x->S.hm0);
+            if (rb_ref_compare(x, now, s, &rc))
+                rb_put_num(x, sh, *r, c_rdiff, round(rc.diff * 10.0) / 10.0,
+                           x->S.dmark1[rc.worse    ? 0
+                                       : rc.better ? 4
+                                                   : 2]);
+            else
+                rb_put_dash(x, sh, *r, c_rdiff);
+        }
         (*r)++;
     }
     uint32_t last = *r - 1;
@@ -342,6 +372,12 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
         se.color = 0xA5A5A5;
         se.name = cq_text(x->en, CQ_T_UNIT_SERIES_ORG);
         rb_series_add(x, chart, &se);
+        if (x->n_ref) {
+            se.val_col = c_ref;
+            se.color = 0xF4B183;
+            se.name = cq_text(x->en, CQ_T_UNIT_SERIES_REF);
+            rb_series_add(x, chart, &se);
+        }
     }
     for (uint32_t q = first; q <= last; q++)
         rb_set_height(x, sh, q, 15);
@@ -349,12 +385,21 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
     rb_merge_row(x, sh, *r, last_col, rb_textf(x, CQ_T_UNIT_NOTE, set->min_group), x->S.note_wrap,
                  1);
     (*r)++;
+    if (x->n_ref) {
+        rb_merge_row(x, sh, *r, last_col, rb_textf(x, CQ_T_NOTE_REF, x->ref_source), x->S.note_wrap,
+                     1);
+        (*r)++;
+    }
     rb_add_block(x, sh, top, *r - 1, -1, -1, 1);
 
     rb_set_width(x, sh, c_scale, 30);
     rb_set_width(x, sh, c_dir, 8);
     for (uint32_t k = 2; k < ncols; k++)
         rb_set_width(x, sh, k, 10);
+    if (x->n_ref) {
+        rb_set_width(x, sh, c_ref, 11);
+        rb_set_width(x, sh, c_rdiff, 12);
+    }
     if (two) {
         rb_set_width(x, sh, c_assess, 25);
         rb_set_width(x, sh, c_panel, 14);

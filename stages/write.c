@@ -225,6 +225,8 @@ write_provenance(cq_study *st, FILE *f)
     kv(&o, "settings", "lang", set->lang_en ? "en" : "sv");
     if (set->population_path)
         kv(&o, "settings", "population", set->population_path);
+    if (set->reference_path)
+        kv(&o, "settings", "reference", set->reference_path);
     for (int i = 0; i < 3; i++) {
         snprintf(buf, sizeof buf, "%s sha256", cq_instrument_files[i]);
         kv(&o, "instrument", buf, st->ins->sha256[i]);
@@ -250,6 +252,10 @@ write_provenance(cq_study *st, FILE *f)
         kv_count(&o, section, "rejected_other", wv->rejected_other);
         kv_count(&o, section, "empty_rows_skipped", wv->empty_records);
         kv_count(&o, section, "invalid_values", wv->bad_values);
+    }
+    if (st->reference_file.known) {
+        kv(&o, "reference", "sha256", st->reference_file.sha256);
+        kv_count(&o, "reference", "bytes", st->reference_file.bytes);
     }
     if (st->population_file.known) {
         kv(&o, "population", "sha256", st->population_file.sha256);

@@ -272,6 +272,10 @@ def check_overview(wb, out, scales, lang_en, waves):
         c0 = 3 + nw + 6 * p
         got = [ws.cell(row=row, column=c0 + k).value for k in range(4)]
         want = [fnum(r[k]) for k in ("diff", "ci_low", "ci_high", "p_adj")]
+        # p below 0.001 is shown as "< 0.001": the cell holds 0.001 under a "< " format
+        if r["suppressed"] != "1" and want[3] is not None and want[3] < 0.001:
+            fmt = ws.cell(row=row, column=c0 + 3).number_format
+            want[3] = 0.001 if fmt.startswith('"< "') else float("nan")
         if r["suppressed"] == "1":
             if any(g != DASH for g in got):
                 bad.append((r["scale"], got))
@@ -753,6 +757,71 @@ def check_unit_pages(wb, out, m17, tag):
         check(ok, tag + ": hidden %s (%d answers) says why" % (n, k), t[:160])
 
 
+def p_two_sided_t(t, df):
+    """P(|T| >= |t|) by Simpson's rule on the t density (independent of GSL)."""
+    t = abs(t)
+    if t > 12:
+        return 0.0
+    c = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
+    f = lambda x: c * (1 + x * x / df) ** (-(df + 1) / 2)
+    n = 4000
+    h = t / n
+    s = f(0) + f(t) + sum((4 if i % 2 else 2) * f(i * h) for i in range(1, n))
+    return max(0.0, 1 - 2 * s * h / 3)
+
+
+def check_reference(binary, margs, tmp):
+    """The Malmö samples against the demo's FICTITIOUS reference values: the
+    overview's reference, difference and p equal a Welch test computed here
+    from the summary figures; the midpoint rule gives way to the reference;
+    the unit pages carry the reference and its sentence."""
+    ref_path = os.path.join(MALMO, "reference_fictitious.csv")
+    out = os.path.join(tmp, "malmo_ref")
+    rc, _, err = run(binary, margs + ["--reference", ref_path, "--out", out])
+    if not check(rc == 0 and not err.strip(), "reference: run", err[:300]):
+        return
+    wb = openpyxl.load_workbook(os.path.join(out, "report.xlsx"))
+    ws = wb["Översikt"]
+    ref = {r["scale"]: r for r in read_csv(ref_path)}
+    summ = {r["scale"]: r for r in read_csv(os.path.join(out, "scale_summary.csv"))
+            if r["wave"] == "2017" and r["breakdown"] == "all"}
+    labels = {v["label_sv"]: k for k, v in scales_of(MALMO_INS).items()}
+    head = find_row(ws, 1, "Skala")
+    cols = {ws.cell(row=head + 1, column=c).value: c for c in range(1, ws.max_column + 1)}
+    c_ref, c_diff, c_p = cols.get("Referens"), cols.get("Skillnad"), cols.get("p")
+    bad, n_checked = [], 0
+    for r in range(head + 2, ws.max_row + 1):
+        code = labels.get(ws.cell(row=r, column=1).value)
+        if not code or not c_ref:
+            continue
+        m, sd, n = float(summ[code]["mean"]), float(summ[code]["sd"]), int(summ[code]["n"])
+        rm, rsd, rn = float(ref[code]["mean"]), float(ref[code]["sd"]), int(ref[code]["n"])
+        va, vb = rsd ** 2 / rn, sd ** 2 / n
+        t = (m - rm) / math.sqrt(va + vb)
+        df = (va + vb) ** 2 / (va ** 2 / (rn - 1) + vb ** 2 / (n - 1))
+        p = p_two_sided_t(t, df)
+        got = [ws.cell(row=r, column=c).value for c in (c_ref, c_diff, c_p)]
+        shown_p = 0.001 if p < 0.001 else p
+        fmt = ws.cell(row=r, column=c_p).number_format
+        if not (close(got[0], rm) and close(got[1], m - rm, 1e-9) and
+                abs(got[2] - shown_p) < 2e-6 and (fmt.startswith('"< "') == (p < 0.001))):
+            bad.append((code, got, (rm, m - rm, p), fmt))
+        n_checked += 1
+    check(n_checked == 26 and not bad,
+          "reference: %d overview rows equal a Welch test from the summary figures" % n_checked,
+          bad[:2])
+    sent = " ".join(str(c.value) for c in cells(ws) if isinstance(c.value, str))
+    check("jämfört med referensvärdet (minst 5 poäng, p < 0,05) i alla mätningar" in sent and
+          "från skalans mitt (50), i alla" not in sent and "FICTITIOUS" in sent,
+          "reference: the overview's sentences use the reference, not the midpoint; source shown")
+    un = " ".join(str(c.value) for c in cells(wb["Din enhet"]) if isinstance(c.value, str))
+    check("Fortfarande ogynnsamt jämfört med referensvärdet:" in un and "Referensvärde" in un,
+          "reference: unit pages show the reference and its sentence")
+    meth = " ".join(str(c.value) for c in cells(wb["Metod"]) if isinstance(c.value, str))
+    check("COPSOQ III SE" in meth and "reference_fictitious.csv" in meth,
+          "reference: the method sheet names the file, source and instrument")
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: report_check.py BUILD_DIR")
@@ -930,6 +999,7 @@ def main():
                 check_print(wb, False, "malmö")
                 check_item_shares(wb, "malmö")
                 check_unit_pages(wb, outm, m17, "malmö")
+                check_reference(binary, margs, tmp)
                 for b in ("forvaltning", "sektion", "yrke"):
                     check_breakdown(wb, outm, mscales, False, ["2016", "2017"], b, None)
                     check_suppressed_nowhere(wb, outm, b)

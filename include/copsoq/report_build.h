@@ -66,7 +66,7 @@ typedef struct {
     uint32_t th, th_left, th_rot, th_wrap_small;
     uint32_t th_dom, th_dom_small; /* domain over its scales' columns, framed */
     uint32_t text, text_wrap, text_top, text_bold, band, key;
-    uint32_t num0, num1, num2, num3, integer, pct0, pct1, p, diff1, diff0;
+    uint32_t num0, num1, num2, num3, integer, pct0, pct1, p, p_lt, diff1, diff0;
     uint32_t dash, small;
     uint32_t warn_pct1, warn_num2, warn_num3;
     uint32_t mark[5]; /* assessment text: worse rel, worse small, none, better small, better rel */
@@ -99,6 +99,9 @@ typedef struct {
     unsigned char **hidden;               /* [nb] -> [nw][ng] respondent count withheld */
     double **head;                        /* [nb] -> [nw][ng] head count, NaN unknown */
     int have_population;
+    const cq_reference **ref; /* [ns] the scale's reference value, or NULL */
+    size_t n_ref;             /* scales with a reference value */
+    const char *ref_source;   /* the source of the first (they are shown together) */
     styles S;
     const char *chart_sheet; /* name of the hidden chart-data sheet */
     cq_rsheet *data;         /* the hidden chart-data sheet */
@@ -112,6 +115,9 @@ typedef struct {
 int rb_grow(void **p, size_t *cap, size_t need, size_t size);
 const char *rb_dup(ctx *x, const char *s);
 const char *rb_fmt(ctx *x, const char *f, ...) __attribute__((format(printf, 2, 3)));
+/* A p-value: "0.043", or "< 0.001" for smaller ones (the cell then holds
+ * 0.001; the exact p is in the CSV files).  NaN: blank. */
+void rb_put_p(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, double p);
 /* cq_textf() into the report's arena */
 const char *rb_textf(ctx *x, cq_text_id id, ...);
 cq_rsheet *rb_sheet_add(ctx *x, const char *name);
@@ -211,6 +217,18 @@ void rb_unit_sentences(int en, const rb_change *c, size_t n, const char *since,
 /* Whether a mean is on the unfavourable side: beyond the red cut-off
  * (use_cutoffs), otherwise at least 5 points from the midpoint 50. */
 int rb_unfavourable(const cq_scale *sc, double mean, int use_cutoffs);
+
+/* A group's score against the scale's reference value: diff = mean - the
+ * reference mean; Welch's test from the summary figures (cq_welch); worse /
+ * better: on the unfavourable / favourable side by 5 points or more with
+ * p < 0.05.  Returns 0 when the scale has no reference or the summary is
+ * not shown. */
+typedef struct {
+    double ref, diff, p;
+    int relevance; /* cq_relevance */
+    int worse, better;
+} rb_refcmp;
+int rb_ref_compare(const ctx *x, const cq_summary *sm, size_t s, rb_refcmp *out);
 
 /* report_unit.c: one printable page per unit ("Din enhet") */
 void rb_build_units(ctx *x);

@@ -46,7 +46,6 @@
     X(CQ_T_WHOLE_SAMPLE, "Hela urvalet", "Whole sample")                                                        \
     X(CQ_T_MISSING_GROUP, "(uppgift saknas)", "(not stated)")                                                   \
     X(CQ_T_FEW_ANSWERS_SHORT, "för få svar", "too few answers")                                                 \
-    X(CQ_T_FMT_P, "[<0.001]\"< 0,001\";0.000", "[<0.001]\"< 0.001\";0.000")                                     \
     X(CQ_T_HIGH_GOOD, "bra", "good")                                                                            \
     X(CQ_T_HIGH_BAD, "dåligt", "bad")                                                                           \
     X(CQ_T_MARK_BETTER, "Bättre", "Better")                                                                     \
@@ -508,6 +507,44 @@
       "Rows: data records of a response file (header excluded), rows of the instrument files "                  \
       "(items, answer options, scales) and of the head-count file. SHA-256 is computed with "                   \
       "OpenSSL; the same value means the same file, byte for byte.")                                            \
+    X(CQ_T_COL_REF_HEAD, "Mot referensvärdet %s", "Against the reference value %s")                             \
+    X(CQ_T_COL_REF, "Referens", "Reference")                                                                    \
+    X(CQ_T_COL_REF_DIFF, "Skillnad", "Difference")                                                              \
+    X(CQ_T_COL_REF_P, "p", "p")                                                                                 \
+    X(CQ_T_NOTE_REF,                                                                                            \
+      "Referensvärden: %s. Skillnad = medelvärdet minus referensvärdet; p från Welchs t-test på "          \
+      "medelvärden, standardavvikelser och antal (inte justerat för flera test). Grönt/rött: "              \
+      "minst 5 poäng åt det gynnsamma/ogynnsamma hållet och p < 0,05.",                                         \
+      "Reference values: %s. Difference = the mean minus the reference value; p from Welch's "                  \
+      "t-test on the means, standard deviations and sizes (not adjusted for multiple tests). "                  \
+      "Green/red: 5 points or more on the favourable/unfavourable side and p < 0.05.")                          \
+    X(CQ_T_S_UNFAV_REF,                                                                                         \
+      "Ligger kvar på den ogynnsamma sidan jämfört med referensvärdet (minst 5 poäng, p < 0,05) "          \
+      "i alla mätningar: %s.",                                                                                  \
+      "Stayed on the unfavourable side of the reference value (5 points or more, p < 0.05) in "                 \
+      "every survey: %s.")                                                                                      \
+    X(CQ_T_S_UNFAV_REF_ONE,                                                                                     \
+      "Ligger på den ogynnsamma sidan jämfört med referensvärdet (minst 5 poäng, p < 0,05): %s.",               \
+      "On the unfavourable side of the reference value (5 points or more, p < 0.05): %s.")                      \
+    X(CQ_T_S_REF_BETTER, "Bättre än referensvärdet (minst 5 poäng, p < 0,05) %s: %s.",                          \
+      "Better than the reference value (5 points or more, p < 0.05) in %s: %s.")                                \
+    X(CQ_T_UNIT_COL_REF, "Referensvärde", "Reference value")                                                    \
+    X(CQ_T_UNIT_COL_REF_DIFF, "Enheten mot referensvärdet", "Unit against the reference value")                 \
+    X(CQ_T_UNIT_SERIES_REF, "Referensvärde", "Reference value")                                                 \
+    X(CQ_T_M_REF_H, "Referensvärden", "Reference values")                                                       \
+    X(CQ_T_M_REF,                                                                                               \
+      "Varje grupps medelvärde jämförs med skalans referensvärde i filen %s (källa: %s; "                  \
+      "instrument %s). Skillnaden är medelvärdet minus referensvärdet, testad med Welchs t-test "            \
+      "på medelvärden, standardavvikelser och antal. Ogynnsamt jämfört med referensvärdet "                \
+      "betyder minst 5 poäng åt det ogynnsamma hållet och p < 0,05; för skalor med referensvärde "         \
+      "ersätter det tumregeln om skalans mitt. Referensvärden av ett annat instrument eller en "              \
+      "annan version tas inte emot.",                                                                           \
+      "Each group's mean is compared with the scale's reference value in the file %s (source: "                 \
+      "%s; instrument %s). The difference is the mean minus the reference value, tested with "                  \
+      "Welch's t-test on the means, standard deviations and sizes. Unfavourable against the "                   \
+      "reference means 5 points or more on the unfavourable side and p < 0.05; for scales with a "              \
+      "reference value this replaces the rule of thumb about the scale's midpoint. Reference "                  \
+      "values of another instrument or version are refused.")                                                   \
     X(CQ_T_CHART_AXIS_PLAIN, "Medelvärde 0–100", "Mean 0–100")                                                  \
     X(CQ_T_SHEET_UNITS, "Din enhet", "Your unit")                                                               \
     X(CQ_T_UNIT_TITLE, "Din enhet: %s", "Your unit: %s")                                                        \

@@ -50,6 +50,7 @@ typedef struct {
     int lang_en;             /* 0: Swedish report (default), 1: English */
     char *out_dir;
     char *population_path; /* optional --population FILE */
+    char *reference_path;  /* optional --reference FILE (reference values) */
     char *study_path;      /* the STUDY.ini the settings came from, if any */
     int check_only;        /* `copsoq check`: validate, write nothing */
     char *stop_after;      /* --stop-after STAGE: debugging, writes nothing */
@@ -162,6 +163,16 @@ typedef struct {
     int wave_given; /* 1: the row named its wave; 0: the latest wave by default */
 } cq_population;
 
+/* One row of --reference FILE: a scale's reference value (a national or
+ * sector population) with its spread and size, and optional traffic-light
+ * cut-offs (NaN when not given). */
+typedef struct {
+    size_t scale; /* index into the instrument's scales */
+    double mean, sd, n;
+    double green, red; /* cut-offs, NaN when the file has none */
+    const char *source;
+} cq_reference;
+
 /* A file written to a temporary name in the output folder and renamed into
  * place only when the whole run succeeded. */
 typedef struct {
@@ -188,12 +199,15 @@ typedef struct {
     size_t n_comparison;
     cq_population *population;
     size_t n_population;
+    cq_reference *reference; /* --reference, by the reference stage */
+    size_t n_reference;
 
     cq_output_file *outputs;
     size_t n_outputs;
     long long created;            /* report creation time: SOURCE_DATE_EPOCH or now */
     cq_file_info population_file; /* --population, hashed by the population stage */
     cq_file_info study_file;      /* STUDY.ini, hashed by the driver */
+    cq_file_info reference_file;  /* --reference, hashed by the reference stage */
 } cq_study;
 
 /* A zeroed study with the settings borrowed. */
