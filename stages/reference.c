@@ -8,6 +8,8 @@
  * on the 0-100 scale; n is the size of the reference population (at least
  * 2); source says where the values come from and is shown with them;
  * instrument names the instrument and version they were measured with.
+ * Cut-offs given here replace the scale's cut-offs of scales.csv (they are
+ * the reference population's), so the traffic lights use them.
  *
  * Values of another instrument or version must never be compared (COPSOQ II
  * values with COPSOQ III scores): the instrument folder states its name and
@@ -169,6 +171,22 @@ cq_stage_reference(cq_study *st, cq_diag *d)
             s = cq_fail(d, CQ_ERR_CSV, "%s: line %zu: give both green and red, or neither", t.name,
                         line);
             break;
+        }
+        cq_scale *scl = &st->ins->scales[sc];
+        if (!isnan(out->green)) {
+            if (scl->higher_is_good ? out->green <= out->red : out->green >= out->red) {
+                s = cq_fail(d, CQ_ERR_CSV,
+                            "%s: line %zu: green %g and red %g are the wrong way round for %s "
+                            "(high is %s)",
+                            t.name, line, out->green, out->red, scl->id,
+                            scl->higher_is_good ? "good" : "bad");
+                break;
+            }
+            /* the reference population's cut-offs win over scales.csv's: the
+             * summaries count green / yellow / red with them */
+            scl->green = out->green;
+            scl->red = out->red;
+            scl->has_cutoffs = 1;
         }
         out->source = cq_arena_strdup(&st->arena, row[col[4]]);
         if (!out->source) {

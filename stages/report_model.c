@@ -1001,7 +1001,7 @@ rb_init_styles(ctx *x)
     static const uint32_t tl[3] = {C_TL_GREEN, C_TL_YELLOW, C_TL_RED};
     for (int i = 0; i < 3; i++) {
         S->tl[i] =
-            style(x, (cq_rstyle){.fill = tl[i], .num_format = "0%", .halign = CQ_ALIGN_CENTER});
+            style(x, (cq_rstyle){.fill = tl[i], .num_format = "0.0%", .halign = CQ_ALIGN_CENTER});
         S->tl_head[i] = style(
             x, (cq_rstyle){
                    .fill = tl[i], .bold = 1, .size = 9, .halign = CQ_ALIGN_CENTER, .bottom = 1});
@@ -1041,4 +1041,19 @@ rb_put_p(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, double p)
         rb_put_num(x, sh, r, c, 0.001, x->S.p_lt);
     else
         rb_put_num(x, sh, r, c, p, x->S.p);
+}
+
+/* The breakdown's name as a reader knows it: the column name with its
+ * first letter upper-cased and '_' as a space. */
+const char *
+rb_breakdown_label(ctx *x, size_t b)
+{
+    const char *raw = x->st->settings->groups[b - 1];
+    char *s = (char *)rb_dup(x, raw);
+    for (char *p = s; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    if (s[0] >= 'a' && s[0] <= 'z')
+        s[0] = (char)(s[0] - 'a' + 'A');
+    return s;
 }

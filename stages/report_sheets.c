@@ -33,9 +33,20 @@ rb_build_overview(ctx *x)
     r++;
     {
         const char *waves = "";
-        for (size_t w = 0; w < nw; w++)
-            waves = rb_fmt(x, "%s%s%s", waves, w ? ", " : "", rb_wave_label(x, w));
-        rb_merge_row(x, sh, r, ncols - 1, rb_textf(x, CQ_T_OVERVIEW_SUB, x->ins->name, waves),
+        const char **labels = calloc(nw + 1, sizeof *labels);
+        if (labels) {
+            for (size_t w = 0; w < nw; w++)
+                labels[w] = rb_wave_label(x, w);
+            waves = rb_join_list(x, labels, nw);
+            free(labels);
+        } else {
+            x->nomem = 1;
+        }
+        const char *ins_name =
+            x->ins->title ? rb_fmt(x, "%s %s", x->ins->title, x->ins->version) : x->ins->name;
+        rb_merge_row(x, sh, r, ncols - 1,
+                     rb_textf(x, CQ_T_OVERVIEW_SUB, ins_name,
+                              rb_textf(x, nw == 1 ? CQ_T_SURVEY_ONE : CQ_T_SURVEYS, waves)),
                      x->S.subtitle, 0);
         r++;
     }
@@ -194,6 +205,15 @@ rb_build_overview(ctx *x)
     if (x->n_ref) {
         rb_note_row(x, sh, r, ncols - 1, rb_textf(x, CQ_T_NOTE_REF, x->ref_source));
         r++;
+    }
+    {
+        int any_cut = 0;
+        for (size_t s = 0; s < x->ns; s++)
+            any_cut |= x->ins->scales[s].has_cutoffs != 0;
+        if (!any_cut) {
+            rb_note_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_NOTE_NO_TRAFFIC));
+            r++;
+        }
     }
     const char *dash_note = rb_textf(x, CQ_T_NOTE_DASH, x->st->settings->min_group);
     rb_note_row(x, sh, r, ncols - 1, dash_note);
@@ -498,6 +518,7 @@ traffic_row(ctx *x, cq_rsheet *sh, uint32_t r, const int *use, size_t b, size_t 
                 rb_put_dash(x, sh, r, c + j);
         } else if (sm && sm->n > 0) {
             double n = (double)sm->n;
+            /* one decimal: 33.3 %, not 33 % */
             rb_put_num(x, sh, r, c, (double)sm->n_green / n, x->S.tl[0]);
             rb_put_num(x, sh, r, c + 1, (double)sm->n_yellow / n, x->S.tl[1]);
             rb_put_num(x, sh, r, c + 2, (double)sm->n_red / n, x->S.tl[2]);
@@ -509,7 +530,11 @@ traffic_row(ctx *x, cq_rsheet *sh, uint32_t r, const int *use, size_t b, size_t 
 void
 rb_build_traffic(ctx *x)
 {
-    size_t nw = x->nw, ns = x->ns;
+    size_t nw = x->nw, ns = x->ns, n_cut = 0;
+    for (size_t s = 0; s < ns; s++)
+        n_cut += x->ins->scales[s].has_cutoffs != 0;
+    if (n_cut == 0)
+        return; /* no sheet: the overview says how to add cut-offs */
     cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, cq_text(x->en, CQ_T_SHEET_TRAFFIC)));
     if (!sh)
         return;
@@ -572,19 +597,16 @@ rb_build_traffic(ctx *x)
     rb_merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_TITLE), x->S.title, 0);
     rb_set_height(x, sh, r, 24);
     r++;
-    if (n_use == 0) {
-        rb_set_width(x, sh, 0, 100);
-        rb_put_text(x, sh, r++, 0, cq_text(x->en, CQ_T_TRAFFIC_NONE), x->S.text_wrap);
-        rb_put_text(x, sh, r++, 0, cq_text(x->en, CQ_T_TRAFFIC_RULE), x->S.note_wrap);
-        free(use);
-        free(part_use);
-        free(part_of);
-        free(without);
-        return;
-    }
     /* how to read the sheet, above the table */
     rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_SUB));
     rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_TRAFFIC_RULE));
+    {
+        int from_ref = 0;
+        for (size_t s = 0; s < ns; s++)
+            from_ref |= x->ref[s] && isfinite(x->ref[s]->green);
+        if (from_ref)
+            rb_note_row(x, sh, r++, ncols - 1, rb_textf(x, CQ_T_CUTOFF_FROM_REF, x->ref_source));
+    }
     const char *dash_note = rb_textf(x, CQ_T_NOTE_DASH, x->st->settings->min_group);
     rb_note_row(x, sh, r++, ncols - 1, dash_note);
     if (n_without)
@@ -651,23 +673,26 @@ rb_build_traffic(ctx *x)
             traffic_row(x, sh, r, part_use, 0, w, 0);
             r++;
         }
-        for (size_t b = 1; b < x->nb; b++) {
-            rb_merge_row(x, sh, r, pc,
-                         rb_textf(x, CQ_T_TRAFFIC_BLOCK, x->st->settings->groups[b - 1],
-                                  rb_wave_label(x, last)),
-                         x->S.band, 0);
-            r++;
-            for (size_t g = 0; g < x->bg[b].n; g++) {
-                int any = 0;
-                for (size_t s = 0; s < ns && !any; s++)
-                    any = rb_sum_at(x, b, last, g, s) != NULL;
-                if (!any)
-                    continue;
-                rb_put_text(x, sh, r, 0, rb_group_display(x, x->bg[b].names[g]), x->S.text);
-                traffic_row(x, sh, r, part_use, b, last, g);
+        /* each group in each survey, the latest first */
+        for (size_t b = 1; b < x->nb; b++)
+            for (size_t k = 0; k < nw; k++) {
+                size_t w = last - k;
+                rb_merge_row(x, sh, r, pc,
+                             rb_textf(x, CQ_T_TRAFFIC_BLOCK_WAVE, rb_breakdown_label(x, b),
+                                      rb_wave_label(x, w)),
+                             x->S.band, 0);
                 r++;
+                for (size_t g = 0; g < x->bg[b].n; g++) {
+                    int any = 0;
+                    for (size_t s = 0; s < ns && !any; s++)
+                        any = rb_sum_at(x, b, w, g, s) != NULL;
+                    if (!any)
+                        continue;
+                    rb_put_text(x, sh, r, 0, rb_group_display(x, x->bg[b].names[g]), x->S.text);
+                    traffic_row(x, sh, r, part_use, b, w, g);
+                    r++;
+                }
             }
-        }
         /* one part: its header is the sheet's print title; more parts: each
          * part's header is repeated on the pages its body runs over */
         if (n_parts == 1)

@@ -123,21 +123,6 @@ emit(ctx *x, cq_rsheet *sh, uint32_t *r, const nesting *ne, size_t b, size_t g,
     }
 }
 
-/* The breakdown's name as a reader knows it: the column name with its
- * first letter upper-cased and '_' as a space. */
-static const char *
-breakdown_label(ctx *x, size_t b)
-{
-    const char *raw = x->st->settings->groups[b - 1];
-    char *s = (char *)rb_dup(x, raw);
-    for (char *p = s; *p; p++)
-        if (*p == '_')
-            *p = ' ';
-    if (s[0] >= 'a' && s[0] <= 'z')
-        s[0] = (char)(s[0] - 'a' + 'A');
-    return s;
-}
-
 static void
 unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *parent_name)
 {
@@ -169,7 +154,7 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
     rb_merge_row(x, sh, *r, last_col, rb_textf(x, CQ_T_UNIT_TITLE, name), x->S.title, 0);
     rb_set_height(x, sh, *r, 24);
     (*r)++;
-    const char *bl = breakdown_label(x, b);
+    const char *bl = rb_breakdown_label(x, b);
     rb_merge_row(x, sh, *r, last_col,
                  parent_name ? rb_textf(x, CQ_T_UNIT_PARENT, bl, rb_group_display(x, parent_name),
                                         rb_wave_label(x, w))

@@ -226,9 +226,10 @@ def check_common(path, ids, lang_en):
     leaked = sorted(ids & tokens)
     check(not leaked, "no respondent id anywhere in the file (%d ids)" % len(ids), leaked[:5])
     first = names[0]
-    want = ("Overview", "Traffic lights", "Charts", "Items", "Reliability", "Data quality",
+    # the traffic-light sheet exists only with cut-offs (checked where it matters)
+    want = ("Overview", "Charts", "Items", "Reliability", "Data quality",
             "Method", "Provenance") if lang_en else \
-           ("Översikt", "Trafikljus", "Diagram", "Frågor", "Reliabilitet", "Datakvalitet",
+           ("Översikt", "Diagram", "Frågor", "Reliabilitet", "Datakvalitet",
             "Metod", "Spårbarhet")
     check(first == want[0] and all(w in names for w in want),
           "sheets in %s: %s" % ("English" if lang_en else "Swedish", ", ".join(want)), names)
@@ -814,12 +815,70 @@ def check_reference(binary, margs, tmp):
     check("jämfört med referensvärdet (minst 5 poäng, p < 0,05) i alla mätningar" in sent and
           "från skalans mitt (50), i alla" not in sent and "FICTITIOUS" in sent,
           "reference: the overview's sentences use the reference, not the midpoint; source shown")
+    check_traffic_lights(wb, "reference")
     un = " ".join(str(c.value) for c in cells(wb["Din enhet"]) if isinstance(c.value, str))
     check("Fortfarande ogynnsamt jämfört med referensvärdet:" in un and "Referensvärde" in un,
           "reference: unit pages show the reference and its sentence")
     meth = " ".join(str(c.value) for c in cells(wb["Metod"]) if isinstance(c.value, str))
     check("COPSOQ III SE" in meth and "reference_fictitious.csv" in meth,
           "reference: the method sheet names the file, source and instrument")
+
+
+def malmo_scores(wave_path, scale):
+    """Scale scores of the first row of each id, by hand: points of the
+    answered items (codes or labels, options without points missing), the
+    mean when at least half of the scale's items are answered."""
+    items = [r for r in read_csv(os.path.join(MALMO_INS, "items.csv")) if r["scale"] == scale]
+    opts = {}
+    for o in read_csv(os.path.join(MALMO_INS, "response_sets.csv")):
+        opts.setdefault(o["response_set"], []).append(o)
+    seen, out = set(), []
+    for r in read_csv(wave_path):
+        if r["id"] in seen:
+            continue
+        seen.add(r["id"])
+        pts = []
+        for it in items:
+            v = r[it["item"]].strip()
+            for o in opts[it["response_set"]]:
+                if o["points"] != "" and (v == o["code"] or v.lower() in
+                                          (o["label_en"].lower(), o["label_sv"].lower())):
+                    p = float(o["points"])
+                    pts.append(100 - p if it["reverse"] == "1" else p)
+        if 2 * len(pts) >= len(items):
+            out.append(sum(pts) / len(pts))
+    return out
+
+
+def check_traffic_lights(wb, tag):
+    """With the demo reference's (fictitious) cut-offs: a traffic-light sheet
+    per group and survey, shares with one decimal, and the whole sample's
+    shares of QD in both surveys equal to a count by hand from the raw files."""
+    if not check("Trafikljus" in wb.sheetnames, tag + ": a traffic-light sheet with cut-offs"):
+        return
+    ws = wb["Trafikljus"]
+    texts = [c.value for c in cells(ws) if isinstance(c.value, str)]
+    check(any(t == "Forvaltning, 2016" for t in texts) and
+          any(t == "Forvaltning, 2017" for t in texts),
+          tag + ": traffic lights per breakdown and survey", [t for t in texts if "," in t][:4])
+    fmts = {c.number_format for c in cells(ws) if isinstance(c.value, float)}
+    check(fmts == {"0.0%"}, tag + ": shares with one decimal (33.3 %, not 33 %)", fmts)
+    ref = {r["scale"]: r for r in read_csv(os.path.join(MALMO, "reference_fictitious.csv"))}
+    green, red = float(ref["QD"]["green"]), float(ref["QD"]["red"])  # high is bad
+    head = next(c for c in cells(ws) if isinstance(c.value, str) and
+                c.value.replace("\n", " ") == "Kvantitativa krav")
+    bad = []
+    for y in ("2016", "2017"):
+        sc = malmo_scores(os.path.join(MALMO, "wave%s.csv" % y), "QD")
+        n = len(sc)
+        want = (sum(x <= green for x in sc) / n, sum(green < x < red for x in sc) / n,
+                sum(x >= red for x in sc) / n)
+        row = next(c.row for c in cells(ws) if c.column == 1 and c.value == y)
+        got = tuple(ws.cell(row=row, column=head.column + k).value for k in range(3))
+        if not all(close(a, b, 1e-12) for a, b in zip(got, want)):
+            bad.append((y, got, want))
+    check(not bad, tag + ": QD green / yellow / red of all respondents equal a count by hand",
+          bad)
 
 
 def main():
@@ -963,7 +1022,7 @@ def main():
                   is_warn(ws.cell(row=r16[0], column=ncol["2016"])) and
                   not is_warn(ws.cell(row=r17[0], column=ncol["2017"])))
             check(ok, tag + ": overview rows of the rates 2016 (orange) and 2017", rr)
-            whole = "Whole sample" if lang_en else "Hela urvalet"
+            whole = "All respondents" if lang_en else "Alla svarande"
             whole = {("2016", whole): (600, 1200), ("2017", whole): (600, 750)}
             yrke = {("2016", "Läkare"): (72, 150), ("2016", "Sjuksköterska"): (228, 240),
                     ("2017", "Läkare"): (61, 80)}
@@ -999,6 +1058,10 @@ def main():
                 check_print(wb, False, "malmö")
                 check_item_shares(wb, "malmö")
                 check_unit_pages(wb, outm, m17, "malmö")
+                ovt = " ".join(str(c.value) for c in cells(wb["Översikt"]))
+                check("Trafikljus" not in wb.sheetnames and "kolumnerna green och red" in ovt,
+                      "malmö without cut-offs: no traffic-light sheet; the overview says how to "
+                      "add them")
                 check_reference(binary, margs, tmp)
                 for b in ("forvaltning", "sektion", "yrke"):
                     check_breakdown(wb, outm, mscales, False, ["2016", "2017"], b, None)
@@ -1056,8 +1119,8 @@ def main():
                                                        ("2017", "all"): "1045"},
                       "malmö: the hand-computed rates match the sample files", bad[:3])
                 for b, want_b in (("forvaltning", forv), ("yrke", yrke)):
-                    whole = {("2016", "Hela urvalet"): (1000, 1060),
-                             ("2017", "Hela urvalet"): (831, 1045)}
+                    whole = {("2016", "Alla svarande"): (1000, 1060),
+                             ("2017", "Alla svarande"): (831, 1045)}
                     whole.update(want_b)
                     check_rates(wb[b], "malmö: " + b, whole)
                 # sektion has no head counts: no head-count columns at all
@@ -1100,7 +1163,7 @@ def main():
                     _, h, rt = head_rate_cells(wbo["forvaltning"])
                     check((h, rt) == ("Anställda 2017", "Svarsfrekvens 2017"),
                           "malmö, no wave column: the columns name the survey", (h, rt))
-                    whole = {("2017", "Hela urvalet"): (831, 1045)}
+                    whole = {("2017", "Alla svarande"): (831, 1045)}
                     whole.update({k: v for k, v in forv.items() if k[0] == "2017"})
                     check_rates(wbo["forvaltning"], "malmö, no wave column: forvaltning", whole)
                     meth = " ".join(str(c.value) for c in cells(wbo["Metod"])

@@ -48,7 +48,7 @@
  * rows are sized by wrapping at words (wrapped_lines) with this, which
  * leaves a little slack rather than cutting a line off */
 #define CHARS_PER_WIDTH 1.25
-#define TL_WIDTH        6.5 /* traffic-light columns */
+#define TL_WIDTH        7.5 /* traffic-light columns */
 #define TL_PER_PAGE     8   /* scales on a printed traffic-light page */
 #define TEXT_WIDTH      110 /* notes and sentences wrap at no less than this width */
 
@@ -118,6 +118,8 @@ const char *rb_fmt(ctx *x, const char *f, ...) __attribute__((format(printf, 2, 
 /* A p-value: "0.043", or "< 0.001" for smaller ones (the cell then holds
  * 0.001; the exact p is in the CSV files).  NaN: blank. */
 void rb_put_p(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, double p);
+/* A breakdown's name as a reader knows it (not the raw column name). */
+const char *rb_breakdown_label(ctx *x, size_t b);
 /* cq_textf() into the report's arena */
 const char *rb_textf(ctx *x, cq_text_id id, ...);
 cq_rsheet *rb_sheet_add(ctx *x, const char *name);

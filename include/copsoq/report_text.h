@@ -43,7 +43,7 @@
     X(CQ_T_BIG_BETTER, "en stor förbättring", "a large improvement")                                            \
     X(CQ_T_REL_WORSE, "en relevant försämring", "a relevant deterioration")                                     \
     X(CQ_T_BIG_WORSE, "en stor försämring", "a large deterioration")                                            \
-    X(CQ_T_WHOLE_SAMPLE, "Hela urvalet", "Whole sample")                                                        \
+    X(CQ_T_WHOLE_SAMPLE, "Alla svarande", "All respondents")                                                    \
     X(CQ_T_MISSING_GROUP, "(uppgift saknas)", "(not stated)")                                                   \
     X(CQ_T_FEW_ANSWERS_SHORT, "för få svar", "too few answers")                                                 \
     X(CQ_T_HIGH_GOOD, "bra", "good")                                                                            \
@@ -105,8 +105,10 @@
       "On the unfavourable side, at least 5 points from the scale's midpoint (50): %s.")                        \
     X(CQ_T_OVERVIEW_TITLE, "Psykosocial arbetsmiljö (COPSOQ) – översikt",                                       \
       "Psychosocial work environment (COPSOQ) – overview")                                                      \
-    X(CQ_T_OVERVIEW_SUB, "Hela urvalet · instrument %s · mätningar %s · skalor 0–100",                          \
-      "Whole sample · instrument %s · surveys %s · scales 0–100")                                               \
+    X(CQ_T_OVERVIEW_SUB, "Alla svarande · instrument %s · %s · skalor 0–100",                                   \
+      "All respondents · instrument %s · %s · scales 0–100")                                                    \
+    X(CQ_T_SURVEY_ONE, "mätningen %s", "survey %s")                                                             \
+    X(CQ_T_SURVEYS, "mätningarna %s", "surveys %s")                                                             \
     X(CQ_T_SUMMARY_HEAD, "Sammanfattning", "Summary")                                                           \
     X(CQ_T_COL_SCALE, "Skala", "Scale")                                                                         \
     X(CQ_T_COL_HIGH_IS, "Högt värde är", "High score is")                                                       \
@@ -190,18 +192,12 @@
       "Traffic lights: share of respondents in green, yellow and red")                                          \
     X(CQ_T_TRAFFIC_SUB,                                                                                         \
       "Varje svarande räknas som grön, gul eller röd efter sin poäng och skalans gränsvärden "            \
-      "(green, red i scales.csv). Andelar av de svarande med poäng på skalan.",                                 \
+      "(se raden Gränsvärden). Andelar av de svarande med poäng på skalan, per grupp och "                  \
+      "mätning.",                                                                                               \
       "Each respondent counts as green, yellow or red by their score and the scale's cut-offs "                 \
-      "(green, red in scales.csv). Shares of the respondents with a score on the scale.")                       \
-    X(CQ_T_TRAFFIC_NONE,                                                                                        \
-      "Instrumentet anger inga gränsvärden för trafikljus: kolumnerna green och red i scales.csv "           \
-      "är tomma för alla skalor. Därför visas inga trafikljus. Det finns inga officiella svenska "          \
-      "gränsvärden, och rapporten hittar aldrig på några. Lägg in gränsvärden med källa i "             \
-      "scales.csv för att få trafikljus.",                                                                      \
-      "The instrument gives no traffic-light cut-offs: the columns green and red in scales.csv "                \
-      "are empty for every scale. So no traffic lights are shown. There are no official Swedish "               \
-      "cut-offs, and the report never invents any. Add cut-offs, with their source, to "                        \
-      "scales.csv to get traffic lights.")                                                                      \
+      "(see the row Cut-offs). Shares of the respondents with a score on the scale, per group "                 \
+      "and "                                                                                                    \
+      "survey.")                                                                                                \
     X(CQ_T_TRAFFIC_RULE,                                                                                        \
       "Regel: där högt värde är bra är en poäng ≥ green grön och ≤ red röd; där högt värde är " \
       "dåligt är ≤ green grön och ≥ red röd; allt däremellan gult.",                                            \
@@ -214,16 +210,20 @@
     X(CQ_T_TL_YELLOW, "Gul", "Yellow")                                                                          \
     X(CQ_T_TL_RED, "Röd", "Red")                                                                                \
     X(CQ_T_TRAFFIC_BLOCK, "Per %s, %s", "By %s, %s")                                                            \
-    X(CQ_T_TRAFFIC_WITHOUT, "Inga gränsvärden i scales.csv, därför inga trafikljus, för: %s.",                  \
-      "No cut-offs in scales.csv, so no traffic lights, for: %s.")                                              \
+    X(CQ_T_TRAFFIC_WITHOUT, "Inga gränsvärden, därför inga trafikljus, för: %s.",                               \
+      "No cut-offs, so no traffic lights, for: %s.")                                                            \
     X(CQ_T_CHARTS_TITLE, "Diagram: medelvärden med 95 % konfidensintervall",                                    \
       "Charts: means with 95% confidence intervals")                                                            \
     X(CQ_T_CHARTS_SUB,                                                                                          \
-      "Hela urvalet. Strecken visar 95 % konfidensintervall: där två mätningars streck inte "                \
-      "överlappar är skillnaden säker. Tänk på skalans riktning (se Översikt).",                                \
-      "Whole sample. The whiskers show 95% confidence intervals: where the whiskers of two "                    \
-      "surveys do not overlap, the difference is clear. Mind each scale's direction (see "                      \
-      "Overview).")                                                                                             \
+      "Alla svarande. Strecken visar 95 % konfidensintervall för varje mätnings medelvärde. Om "             \
+      "en förändring är statistiskt säkerställd avgör testet i Översikt (p justerat), inte om "          \
+      "strecken överlappar: streck som överlappar kan ändå höra till en säkerställd förändring. "      \
+      "Tänk på skalans riktning (se Översikt).",                                                                \
+      "All respondents. The whiskers show the 95% confidence interval of each survey's mean. "                  \
+      "Whether a change is statistically significant is decided by the test on the Overview (p "                \
+      "adjusted), not by whether the whiskers overlap: overlapping whiskers can still belong to "               \
+      "a "                                                                                                      \
+      "significant change. Mind each scale's direction (see Overview).")                                        \
     X(CQ_T_CHART_AXIS, "Medelvärde 0–100 (95 % KI)", "Mean 0–100 (95% CI)")                                     \
     X(CQ_T_CHART_PROFILE, "Profil %s: alla skalor", "Profile %s: all scales")                                   \
     X(CQ_T_LEGEND_HIGH_GOOD, "Högt värde är bra", "High score is good")                                         \
@@ -507,6 +507,21 @@
       "Rows: data records of a response file (header excluded), rows of the instrument files "                  \
       "(items, answer options, scales) and of the head-count file. SHA-256 is computed with "                   \
       "OpenSSL; the same value means the same file, byte for byte.")                                            \
+    X(CQ_T_NOTE_NO_TRAFFIC,                                                                                     \
+      "Trafikljus (andelen svarande i grönt, gult och rött per grupp) visas inte: inga "                      \
+      "gränsvärden har angetts, och rapporten hittar aldrig på några. Den som kör programmet kan "         \
+      "lägga till dem med källa: kolumnerna green och red i instrumentets scales.csv, eller i "               \
+      "filen med referensvärden (--reference).",                                                                \
+      "Traffic lights (the share of respondents in green, yellow and red per group) are not "                   \
+      "shown: no cut-offs were given, and the report never invents any. Whoever runs the program "              \
+      "can add them with their source: the columns green and red in the instrument's scales.csv, "              \
+      "or in the reference file (--reference).")                                                                \
+    X(CQ_T_TRAFFIC_BLOCK_WAVE, "%s, %s", "%s, %s")                                                              \
+    X(CQ_T_CUTOFF_FROM_REF,                                                                                     \
+      "Gränsvärdena kommer från filen med referensvärden (%s) där den anger dem, annars från "            \
+      "scales.csv.",                                                                                            \
+      "The cut-offs come from the reference file (%s) where it gives them, otherwise from "                     \
+      "scales.csv.")                                                                                            \
     X(CQ_T_COL_REF_HEAD, "Mot referensvärdet %s", "Against the reference value %s")                             \
     X(CQ_T_COL_REF, "Referens", "Reference")                                                                    \
     X(CQ_T_COL_REF_DIFF, "Skillnad", "Difference")                                                              \
