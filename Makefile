@@ -5,7 +5,9 @@
 #   make check      install what is missing, unit + end-to-end tests, then the same
 #                   under AddressSanitizer/UBSan; ends with "N passed, N failed"
 #   make check-valgrind   tests of the plain build under valgrind memcheck
-#   make bench      speed and memory on a large generated wave (not a test)
+#   make check-tsan       tests under ThreadSanitizer (the wave threads)
+#   make bench      speed and memory on large generated waves, against the libcsv
+#                   floor and the pandas peer (not a test)
 #   make fuzz       libFuzzer on the ingest core (clang)
 #   make format     clang-format in place; make format-check fails on a diff
 #   make install    PREFIX=/usr/local
@@ -18,8 +20,8 @@ PKGS    := gsl zlib xlsxwriter libcrypto
 WARN    := -Wall -Wextra -Wmissing-prototypes -Wshadow -Wstrict-prototypes -Werror
 CSTD    := -std=c11 -D_GNU_SOURCE
 OPT     ?= -O2 -g
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
-LDLIBS_ALL = -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lz -lxlsxwriter -lcrypto) -lm $(EXTRA_LDFLAGS)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -pthread -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+LDLIBS_ALL = -pthread -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lz -lxlsxwriter -lcrypto) -lm $(EXTRA_LDFLAGS)
 
 LIB_SRC  := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)) $(wildcard stages/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -31,8 +33,9 @@ HEADERS  := $(wildcard include/copsoq/*.h)
 BIN      := $(BUILD)/copsoq
 UNIT     := $(BUILD)/unit_tests
 GEN      := $(BUILD)/gen_malmo
+FLOOR    := $(BUILD)/csv_floor
 
-.PHONY: all deps deps-test demo check check-plain check-asan check-valgrind bench fuzz format format-check install clean samples
+.PHONY: all deps deps-test demo check check-plain check-asan check-tsan check-valgrind bench fuzz format format-check install clean samples
 
 all: $(BIN)
 
@@ -59,6 +62,11 @@ $(UNIT): $(TEST_OBJ) $(BUILD)/libcopsoq.a
 $(GEN): scripts/gen_malmo.c
 	@mkdir -p $(BUILD)
 	$(CC) $(CSTD) $(WARN) -O2 -o $@ $< $(shell pkg-config --cflags --libs gsl) -lm
+
+# make bench's floor: libcsv parsing the same bytes, counting fields
+$(FLOOR): scripts/csv_floor.c
+	@mkdir -p $(BUILD)
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ $< -lcsv
 
 # The Malmö samples are committed; this regenerates them (byte-identical).
 samples: $(GEN)
@@ -90,14 +98,25 @@ check-asan:
 	  sh tests/run.sh $(BUILD)-asan 2>&1 | tee $(BUILD)-asan/test-asan.log; \
 	  tail -1 $(BUILD)-asan/test-asan.log | grep -q ' 0 failed'
 
+# The tests under ThreadSanitizer: the wave threads (pipeline/waves.c) share
+# nothing unguarded.
+check-tsan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-tsan \
+	  OPT="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	  $(BUILD)-tsan/copsoq $(BUILD)-tsan/unit_tests
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+	  sh tests/run.sh $(BUILD)-tsan 2>&1 | tee $(BUILD)-tsan/test-tsan.log; \
+	  tail -1 $(BUILD)-tsan/test-tsan.log | grep -q ' 0 failed'
+
 check-valgrind: $(BIN) $(UNIT)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  sh tests/run.sh $(BUILD)
 
 bench:
-	@sh scripts/setup.sh --with-tools
-	@$(MAKE) --no-print-directory $(BIN) $(GEN)
+	@sh scripts/setup.sh --with-tools --with-bench
+	@$(MAKE) --no-print-directory $(BIN) $(GEN) $(FLOOR)
 	@sh scripts/bench.sh $(BUILD)
+	@sh scripts/bench_peers.sh $(BUILD)
 
 fuzz:
 	@sh scripts/setup.sh --with-tools
@@ -114,4 +133,4 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/copsoq
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan out
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan out

@@ -90,3 +90,23 @@ cq_arena_strdup(cq_arena *a, const char *s)
 {
     return cq_arena_strndup(a, s, strlen(s));
 }
+
+void
+cq_arena_adopt(cq_arena *a, cq_arena *from)
+{
+    if (!from->head)
+        return;
+    cq_arena_block *tail = from->head;
+    while (tail->next)
+        tail = tail->next;
+    if (a->head) {
+        /* behind a's current block, whose free space stays in use */
+        tail->next = a->head->next;
+        a->head->next = from->head;
+    } else {
+        a->head = from->head;
+    }
+    a->total += from->total;
+    from->head = NULL;
+    from->total = 0;
+}

@@ -2,8 +2,9 @@
  * driver.c - the stage driver (see driver.h).
  *
  * The stages run from one ordered table.  Stages that write output create
- * temporary files in the output folder; only when every stage succeeded are
- * they renamed to their final names, so a failed run leaves nothing behind.
+ * their files in a private temporary folder inside --out (pipeline/output.c);
+ * only when every stage succeeded are they renamed to their final names, so a
+ * failed or interrupted run leaves the output folder as it was.
  */
 #include "copsoq/driver.h"
 
@@ -18,47 +19,69 @@
 #include "copsoq/log.h"
 #include "copsoq/source.h"
 #include "copsoq/stages.h"
+#include "copsoq/waves.h"
 
 typedef struct {
     const char *name;
     cq_stage_fn fn;
-    int writes; /* skipped by `copsoq check` */
+    int writes;   /* skipped by `copsoq check` */
+    int per_wave; /* run for each wave in a thread of its own (waves.h) */
+    int one_at_a_time;
 } stage;
 
+/* ingest runs for one wave at a time: its level sort (stages/ingest.c,
+ * finish) keeps the comparator's base in a file-scope variable.  The waves
+ * still overlap: one wave is read while the other is scored and summarised.
+ * Drop the flag once ingest sorts without file-scope state. */
 static const stage stages[] = {
-    {"instrument", cq_stage_instrument, 0},
-    {"ingest", cq_stage_ingest, 0},
-    {"population", cq_stage_population, 0},
-    {"reference", cq_stage_reference, 0},
-    {"score", cq_stage_score, 0},
-    {"summarise", cq_stage_summarise, 0},
-    {"reliability", cq_stage_reliability, 0},
-    {"compare", cq_stage_compare, 0},
-    {"write", cq_stage_write, 1},
-    {"report", cq_stage_report, 1},
+    {"instrument", cq_stage_instrument, 0, 0, 0},
+    /* before the per-wave stages: its cut-offs are the summaries' */
+    {"reference", cq_stage_reference, 0, 0, 0},
+    {"ingest", cq_stage_ingest, 0, 1, 1},
+    {"population", cq_stage_population, 0, 0, 0},
+    {"score", cq_stage_score, 0, 1, 0},
+    {"summarise", cq_stage_summarise, 0, 1, 0},
+    {"reliability", cq_stage_reliability, 0, 1, 0},
+    {"compare", cq_stage_compare, 0, 0, 0},
+    {"disclose", cq_stage_disclose, 0, 0, 0},
+    {"write", cq_stage_write, 1, 0, 0},
+    {"report", cq_stage_report, 1, 0, 0},
 };
 
 #define N_STAGES (sizeof stages / sizeof stages[0])
 
-static long long
-creation_time(void)
+/* The one rule for SOURCE_DATE_EPOCH (reproducible-builds.org): unset or
+ * empty means the clock; otherwise it must be decimal digits only, a number
+ * of seconds since 1970 up to 9999-12-31; anything else is an error. */
+static cq_status
+creation_time(cq_study *st, cq_diag *d)
 {
     const char *e = getenv("SOURCE_DATE_EPOCH");
-    if (e && *e) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(e, &end, 10);
-        if (!errno && !*end && v >= 0)
-            return v;
-        cq_warn("SOURCE_DATE_EPOCH='%s' is not a number of seconds; using the clock", e);
+    st->created_from_sde = 0;
+    if (!e || !*e) {
+        st->created = (long long)time(NULL);
+        return CQ_OK;
     }
-    return (long long)time(NULL);
+    long long v = 0;
+    const char *p = e;
+    for (; *p >= '0' && *p <= '9' && v <= 253402300799LL; p++)
+        v = v * 10 + (*p - '0');
+    if (*p || v > 253402300799LL)
+        return cq_fail(d, CQ_ERR_USAGE,
+                       "SOURCE_DATE_EPOCH='%.40s%s' is not a number of seconds since 1970 "
+                       "(decimal digits only, at most 253402300799); fix or unset it",
+                       e, strlen(e) > 40 ? "..." : "");
+    st->created = v;
+    st->created_from_sde = 1;
+    return CQ_OK;
 }
 
 cq_status
 cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
 {
-    st->created = creation_time();
+    cq_status t = creation_time(st, d);
+    if (t != CQ_OK)
+        return t;
     if (st->settings->min_group < CQ_WARN_MIN_GROUP)
         cq_warn("--min-group %d is below %d: groups this small are easy to recognise; the report "
                 "says so on its first page",
@@ -66,14 +89,49 @@ cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
     if (st->settings->study_path)
         st->study_file.known = cq_file_sha256(st->settings->study_path, st->study_file.sha256,
                                               &st->study_file.bytes, NULL) == CQ_OK;
+    /* the per-wave stages run together, each wave in its own thread, when
+     * the first of them is reached; the others run in order around them */
+    cq_wave_stage wave_stage[N_STAGES];
+    size_t wave_index[N_STAGES], n_wave = 0, failed = N_STAGES;
+    double wave_seconds[N_STAGES];
+    cq_status wave_status = CQ_OK;
+    cq_diag wave_d = {{0}};
+    int waves_run = 0;
     for (size_t i = 0; i < N_STAGES; i++) {
         if (stages[i].writes && st->settings->check_only)
             continue;
-        double t0 = cq_now();
-        cq_status s = stages[i].fn(st, d);
-        double dt = cq_now() - t0;
-        cq_log(CQ_LOG_INFO, "stage %-11s %8.3f s%s", stages[i].name, dt,
-               s == CQ_OK ? "" : "  (failed)");
+        cq_status s;
+        double dt;
+        if (stages[i].per_wave) {
+            if (!waves_run) {
+                for (size_t j = i; j < N_STAGES; j++) {
+                    if (stages[j].per_wave) {
+                        wave_stage[n_wave] =
+                            (cq_wave_stage){stages[j].name, stages[j].fn, stages[j].one_at_a_time};
+                        wave_index[n_wave++] = j;
+                    }
+                    if (stop_after && strcmp(stop_after, stages[j].name) == 0)
+                        break;
+                }
+                size_t k;
+                wave_status = cq_run_waves(st, wave_stage, n_wave, wave_seconds, &k, &wave_d);
+                failed = k < n_wave ? wave_index[k] : N_STAGES;
+                waves_run = 1;
+            }
+            size_t k = 0;
+            while (k < n_wave && wave_index[k] != i)
+                k++;
+            dt = k < n_wave ? wave_seconds[k] : 0;
+            s = failed == i ? wave_status : CQ_OK;
+            if (s != CQ_OK)
+                *d = wave_d;
+        } else {
+            double t0 = cq_now();
+            s = stages[i].fn(st, d);
+            dt = cq_now() - t0;
+        }
+        cq_log(CQ_LOG_INFO, "stage %-11s %8.3f s%s%s", stages[i].name, dt,
+               stages[i].per_wave ? " (slowest wave)" : "", s == CQ_OK ? "" : "  (failed)");
         if (s != CQ_OK)
             return s;
         if (stop_after && strcmp(stop_after, stages[i].name) == 0)
@@ -82,67 +140,13 @@ cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
     return CQ_OK;
 }
 
-/* Creates dir and its parents; *created is 1 when dir itself was made. */
-static cq_status
-make_dirs(const char *dir, int *created, cq_diag *d)
-{
-    *created = 0;
-    struct stat sb;
-    if (stat(dir, &sb) == 0) {
-        if (!S_ISDIR(sb.st_mode))
-            return cq_fail(d, CQ_ERR_WRITE, "%s: exists and is not a folder", dir);
-        return CQ_OK;
-    }
-    char *p = strdup(dir);
-    if (!p)
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            cq_status st =
-                cq_fail(d, CQ_ERR_WRITE, "%s: cannot create folder: %s", p, strerror(errno));
-            free(p);
-            return st;
-        }
-        *s = '/';
-    }
-    free(p);
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return cq_fail(d, CQ_ERR_WRITE, "%s: cannot create folder: %s", dir, strerror(errno));
-    *created = 1;
-    return CQ_OK;
-}
-
-/* A failed run leaves no report in the output folder (contract §7): results
- * of an earlier run there would no longer match the inputs, so they go too. */
-static void
-remove_stale(const char *dir)
-{
-    int removed = 0;
-    for (size_t i = 0; cq_output_name(i); i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, cq_output_name(i));
-        if (remove(path) == 0)
-            removed++;
-    }
-    if (removed)
-        cq_warn("%s: removed %d result file%s of an earlier run, which would not match these "
-                "inputs",
-                dir, removed, removed == 1 ? "" : "s");
-}
-
 cq_status
 cq_run(const cq_settings *settings, cq_diag *d)
 {
     cq_study st;
     cq_study_init(&st, settings);
-    int created = 0;
     cq_status s = CQ_OK;
-    if (!settings->check_only)
-        s = make_dirs(settings->out_dir, &created, d);
-    if (s == CQ_OK && settings->stop_after) {
+    if (settings->stop_after) {
         int known = 0;
         for (size_t i = 0; i < N_STAGES; i++)
             known |= strcmp(stages[i].name, settings->stop_after) == 0 && !stages[i].writes;
@@ -151,16 +155,15 @@ cq_run(const cq_settings *settings, cq_diag *d)
                         settings->stop_after);
     }
     if (s == CQ_OK)
+        s = creation_time(&st, d); /* checked before anything is created */
+    if (s == CQ_OK && !settings->check_only)
+        s = cq_output_begin(&st, d);
+    if (s == CQ_OK)
         s = cq_run_stages(&st, settings->stop_after, d);
     if (s == CQ_OK && !settings->check_only)
         s = cq_output_commit(&st, d);
-    if (s != CQ_OK) {
-        cq_output_discard(&st);
-        if (!settings->check_only && s != CQ_ERR_USAGE)
-            remove_stale(settings->out_dir);
-        if (created)
-            rmdir(settings->out_dir); /* only when empty */
-    } else if (settings->check_only) {
+    cq_output_discard(&st); /* the private folder and the lock; results stay */
+    if (s == CQ_OK && settings->check_only) {
         size_t n = 0;
         for (size_t w = 0; w < st.n_waves; w++)
             n += st.waves[w].n;

@@ -5,7 +5,16 @@
 #include <stdio.h>
 #include <time.h>
 
+static void line(const char *prefix, const char *fmt, va_list ap);
+
 static cq_log_level current = CQ_LOG_QUIET;
+static _Thread_local FILE *held; /* cq_log_hold: this thread's lines, or NULL: stderr */
+
+void
+cq_log_hold(FILE *f)
+{
+    held = f;
+}
 
 void
 cq_log_set_level(cq_log_level level)
@@ -26,9 +35,7 @@ cq_log(cq_log_level level, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    fputs("copsoq: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    line("copsoq: ", fmt, ap);
     va_end(ap);
 }
 
@@ -37,10 +44,20 @@ cq_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("copsoq: warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    line("copsoq: warning: ", fmt, ap);
     va_end(ap);
+}
+
+/* One whole line, never mixed with another thread's. */
+static void
+line(const char *prefix, const char *fmt, va_list ap)
+{
+    FILE *out = held ? held : stderr;
+    flockfile(out);
+    fputs(prefix, out);
+    vfprintf(out, fmt, ap);
+    fputc('\n', out);
+    funlockfile(out);
 }
 
 double

@@ -1,7 +1,6 @@
 /* strmap.c - string -> index hash map (see strmap.h). */
 #include "copsoq/strmap.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,9 +20,18 @@ cq_strmap_free(cq_strmap *m)
 {
     if (!m)
         return;
-    free(m->keys);
-    free(m->vals);
+    free(m->slots);
     memset(m, 0, sizeof *m);
+}
+
+/* The slot holding key (hash h), or the empty slot where it would go. */
+static cq_strmap_slot *
+find(const cq_strmap *m, const char *key, uint64_t h)
+{
+    size_t mask = m->cap - 1, i = h & mask;
+    while (m->slots[i].key && (m->slots[i].hash != h || strcmp(m->slots[i].key, key) != 0))
+        i = (i + 1) & mask;
+    return &m->slots[i];
 }
 
 size_t
@@ -31,47 +39,61 @@ cq_strmap_get(const cq_strmap *m, const char *key)
 {
     if (!m->cap)
         return (size_t)-1;
-    size_t i = hash(key) & (m->cap - 1);
-    while (m->keys[i]) {
-        if (strcmp(m->keys[i], key) == 0)
-            return m->vals[i];
-        i = (i + 1) & (m->cap - 1);
-    }
-    return (size_t)-1;
+    const cq_strmap_slot *s = find(m, key, hash(key));
+    return s->key ? s->val : (size_t)-1;
 }
 
-static void
-insert(const char **keys, size_t *vals, size_t cap, const char *key, size_t val)
+/* Room for one more key: doubles the table (re-placing the stored hashes)
+ * while it would be more than half full. */
+static int
+reserve(cq_strmap *m)
 {
-    size_t i = hash(key) & (cap - 1);
-    while (keys[i])
-        i = (i + 1) & (cap - 1);
-    keys[i] = key;
-    vals[i] = val;
+    if ((m->len + 1) * 2 <= m->cap)
+        return 0;
+    size_t cap = m->cap ? 2 * m->cap : 64;
+    cq_strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].key)
+            continue;
+        size_t j = m->slots[i].hash & (cap - 1);
+        while (slots[j].key)
+            j = (j + 1) & (cap - 1);
+        slots[j] = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return 0;
 }
 
 int
 cq_strmap_put(cq_strmap *m, const char *key, size_t val)
 {
-    if ((m->len + 1) * 2 > m->cap) {
-        size_t cap = m->cap ? 2 * m->cap : 64;
-        const char **keys = calloc(cap, sizeof *keys);
-        size_t *vals = calloc(cap, sizeof *vals);
-        if (!keys || !vals) {
-            free(keys);
-            free(vals);
-            return -1;
-        }
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->keys[i])
-                insert(keys, vals, cap, m->keys[i], m->vals[i]);
-        free(m->keys);
-        free(m->vals);
-        m->keys = keys;
-        m->vals = vals;
-        m->cap = cap;
-    }
-    insert(m->keys, m->vals, m->cap, key, val);
-    m->len++;
+    if (reserve(m) != 0)
+        return -1;
+    uint64_t h = hash(key);
+    cq_strmap_slot *s = find(m, key, h);
+    if (!s->key)
+        m->len++;
+    *s = (cq_strmap_slot){h, key, val};
     return 0;
+}
+
+size_t
+cq_strmap_get_or_put(cq_strmap *m, const char *key, size_t val, int *found)
+{
+    *found = 0;
+    if (reserve(m) != 0)
+        return (size_t)-1;
+    uint64_t h = hash(key);
+    cq_strmap_slot *s = find(m, key, h);
+    if (s->key) {
+        *found = 1;
+        return s->val;
+    }
+    *s = (cq_strmap_slot){h, key, val};
+    m->len++;
+    return val;
 }

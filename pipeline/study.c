@@ -1,4 +1,4 @@
-/* study.c - the study's lifetime, quality rows and atomic output files (see study.h). */
+/* study.c - the study's lifetime and quality rows (see study.h; output files: output.c). */
 #include "copsoq/study.h"
 
 #include <errno.h>
@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 void
 cq_settings_free(cq_settings *s)
@@ -50,8 +49,10 @@ cq_study_free(cq_study *st)
         free(st->outputs[i].tmp_path);
     }
     free(st->outputs);
-    for (size_t w = 0; w < st->n_waves; w++)
+    for (size_t w = 0; w < st->n_waves; w++) {
         cq_arena_free(&st->waves[w].arena);
+        cq_strmap_free(&st->waves[w].id_map);
+    }
     free(st->waves);
     cq_instrument_free(st->ins);
     free(st->quality);
@@ -61,8 +62,33 @@ cq_study_free(cq_study *st)
     free(st->comparison);
     free(st->population);
     free(st->reference);
+    for (size_t w = 0; st->panels && w + 1 < st->n_waves; w++) {
+        free(st->panels[w].a);
+        free(st->panels[w].b);
+    }
+    free(st->panels);
+    free(st->counts);
+    for (size_t w = 0; st->item_hidden && w < st->n_waves; w++)
+        free(st->item_hidden[w]);
+    free(st->item_hidden);
     cq_arena_free(&st->arena);
     memset(st, 0, sizeof *st);
+}
+
+const cq_strmap *
+cq_wave_id_map(cq_wave *wave)
+{
+    if (wave->id_mapped)
+        return &wave->id_map;
+    for (size_t r = 0; r < wave->n; r++) {
+        int found; /* ingest keeps ids unique; the first row would win */
+        if (cq_strmap_get_or_put(&wave->id_map, wave->ids[r], r, &found) == (size_t)-1) {
+            cq_strmap_free(&wave->id_map);
+            return NULL;
+        }
+    }
+    wave->id_mapped = 1;
+    return &wave->id_map;
 }
 
 cq_status
@@ -84,85 +110,22 @@ cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line, c
     q->column = cq_arena_strdup(&st->arena, column ? column : "");
     q->issue = cq_arena_strdup(&st->arena, issue);
     q->detail = cq_arena_strdup(&st->arena, detail ? detail : "");
+    q->token = NULL;
+    q->item = (size_t)-1;
     if (!q->file || !q->column || !q->issue || !q->detail)
         return CQ_ERR_NOMEM;
     st->n_quality++;
     return CQ_OK;
 }
 
-static char *
-join_path(const char *dir, const char *prefix, const char *name, const char *suffix)
+const char *
+cq_hidden_name(cq_hidden_by h)
 {
-    size_t n = strlen(dir) + strlen(prefix) + strlen(name) + strlen(suffix) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s%s%s", dir, prefix, name, suffix);
-    return p;
-}
-
-cq_status
-cq_output_reserve(cq_study *st, const char *name, const char **tmp_path, cq_diag *d)
-{
-    const char *dir = st->settings->out_dir;
-    cq_output_file *o = realloc(st->outputs, (st->n_outputs + 1) * sizeof *o);
-    if (!o)
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-    st->outputs = o;
-    char suffix[48];
-    snprintf(suffix, sizeof suffix, ".part-%ld", (long)getpid());
-    o[st->n_outputs].final_path = join_path(dir, "", name, "");
-    o[st->n_outputs].tmp_path = join_path(dir, ".", name, suffix);
-    if (!o[st->n_outputs].final_path || !o[st->n_outputs].tmp_path) {
-        free(o[st->n_outputs].final_path);
-        free(o[st->n_outputs].tmp_path);
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-    }
-    *tmp_path = o[st->n_outputs].tmp_path;
-    st->n_outputs++;
-    return CQ_OK;
-}
-
-cq_status
-cq_output_open(cq_study *st, const char *name, FILE **fp, const char **tmp_path, cq_diag *d)
-{
-    const char *tmp;
-    cq_status s = cq_output_reserve(st, name, &tmp, d);
-    if (s != CQ_OK)
-        return s;
-    *fp = fopen(tmp, "wb");
-    if (!*fp)
-        return cq_fail(d, CQ_ERR_WRITE, "%s: cannot create: %s", tmp, strerror(errno));
-    if (tmp_path)
-        *tmp_path = tmp;
-    return CQ_OK;
-}
-
-cq_status
-cq_output_commit(cq_study *st, cq_diag *d)
-{
-    for (size_t i = 0; i < st->n_outputs; i++) {
-        cq_output_file *o = &st->outputs[i];
-        if (!o->tmp_path)
-            continue;
-        if (rename(o->tmp_path, o->final_path) != 0)
-            return cq_fail(d, CQ_ERR_WRITE, "%s: cannot rename into place: %s", o->final_path,
-                           strerror(errno));
-        free(o->tmp_path);
-        o->tmp_path = NULL;
-    }
-    return CQ_OK;
-}
-
-void
-cq_output_discard(cq_study *st)
-{
-    for (size_t i = 0; i < st->n_outputs; i++) {
-        if (st->outputs[i].tmp_path) {
-            remove(st->outputs[i].tmp_path);
-            free(st->outputs[i].tmp_path);
-            st->outputs[i].tmp_path = NULL;
-        }
-    }
+    static const char *const names[CQ_HID_N_REASONS] = {
+        "",        "primary", "sensitive",        "secondary", "nested",
+        "summary", "pairs",   "paired_remainder", "crossed",
+    };
+    return h < CQ_HID_N_REASONS ? names[h] : "";
 }
 
 const char *

@@ -5,19 +5,22 @@
 #   sh scripts/setup.sh --with-render   + LibreOffice and poppler (make check renders the report)
 #   sh scripts/setup.sh --with-tools    + clang, libFuzzer, time (make fuzz, make bench)
 #   sh scripts/setup.sh --with-r        + R (to regenerate the references in tests/r)
+#   sh scripts/setup.sh --with-bench    + pandas, scipy, openpyxl (the peer in make bench)
 set -eu
 BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter-dev libssl-dev"
-TEST="python3 python3-openpyxl valgrind clang-format"
+TEST="python3 python3-openpyxl python3-numpy valgrind clang-format"
 RENDER="libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito"
 TOOLS="clang libclang-rt-14-dev time gzip"   # make fuzz, make bench
 R="r-base-core"                              # regenerating tests/r/ references
+BENCH="python3-pandas python3-scipy python3-openpyxl"   # make bench's pandas peer
 want="$BUILD $TEST"
 for opt in "$@"; do
   case "$opt" in
     --with-render) want="$want $RENDER" ;;
     --with-tools) want="$want $TOOLS" ;;
     --with-r) want="$want $R" ;;
-    *) echo "setup: unknown option $opt (--with-render, --with-tools, --with-r)" >&2; exit 2 ;;
+    --with-bench) want="$want $BENCH" ;;
+    *) echo "setup: unknown option $opt (--with-render, --with-tools, --with-r, --with-bench)" >&2; exit 2 ;;
   esac
 done
 missing=""

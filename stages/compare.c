@@ -13,18 +13,14 @@
  * The numbers come from cq_welch and cq_paired (stats.c), the typed cores
  * that the unit tests check against R.
  *
- * Anonymity (§5): a row is suppressed when the group's summary row for the
- * scale is suppressed in either wave; a group that does not exist in one of
- * the two waves counts as suppressed there.  A paired row is suppressed also
- * when its pairs are fewer than min_group; then the secondary rule runs over
- * the paired rows of one wave pair, breakdown (not "all", as in summarise.c)
- * and scale, counting pairs.  A suppressed row keeps its keys and the flag
- * and nothing else: its counts are 0 and every number NaN, so no later stage
- * can show them by mistake.
- *
- * Benjamini-Hochberg: within one (wave pair, breakdown, group, design), over
- * the scales whose row is shown and has a p-value (an undefined p is not in
- * the family, as R's p.adjust drops NA).  change needs p_adj < 0.05.
+ * Every row is computed here; which rows may be published, and the
+ * Benjamini-Hochberg adjustment over the published ones (contract §5: hidden
+ * rows take no part in the family), is the disclose stage's (disclose.c).
+ * A group that is absent from one of the two waves has no comparison: its
+ * rows are withheld here already (hidden_by summary).  Each row keeps the
+ * group's level in both waves, and a paired row the number of its pairs
+ * whose wave-A group is the same, for the paired remainder rule.  The
+ * matched pairs of each wave pair are kept in st->panels.
  *
  * Row order: wave pair, breakdown, scale, design, group (groups sorted by
  * bytes).  Group strings are copied into the study arena.
@@ -60,12 +56,9 @@ typedef struct {
 typedef struct {
     size_t *pair_a, *pair_b; /* [n_pairs] respondent rows in A and B */
     size_t n_pairs;
-    size_t *order;     /* [n_pairs] pairs bucketed by group */
-    size_t *start;     /* [groups + 1] bucket boundaries */
-    double *xa, *xb;   /* [n_pairs] gathered scores */
-    size_t *count;     /* [groups] pairs per group, for the secondary rule */
-    int *hidden;       /* [groups] */
-    double *p, *p_adj; /* [n_scales] one BH family */
+    size_t *order;   /* [n_pairs] pairs bucketed by group */
+    size_t *start;   /* [groups + 1] bucket boundaries */
+    double *xa, *xb; /* [n_pairs] gathered scores */
 } workspace;
 
 static size_t n_levels(const cq_study *st, size_t w, size_t b);
@@ -74,7 +67,7 @@ static const cq_summary *summary_of(const cq_study *st, const summary_index *ix,
                                     size_t level, size_t scale);
 static cq_status union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u);
 static void free_union(group_union *u);
-static cq_status match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws);
+static cq_status match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws);
 static cq_status compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb,
                                    size_t b, const group_union *u, workspace *ws,
                                    cq_comparison *rows, size_t *n_rows);
@@ -82,9 +75,6 @@ static void paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t
                         const group_union *u, size_t s, workspace *ws, cq_comparison *rows);
 static void withhold(cq_comparison *row);
 static void take_test(cq_comparison *row, const cq_ttest *t);
-static cq_status adjust(cq_study *st, cq_comparison *rows, size_t n_groups, workspace *ws);
-static cq_status nested_pairs(cq_study *st, size_t wa, size_t wb, const group_union *u,
-                              workspace *ws, cq_comparison *const *block);
 
 cq_status
 cq_stage_compare(cq_study *st, cq_diag *d)
@@ -136,12 +126,9 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     ws.xa = malloc(max_n * sizeof *ws.xa);
     ws.xb = malloc(max_n * sizeof *ws.xb);
     ws.start = malloc((max_groups + 1) * sizeof *ws.start);
-    ws.count = malloc(max_groups * sizeof *ws.count);
-    ws.hidden = malloc(max_groups * sizeof *ws.hidden);
-    ws.p = malloc((n_scales ? n_scales : 1) * sizeof *ws.p);
-    ws.p_adj = malloc((n_scales ? n_scales : 1) * sizeof *ws.p_adj);
+    st->panels = calloc(n_pairs_w + 1, sizeof *st->panels);
     if (!st->comparison || !ws.pair_a || !ws.pair_b || !ws.order || !ws.xa || !ws.xb || !ws.start ||
-        !ws.count || !ws.hidden || !ws.p || !ws.p_adj) {
+        !st->panels) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
@@ -150,25 +137,24 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         status = match_ids(st, w, w + 1, &ws);
         if (status != CQ_OK)
             goto cleanup;
-        cq_comparison **block = malloc((set->n_groups + 1) * sizeof *block);
-        if (!block) {
+        cq_panel *pn = &st->panels[w];
+        pn->a = malloc((ws.n_pairs ? ws.n_pairs : 1) * sizeof *pn->a);
+        pn->b = malloc((ws.n_pairs ? ws.n_pairs : 1) * sizeof *pn->b);
+        if (!pn->a || !pn->b) {
             status = CQ_ERR_NOMEM;
             goto cleanup;
         }
+        memcpy(pn->a, ws.pair_a, ws.n_pairs * sizeof *pn->a);
+        memcpy(pn->b, ws.pair_b, ws.n_pairs * sizeof *pn->b);
+        pn->n = ws.n_pairs;
         for (size_t b = 0; b <= set->n_groups; b++) {
             size_t added = 0;
-            block[b] = st->comparison + out;
             status = compare_breakdown(st, ix, w, w + 1, b, &unions[w * G + b], &ws,
                                        st->comparison + out, &added);
             if (status != CQ_OK)
-                break;
+                goto cleanup;
             out += added;
         }
-        if (status == CQ_OK && set->n_groups > 1)
-            status = nested_pairs(st, w, w + 1, &unions[w * G], &ws, block);
-        free(block);
-        if (status != CQ_OK)
-            goto cleanup;
     }
     st->n_comparison = out;
 cleanup:
@@ -186,10 +172,6 @@ cleanup:
     free(ws.xa);
     free(ws.xb);
     free(ws.start);
-    free(ws.count);
-    free(ws.hidden);
-    free(ws.p);
-    free(ws.p_adj);
     if (status != CQ_OK)
         return cq_fail(d, status, "out of memory while comparing waves");
     return CQ_OK;
@@ -284,23 +266,15 @@ union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u)
         goto cleanup;
     }
     char *const *la = st->waves[wa].levels[b - 1], *const *lb = st->waves[wb].levels[b - 1];
-    for (size_t v = 0; v < na; v++) {
-        if (cq_strmap_get(&map, la[v]) != NONE)
-            continue;
-        if (cq_strmap_put(&map, la[v], u->n) != 0) {
+    for (size_t v = 0; v < na + nb; v++) {
+        const char *name = v < na ? la[v] : lb[v - na];
+        int found;
+        if (cq_strmap_get_or_put(&map, name, u->n, &found) == NONE) {
             status = CQ_ERR_NOMEM;
             goto cleanup;
         }
-        u->name[u->n++] = la[v];
-    }
-    for (size_t v = 0; v < nb; v++) {
-        if (cq_strmap_get(&map, lb[v]) != NONE)
-            continue;
-        if (cq_strmap_put(&map, lb[v], u->n) != 0) {
-            status = CQ_ERR_NOMEM;
-            goto cleanup;
-        }
-        u->name[u->n++] = lb[v];
+        if (!found)
+            u->name[u->n++] = name;
     }
     qsort(u->name, u->n, sizeof *u->name, cmp_names);
     cq_strmap_free(&map);
@@ -339,30 +313,25 @@ free_union(group_union *u)
     memset(u, 0, sizeof *u);
 }
 
-/* The respondents of wave wb whose id is also in wave wa: ws->pair_a/pair_b. */
+/* The respondents of wave wb whose id is also in wave wa: ws->pair_a/pair_b.
+ * Wave A's id map is built once (cq_wave_id_map), usually already in its
+ * wave's thread (pipeline/waves.c). */
 static cq_status
-match_ids(const cq_study *st, size_t wa, size_t wb, workspace *ws)
+match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws)
 {
-    const cq_wave *a = &st->waves[wa], *b = &st->waves[wb];
-    cq_strmap map = {0};
+    const cq_wave *b = &st->waves[wb];
+    const cq_strmap *map = cq_wave_id_map(&st->waves[wa]);
+    if (!map)
+        return CQ_ERR_NOMEM;
     ws->n_pairs = 0;
-    for (size_t r = 0; r < a->n; r++) {
-        if (cq_strmap_get(&map, a->ids[r]) != NONE)
-            continue; /* ingest keeps ids unique; the first row would win */
-        if (cq_strmap_put(&map, a->ids[r], r) != 0) {
-            cq_strmap_free(&map);
-            return CQ_ERR_NOMEM;
-        }
-    }
     for (size_t r = 0; r < b->n; r++) {
-        size_t ra = cq_strmap_get(&map, b->ids[r]);
+        size_t ra = cq_strmap_get(map, b->ids[r]);
         if (ra == NONE)
             continue;
         ws->pair_a[ws->n_pairs] = ra;
         ws->pair_b[ws->n_pairs] = r;
         ws->n_pairs++;
     }
-    cq_strmap_free(&map);
     return CQ_OK;
 }
 
@@ -413,8 +382,9 @@ compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb, s
             row->design = CQ_INDEPENDENT;
             row->wave_a = wa;
             row->wave_b = wb;
-            row->suppressed = !sa || !sb || sa->suppressed || sb->suppressed;
-            if (row->suppressed) {
+            row->level_a = u->level_a[g];
+            row->level_b = u->level_b[g];
+            if (!sa || !sb) {
                 withhold(row);
                 continue;
             }
@@ -426,21 +396,19 @@ compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb, s
         for (size_t g = 0; g < u->n; g++)
             par[g].group = names[g];
     }
-    status = adjust(st, rows, u->n, ws);
     *n_rows = u->n * n_scales * 2;
 cleanup:
     free(names);
     return status;
 }
 
-/* The paired rows of one breakdown and scale, suppression included. */
+/* The paired rows of one breakdown and scale. */
 static void
 paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
             const group_union *u, size_t s, workspace *ws, cq_comparison *rows)
 {
-    const double *score_a = st->waves[wa].scores[s], *score_b = st->waves[wb].scores[s];
+    const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
     const uint32_t *grp_a = b ? st->waves[wa].group[b - 1] : NULL;
-    int min_group = cq_min_group_for(st, s);
     for (size_t g = 0; g < u->n; g++) {
         cq_comparison *row = &rows[g];
         const cq_summary *sa = summary_of(st, &ix[wa], b, u->level_a[g], s);
@@ -448,7 +416,7 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
         size_t m = 0, same_a = 0; /* pairs; those also in group g in wave A */
         for (size_t j = ws->start[g]; j < ws->start[g + 1]; j++) {
             size_t p = ws->order[j];
-            double xa = score_a[ws->pair_a[p]], xb = score_b[ws->pair_b[p]];
+            double xa = cq_score(score_a, ws->pair_a[p]), xb = cq_score(score_b, ws->pair_b[p]);
             if (isnan(xa) || isnan(xb))
                 continue;
             ws->xa[m] = xa;
@@ -464,25 +432,11 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
         row->wave_a = wa;
         row->wave_b = wb;
         take_test(row, &t);
-        row->suppressed = !sa || !sb || sa->suppressed || sb->suppressed || m < (size_t)min_group;
-        /* paired remainder (contract §5, v2): the respondents the pairs leave
-         * over, n - pairs in wave B and in wave A the group's others plus the
-         * pairs who were elsewhere then, must be none or at least min_group,
-         * or the summary minus the pairs gives them away */
-        if (!row->suppressed) {
-            size_t rest_b = sb->n - m, rest_a = (sa->n - same_a) + (m - same_a);
-            row->suppressed = (rest_b > 0 && rest_b < (size_t)min_group) ||
-                              (rest_a > 0 && rest_a < (size_t)min_group);
-        }
-        ws->count[g] = m;
-        ws->hidden[g] = row->suppressed;
-    }
-    if (b > 0)
-        cq_suppress_secondary(ws->count, u->name, ws->hidden, u->n, min_group);
-    for (size_t g = 0; g < u->n; g++) {
-        rows[g].suppressed = ws->hidden[g];
-        if (rows[g].suppressed)
-            withhold(&rows[g]);
+        row->level_a = u->level_a[g];
+        row->level_b = u->level_b[g];
+        row->pairs_same_group = same_a;
+        if (!sa || !sb)
+            withhold(row);
     }
 }
 
@@ -503,165 +457,15 @@ take_test(cq_comparison *row, const cq_ttest *t)
     row->effect = t->effect;
 }
 
-/* A suppressed row: keys and flag only. */
+/* A group absent from one wave: keys and flag only. */
 static void
 withhold(cq_comparison *row)
 {
     row->suppressed = 1;
+    row->hidden_by = CQ_HID_SUMMARY;
     row->n_a = row->n_b = 0;
     row->mean_a = row->mean_b = row->diff = row->ci_low = row->ci_high = NAN;
     row->t = row->df = row->p = row->p_adj = row->effect = NAN;
     row->relevance = -1;
     row->change = 0;
-}
-
-/* p_adj (BH over the scales of one group and design), relevance, change. */
-static cq_status
-adjust(cq_study *st, cq_comparison *rows, size_t n_groups, workspace *ws)
-{
-    size_t n_scales = st->ins->n_scales;
-    for (size_t design = 0; design < 2; design++) {
-        for (size_t g = 0; g < n_groups; g++) {
-            for (size_t s = 0; s < n_scales; s++) {
-                const cq_comparison *r = &rows[(s * 2 + design) * n_groups + g];
-                ws->p[s] = r->suppressed ? NAN : r->p;
-            }
-            if (cq_p_adjust_bh(ws->p, n_scales, ws->p_adj) != CQ_OK)
-                return CQ_ERR_NOMEM;
-            for (size_t s = 0; s < n_scales; s++) {
-                cq_comparison *r = &rows[(s * 2 + design) * n_groups + g];
-                if (r->suppressed)
-                    continue;
-                r->p_adj = ws->p_adj[s];
-                r->relevance = cq_relevance(r->diff);
-                r->change = cq_change(r->diff, r->p_adj, st->ins->scales[s].higher_is_good);
-            }
-        }
-    }
-    return CQ_OK;
-}
-
-/* The difference rule between nested breakdowns (suppress.h) for the paired
- * rows of one wave pair, counting pairs: a pair's group is its group in wave
- * B, so nesting is that of wave B.  Runs with the rule within each breakdown
- * until nothing changes; rows it hides are withheld and the BH families of
- * their breakdown adjusted again.  block[b] is breakdown b's first row. */
-static cq_status
-nested_pairs(cq_study *st, size_t wa, size_t wb, const group_union *u, workspace *ws,
-             cq_comparison *const *block)
-{
-    const cq_settings *set = st->settings;
-    size_t G = set->n_groups + 1, n_scales = st->ins->n_scales;
-    cq_status status = CQ_OK;
-    uint32_t **nest = cq_nesting(&st->waves[wb], set->n_groups);
-    size_t **count = calloc(G, sizeof *count), **pidx = calloc(G, sizeof *pidx);
-    int **hidden = calloc(G, sizeof *hidden), *dirty = calloc(G, sizeof *dirty);
-    const char ***name = calloc(G, sizeof *name);
-    size_t *n = calloc(G, sizeof *n);
-    uint32_t **parent_of = calloc(G * G, sizeof *parent_of); /* in union indices */
-    cq_nested_scratch scratch = {0};
-    if (!nest || !count || !pidx || !hidden || !dirty || !name || !n || !parent_of) {
-        status = CQ_ERR_NOMEM;
-        goto cleanup;
-    }
-    int any = 0;
-    for (size_t i = 0; i < G * G; i++)
-        any |= nest[i] != NULL;
-    if (!any)
-        goto cleanup;
-    size_t max_u = 1;
-    for (size_t b = 1; b < G; b++) {
-        n[b] = u[b].n;
-        size_t cap = u[b].n ? u[b].n : 1;
-        if (cap > max_u)
-            max_u = cap;
-        count[b] = calloc(cap, sizeof **count);
-        hidden[b] = calloc(cap, sizeof **hidden);
-        name[b] = calloc(cap, sizeof **name);
-        pidx[b] = malloc(ws->n_pairs ? ws->n_pairs * sizeof **pidx : 1);
-        if (!count[b] || !hidden[b] || !name[b] || !pidx[b]) {
-            status = CQ_ERR_NOMEM;
-            goto cleanup;
-        }
-        /* each pair's group (union index) in breakdown b */
-        const uint32_t *grp = st->waves[wb].group[b - 1];
-        for (size_t j = 0; j < ws->n_pairs; j++)
-            pidx[b][j] = u[b].of_level_b[grp[ws->pair_b[j]]];
-    }
-    /* wave B's nesting, from levels to union indices; a group only in wave
-     * A has no pairs and no parent */
-    for (size_t c = 1; c < G; c++)
-        for (size_t p = 1; p < G; p++) {
-            const uint32_t *map = c != p ? nest[c * G + p] : NULL;
-            if (!map)
-                continue;
-            uint32_t *m = malloc((u[c].n ? u[c].n : 1) * sizeof *m);
-            if (!m) {
-                status = CQ_ERR_NOMEM;
-                goto cleanup;
-            }
-            for (size_t g = 0; g < u[c].n; g++) {
-                size_t lb = u[c].level_b[g];
-                m[g] = lb == NONE ? CQ_NO_PARENT : (uint32_t)u[p].of_level_b[map[lb]];
-            }
-            parent_of[c * G + p] = m;
-        }
-    if (cq_nested_scratch_init(&scratch, max_u) != 0) {
-        status = CQ_ERR_NOMEM;
-        goto cleanup;
-    }
-    for (size_t s = 0; s < n_scales; s++) {
-        int min_group = cq_min_group_for(st, s);
-        const double *xa = st->waves[wa].scores[s], *xb = st->waves[wb].scores[s];
-        for (size_t b = 1; b < G; b++) {
-            const cq_comparison *rows = block[b] + (s * 2 + CQ_PAIRED) * u[b].n;
-            memset(count[b], 0, u[b].n * sizeof **count);
-            for (size_t g = 0; g < u[b].n; g++) {
-                hidden[b][g] = rows[g].suppressed;
-                name[b][g] = rows[g].group;
-            }
-        }
-        for (size_t j = 0; j < ws->n_pairs; j++) {
-            if (isnan(xa[ws->pair_a[j]]) || isnan(xb[ws->pair_b[j]]))
-                continue;
-            for (size_t b = 1; b < G; b++)
-                count[b][pidx[b][j]]++;
-        }
-        cq_protect(G, n, count, (const char *const *const *)name, hidden,
-                   (const uint32_t *const *)parent_of, min_group, &scratch);
-        for (size_t b = 1; b < G; b++) {
-            cq_comparison *rows = block[b] + (s * 2 + CQ_PAIRED) * u[b].n;
-            for (size_t g = 0; g < u[b].n; g++)
-                if (hidden[b][g] && !rows[g].suppressed) {
-                    withhold(&rows[g]);
-                    dirty[b] = 1;
-                }
-        }
-    }
-    for (size_t b = 1; b < G && status == CQ_OK; b++)
-        if (dirty[b])
-            status = adjust(st, block[b], u[b].n, ws);
-cleanup:
-    for (size_t b = 1; b < G; b++) {
-        if (count)
-            free(count[b]);
-        if (hidden)
-            free(hidden[b]);
-        if (name)
-            free(name[b]);
-        if (pidx)
-            free(pidx[b]);
-    }
-    free(count);
-    free(hidden);
-    free(name);
-    free(pidx);
-    free(dirty);
-    free(n);
-    for (size_t i = 0; parent_of && i < G * G; i++)
-        free(parent_of[i]);
-    free(parent_of);
-    cq_nested_scratch_free(&scratch);
-    cq_nesting_free(nest, set->n_groups);
-    return status;
 }

@@ -106,8 +106,12 @@ scale_reliability(cq_study *st, size_t w, size_t s, workspace *ws)
     for (size_t j = 0; j < k; j++) {
         size_t i = sc->items[j];
         const uint8_t *col = wave->answers[i];
+        const cq_response_set *set = &ins->sets[ins->items[i].set];
+        double pts[256]; /* each option's points, looked up once */
+        for (size_t o = 0; o < set->n_options && o < 256; o++)
+            pts[o] = cq_item_points(ins, i, (uint8_t)o);
         for (size_t t = 0; t < m; t++)
-            ws->x[j * m + t] = cq_item_points(ins, i, col[ws->rows[t]]);
+            ws->x[j * m + t] = pts[col[ws->rows[t]]];
     }
     double alpha = NAN;
     int shown = m >= (size_t)cq_min_group_for(st, s);

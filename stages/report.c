@@ -10,9 +10,9 @@
  *
  * Anonymity (contract §5): a suppressed summary or comparison row shows "–"
  * and never a figure, nor enters a chart, traffic light or response rate.
- * The report reads suppression from the result rows; its one decision of
- * its own, which respondent counts (and so head counts and response rates)
- * to withhold, is rb_hide_counts() in report_disclose.c.
+ * The report reads suppression from the result rows and the respondent
+ * counts as the disclose stage decided them (cq_study.counts); it decides
+ * nothing about what may be shown.
  * Response rates are per wave: a head count of --population refers to one
  * wave (cq_population.wave), and a rate is that wave's respondents over it.  Items
  * are reported for whole waves only, with at least min_group respondents.
@@ -21,7 +21,6 @@
  * The files, one per job (shared context: include/copsoq/report_build.h):
  *   report.c            this stage and the order of the sheets
  *   report_model.c      model primitives, names, the index of the study, styles
- *   report_disclose.c   which respondent counts are withheld
  *   report_sentences.c  assessments and generated sentences
  *   report_sheets.c     overview, breakdowns, traffic lights, charts
  *   report_annex.c      items, reliability, data quality, method, provenance

@@ -518,6 +518,15 @@ rb_build_method(ctx *x)
     method_row(
         x, sh, &r, CQ_T_M_SUPPRESS_H,
         rb_textf(x, CQ_T_M_SUPPRESS, set->min_group, set->min_group_sensitive, set->min_group));
+    {
+        const size_t *h = st->hidden_count;
+        method_row(x, sh, &r, CQ_T_M_AUDIT_H,
+                   rb_textf(x, CQ_T_M_AUDIT, st->audit_cells, set->min_group,
+                            h[CQ_HID_PRIMARY] + h[CQ_HID_SENSITIVE] + h[CQ_HID_PAIRS],
+                            h[CQ_HID_SECONDARY] + h[CQ_HID_NESTED] + h[CQ_HID_REMAINDER] +
+                                h[CQ_HID_LINEAR],
+                            h[CQ_HID_LINEAR], h[CQ_HID_SUMMARY]));
+    }
     method_row(x, sh, &r, CQ_T_M_COLOURS_H, cq_text(x->en, CQ_T_M_COLOURS));
     method_row(x, sh, &r, CQ_T_M_TRAFFIC_H,
                rb_fmt(x, "%s %s", cq_text(x->en, CQ_T_M_TRAFFIC),
@@ -600,10 +609,10 @@ rb_build_provenance(ctx *x)
         char when[64] = "";
         if (gmtime_r(&t, &tm))
             strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
-        const char *sde = getenv("SOURCE_DATE_EPOCH");
         kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_CREATED),
-           rb_fmt(x, "%s (%s)", when,
-                  cq_text(x->en, sde && *sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
+           rb_fmt(
+               x, "%s (%s)", when,
+               cq_text(x->en, st->created_from_sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
     }
     kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_LIBRARIES),
        rb_fmt(x, "libxlsxwriter %s", cq_render_xlsx_version()));

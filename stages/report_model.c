@@ -821,26 +821,17 @@ rb_index_study(ctx *x, cq_diag *d)
             x->rel_item[r->wave * ins->n_items + r->item] = r;
     }
 
-    /* respondents per group and wave */
-    for (size_t w = 0; w < nw; w++) {
-        const cq_wave *wv = &st->waves[w];
-        x->resp[0][w] = wv->n;
-        for (size_t b = 1; b < nb; b++) {
-            size_t nl = wv->n_levels[b - 1];
-            size_t *to = calloc(nl ? nl : 1, sizeof *to);
-            if (!to)
-                return cq_fail(d, CQ_ERR_NOMEM, "report: out of memory");
-            for (size_t l = 0; l < nl; l++)
-                to[l] = cq_strmap_get(&x->bg[b].map, wv->levels[b - 1][l]);
-            for (size_t r = 0; r < wv->n; r++) {
-                uint32_t l = wv->group[b - 1][r];
-                if (l < nl && to[l] != (size_t)-1)
-                    x->resp[b][w * x->bg[b].n + to[l]]++;
-            }
-            free(to);
-        }
-        for (size_t b = 0; b < nb; b++)
-            rb_hide_counts(x, b, w);
+    /* respondents per group and wave, as the disclose stage decided */
+    for (size_t i = 0; i < st->n_counts; i++) {
+        const cq_group_count *c = &st->counts[i];
+        if (c->wave >= nw || c->breakdown >= nb)
+            continue;
+        size_t g = c->breakdown == 0 ? 0 : cq_strmap_get(&x->bg[c->breakdown].map, c->group);
+        if (g == (size_t)-1)
+            continue;
+        x->resp[c->breakdown][c->wave * x->bg[c->breakdown].n + g] = c->n;
+        /* 0: shown; otherwise the reason (cq_hidden_by), for the unit pages */
+        x->hidden[c->breakdown][c->wave * x->bg[c->breakdown].n + g] = (unsigned char)c->hidden_by;
     }
     for (size_t i = 0; i < st->n_population; i++) {
         const cq_population *p = &st->population[i];
@@ -851,6 +842,8 @@ rb_index_study(ctx *x, cq_diag *d)
         if (g != (size_t)-1) {
             x->head[b][p->wave * x->bg[b].n + g] = p->headcount;
             x->have_population = 1;
+            if (p->headcount < (double)x->resp[b][p->wave * x->bg[b].n + g])
+                x->rate_capped = 1;
         }
     }
     x->ref = calloc(ns + 1, sizeof *x->ref);

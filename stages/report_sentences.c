@@ -327,7 +327,7 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         double head = rb_head_at(x, 0, w, 0);
         if (!isfinite(head) || head <= 0 || x->hidden[0][w])
             continue;
-        double rate = (double)st->waves[w].n / head;
+        double rate = fmin(1.0, (double)st->waves[w].n / head);
         rates[n_rates++] = rb_dup(
             x, rb_textf(x, CQ_T_S_RATE_ITEM, cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
                         rb_wave_label(x, w),
@@ -339,19 +339,23 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
     }
     if (n_rates == 1) {
         /* one survey with head counts: the sentence of a file without waves */
-        double head = rb_head_at(x, 0, one, 0), rate = (double)st->waves[one].n / head;
+        double head = rb_head_at(x, 0, one, 0), rate = fmin(1.0, (double)st->waves[one].n / head);
         const char *s = rb_textf(x, CQ_T_S_RATE, rb_wave_label(x, one),
                                  cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
                                  cq_text_number(b, sizeof b, x->en, (double)st->waves[one].n, 0, 0),
                                  cq_text_number(c, sizeof c, x->en, head, 0, 0));
         if (n_low)
             s = rb_fmt(x, "%s %s", s, cq_text(x->en, CQ_T_S_RATE_LOW));
+        if (x->rate_capped)
+            s = rb_fmt(x, "%s %s", s, cq_text(x->en, CQ_T_NOTE_RATE_CAP));
         sentence(x, sh, r, ncols, s);
     } else if (n_rates > 1) {
         /* "Svarsfrekvensen var 94,3 % 2016 (...) och 79,5 % 2017 (...)." */
         const char *s = rb_textf(x, CQ_T_S_RATES, rb_join_list(x, rates, n_rates));
         if (n_low)
             s = rb_fmt(x, "%s %s", s, rb_textf(x, CQ_T_S_RATES_LOW, rb_join_list(x, low, n_low)));
+        if (x->rate_capped)
+            s = rb_fmt(x, "%s %s", s, cq_text(x->en, CQ_T_NOTE_RATE_CAP));
         sentence(x, sh, r, ncols, s);
     }
     free(rates);

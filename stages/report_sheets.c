@@ -50,6 +50,14 @@ rb_build_overview(ctx *x)
                      x->S.subtitle, 0);
         r++;
     }
+    if (x->st->settings->min_group < CQ_WARN_MIN_GROUP) {
+        r++;
+        rb_merge_row(x, sh, r, ncols - 1,
+                     rb_textf(x, CQ_T_LOW_MIN_GROUP, x->st->settings->min_group), x->S.note_wrap,
+                     1);
+        rb_set_height(x, sh, r, 30);
+        r++;
+    }
     r++;
     rb_merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_SUMMARY_HEAD), x->S.h2, 0);
     r++;
@@ -187,7 +195,7 @@ rb_build_overview(ctx *x)
         if (x->hidden[0][w])
             rb_put_dash(x, sh, r, c_n + (uint32_t)w);
         else {
-            double rate = (double)x->st->waves[w].n / head;
+            double rate = fmin(1.0, (double)x->st->waves[w].n / head);
             rb_put_num(x, sh, r, c_n + (uint32_t)w, rate,
                        rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
         }
@@ -346,7 +354,9 @@ rb_build_breakdown(ctx *x, size_t b)
                                ? rb_textf(x, CQ_T_NOTE_RATES, head_list)
                                : rb_textf(x, CQ_T_NOTE_RATE, rb_wave_label(x, head_wave));
         rb_note_row(x, sh, r++, ncols - 1,
-                    rb_fmt(x, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate));
+                    rb_fmt(x, "%s %s%s%s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate,
+                           x->rate_capped ? " " : "",
+                           x->rate_capped ? cq_text(x->en, CQ_T_NOTE_RATE_CAP) : ""));
     } else {
         rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_COUNTS));
     }
@@ -438,7 +448,7 @@ rb_build_breakdown(ctx *x, size_t b)
                     rb_put_dash(x, sh, r, c_rate);
                 } else {
                     rb_put_num(x, sh, r, c_head, head, x->S.integer);
-                    double rate = (double)x->resp[b][w * ng + g] / head;
+                    double rate = fmin(1.0, (double)x->resp[b][w * ng + g] / head);
                     rb_put_num(x, sh, r, c_rate, rate,
                                rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
                 }

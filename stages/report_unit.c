@@ -169,7 +169,11 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
     size_t n = x->resp[b][w * ng + g];
     if (!any) {
         (*r)++;
-        int few = n < (size_t)(set->min_group > 0 ? set->min_group : 1);
+        /* why, as the disclose stage recorded it: too few answers, or
+         * withheld although there are enough, to protect a smaller group */
+        unsigned char why = x->hidden[b][w * ng + g];
+        int few = why == CQ_HID_PRIMARY || why == CQ_HID_SENSITIVE ||
+                  (why == CQ_SHOWN && n < (size_t)(set->min_group > 0 ? set->min_group : 1));
         rb_merge_row(x, sh, *r, last_col,
                      rb_textf(x, few ? CQ_T_UNIT_HIDDEN_FEW : CQ_T_UNIT_HIDDEN_PROTECT, name,
                               set->min_group, rb_wave_label(x, w)),
@@ -185,7 +189,7 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
         double head = rb_head_at(x, b, w, g);
         const char *t;
         if (isfinite(head) && head > 0) {
-            double rate = (double)n / head;
+            double rate = fmin(1.0, (double)n / head);
             t = rb_textf(x, CQ_T_UNIT_RATE, rb_wave_label(x, w),
                          cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
                          cq_text_number(bb, sizeof bb, x->en, (double)n, 0, 0),

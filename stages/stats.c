@@ -32,6 +32,11 @@
 #define ZERO_VAR_REL 1e-10
 
 static double mean_of(const double *x, size_t n);
+static void means_of_two(const double *x, const double *y, size_t n, double *mx, double *my);
+static void means_paired(const double *a, const double *b, size_t n, double *ma, double *mb,
+                         double *md);
+static void co_sums(const double *xj, double mj, const double *xl, size_t n, const double *ml,
+                    size_t w, long double *s);
 static double mean_of_diff(const double *a, const double *b, size_t n);
 static void finish_t(cq_ttest *out);
 
@@ -126,6 +131,76 @@ cq_describe_sorted(const double *x, size_t n, cq_desc *out)
     out->q3 = gsl_stats_quantile_from_sorted_data(x, 1, n, 0.75);
 }
 
+/* Element j (0-based) of the sorted data that the counts describe. */
+static double
+nth_counted(const double *value, const size_t *count, size_t k, size_t j)
+{
+    size_t i = 0;
+    while (i + 1 < k && j >= count[i])
+        j -= count[i++];
+    return value[i];
+}
+
+/* GSL's gsl_stats_quantile_from_sorted_data (R's type 7), on counts */
+static double
+quantile_counted(const double *value, const size_t *count, size_t k, size_t n, double f)
+{
+    const double index = f * (n - 1);
+    const size_t lhs = (int)index;
+    const double delta = index - lhs;
+    if (lhs == n - 1)
+        return nth_counted(value, count, k, lhs);
+    return (1 - delta) * nth_counted(value, count, k, lhs) +
+           delta * nth_counted(value, count, k, lhs + 1);
+}
+
+void
+cq_describe_counts(const double *value, const size_t *count, size_t k, cq_desc *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < k; i++)
+        n += count[i];
+    out->n = n;
+    out->mean = out->sd = out->ci_low = out->ci_high = NAN;
+    out->median = out->q1 = out->q3 = NAN;
+    if (n == 0)
+        return;
+    /* mean_of and cq_mean_sd, each term computed once per distinct value
+     * and added as often as it occurs, in ascending order */
+    long double s = 0;
+    for (size_t i = 0; i < k; i++)
+        for (size_t c = count[i]; c; c--)
+            s += value[i];
+    long double m = s / (long double)n;
+    if (!isfinite((double)m)) {
+        out->mean = (double)m;
+    } else {
+        long double corr = 0;
+        for (size_t i = 0; i < k; i++) {
+            long double dv = value[i] - m;
+            for (size_t c = count[i]; c; c--)
+                corr += dv;
+        }
+        out->mean = (double)(m + corr / (long double)n);
+    }
+    if (n >= 2) {
+        long double ss = 0;
+        for (size_t i = 0; i < k; i++) {
+            long double dv = (long double)value[i] - out->mean;
+            long double sq = dv * dv;
+            for (size_t c = count[i]; c; c--)
+                ss += sq;
+        }
+        out->sd = sqrt((double)(ss / (long double)(n - 1)));
+        double half = cq_t_quantile(0.975, (double)(n - 1)) * out->sd / sqrt((double)n);
+        out->ci_low = out->mean - half;
+        out->ci_high = out->mean + half;
+    }
+    out->median = quantile_counted(value, count, k, n, 0.5);
+    out->q1 = quantile_counted(value, count, k, n, 0.25);
+    out->q3 = quantile_counted(value, count, k, n, 0.75);
+}
+
 void
 cq_welch(size_t n_a, double mean_a, double sd_a, size_t n_b, double mean_b, double sd_b,
          cq_ttest *out)
@@ -173,10 +248,9 @@ cq_paired(const double *a, const double *b, size_t n, cq_ttest *out)
     out->ci_low = out->ci_high = out->effect = NAN;
     if (n == 0)
         return;
-    out->mean_a = mean_of(a, n);
-    out->mean_b = mean_of(b, n);
     /* R: t.test(b, a, paired = TRUE) is the one-sample test of b - a */
-    double md = mean_of_diff(a, b, n);
+    double md;
+    means_paired(a, b, n, &out->mean_a, &out->mean_b, &md);
     out->diff = md;
     if (n < 2)
         return;
@@ -189,10 +263,13 @@ cq_paired(const double *a, const double *b, size_t n, cq_ttest *out)
     out->sd_diff = sd;
     double se = sd / sqrt((double)n);
     if (!(se > 0) || se < 10 * DBL_EPSILON * fabs(md)) {
-        /* every difference the same: R stops ("essentially constant") unless
-         * they are all 0, where it gives df = n - 1 and NaN for the rest */
-        if (se == 0 && md == 0)
-            out->df = (double)(n - 1);
+        /* every difference the same: R stops ("essentially constant");
+         * the contract's CI = diff -/+ t * sd / sqrt(n) is diff -/+ 0, while
+         * t, p and d_z (divisions by sd) stay undefined */
+        out->df = (double)(n - 1);
+        out->se = 0;
+        out->sd_diff = 0;
+        out->ci_low = out->ci_high = md;
         return;
     }
     out->effect = md / sd;
@@ -218,17 +295,21 @@ cq_cronbach(const double *x, size_t n, size_t k, double *alpha, double *item_res
     if (!mem)
         return CQ_ERR_NOMEM;
     double *cov = mem, *m = mem + k * k;
-    for (size_t j = 0; j < k; j++)
-        m[j] = mean_of(x + j * n, n);
-    /* covariance matrix by two passes over centred values */
+    for (size_t j = 0; j < k; j += 2)
+        if (j + 1 < k)
+            means_of_two(x + j * n, x + (j + 1) * n, n, &m[j], &m[j + 1]);
+        else
+            m[j] = mean_of(x + j * n, n);
+    /* covariance matrix by two passes over centred values; the sums of up to
+     * four pairs in one loop, each summed in the same order as alone */
     for (size_t j = 0; j < k; j++) {
         const double *xj = x + j * n;
-        for (size_t l = j; l < k; l++) {
-            const double *xl = x + l * n;
-            long double s = 0;
-            for (size_t i = 0; i < n; i++)
-                s += ((long double)xj[i] - m[j]) * ((long double)xl[i] - m[l]);
-            cov[j * k + l] = cov[l * k + j] = (double)(s / (long double)(n - 1));
+        for (size_t l = j; l < k; l += 4) {
+            size_t w = k - l < 4 ? k - l : 4;
+            long double s[4] = {0, 0, 0, 0};
+            co_sums(xj, m[j], x + l * n, n, &m[l], w, s);
+            for (size_t q = 0; q < w; q++)
+                cov[j * k + l + q] = cov[(l + q) * k + j] = (double)(s[q] / (long double)(n - 1));
         }
     }
     double trace = 0, total = 0;
@@ -365,6 +446,106 @@ mean_of(const double *x, size_t n)
     for (size_t i = 0; i < n; i++)
         c += x[i] - m;
     return (double)(m + c / (long double)n);
+}
+
+/* Independent sums in one loop: a long double addition waits for the one
+ * before it in the same sum, so two or three sums side by side take about
+ * the time of one.  Each sum still adds the same terms in the same order as
+ * mean_of, mean_of_diff and the covariance loop alone: the same bits. */
+
+/* mean_of(x) and mean_of(y) */
+static void
+means_of_two(const double *x, const double *y, size_t n, double *mx, double *my)
+{
+    long double sx = 0, sy = 0;
+    for (size_t i = 0; i < n; i++) {
+        sx += x[i];
+        sy += y[i];
+    }
+    long double ax = sx / (long double)n, ay = sy / (long double)n;
+    if (!isfinite((double)ax) || !isfinite((double)ay)) {
+        *mx = mean_of(x, n);
+        *my = mean_of(y, n);
+        return;
+    }
+    long double cx = 0, cy = 0;
+    for (size_t i = 0; i < n; i++) {
+        cx += x[i] - ax;
+        cy += y[i] - ay;
+    }
+    *mx = (double)(ax + cx / (long double)n);
+    *my = (double)(ay + cy / (long double)n);
+}
+
+/* mean_of(a), mean_of(b) and mean_of_diff(a, b) */
+static void
+means_paired(const double *a, const double *b, size_t n, double *ma, double *mb, double *md)
+{
+    long double sa = 0, sb = 0, sd = 0;
+    for (size_t i = 0; i < n; i++) {
+        sa += a[i];
+        sb += b[i];
+        sd += (double)(b[i] - a[i]);
+    }
+    long double aa = sa / (long double)n, ab = sb / (long double)n, ad = sd / (long double)n;
+    if (!isfinite((double)aa) || !isfinite((double)ab)) {
+        *ma = mean_of(a, n);
+        *mb = mean_of(b, n);
+        *md = mean_of_diff(a, b, n);
+        return;
+    }
+    long double ca = 0, cb = 0, cd = 0;
+    for (size_t i = 0; i < n; i++) {
+        ca += a[i] - aa;
+        cb += b[i] - ab;
+        cd += (double)(b[i] - a[i]) - ad;
+    }
+    *ma = (double)(aa + ca / (long double)n);
+    *mb = (double)(ab + cb / (long double)n);
+    *md = (double)(ad + cd / (long double)n);
+}
+
+/* s[q] = sum over i of (xj[i] - mj) (xl[q n + i] - ml[q]), q < w <= 4 */
+static void
+co_sums(const double *xj, double mj, const double *xl, size_t n, const double *ml, size_t w,
+        long double *s)
+{
+    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const double *x0 = xl, *x1 = xl + n, *x2 = xl + 2 * n, *x3 = xl + 3 * n;
+    switch (w) {
+    case 1:
+        for (size_t i = 0; i < n; i++)
+            s0 += ((long double)xj[i] - mj) * ((long double)x0[i] - ml[0]);
+        break;
+    case 2:
+        for (size_t i = 0; i < n; i++) {
+            long double d = (long double)xj[i] - mj;
+            s0 += d * ((long double)x0[i] - ml[0]);
+            s1 += d * ((long double)x1[i] - ml[1]);
+        }
+        break;
+    case 3:
+        for (size_t i = 0; i < n; i++) {
+            long double d = (long double)xj[i] - mj;
+            s0 += d * ((long double)x0[i] - ml[0]);
+            s1 += d * ((long double)x1[i] - ml[1]);
+            s2 += d * ((long double)x2[i] - ml[2]);
+        }
+        break;
+    default:
+        for (size_t i = 0; i < n; i++) {
+            long double d = (long double)xj[i] - mj;
+            s0 += d * ((long double)x0[i] - ml[0]);
+            s1 += d * ((long double)x1[i] - ml[1]);
+            s2 += d * ((long double)x2[i] - ml[2]);
+            s3 += d * ((long double)x3[i] - ml[3]);
+        }
+        break;
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
 }
 
 /* mean of b[i] - a[i], each difference rounded to double first as R's b - a is */

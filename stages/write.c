@@ -1,7 +1,8 @@
 /*
  * write.c - stage: the tidy CSV files of contract §6 (plus the additive
- * reliability_items.csv and comparison columns of §8), each written to a
- * temporary name that the driver renames only when the whole run succeeded.
+ * reliability_items.csv and comparison columns of §8), each written into the
+ * run's private folder; the driver moves them into place only when the whole
+ * run succeeded (pipeline/output.c).
  * Suppressed rows keep their keys and the flag; every numeric cell is empty.
  */
 #include <errno.h>
@@ -71,7 +72,9 @@ static cq_status
 write_summary(cq_study *st, FILE *f)
 {
     cq_csv_out o = {f, 0};
-    fputs("wave,breakdown,group,scale,n,mean,sd,ci_low,ci_high,median,q1,q3,suppressed\n", f);
+    fputs("wave,breakdown,group,scale,n,mean,sd,ci_low,ci_high,median,q1,q3,suppressed,"
+          "suppressed_by\n",
+          f);
     for (size_t i = 0; i < st->n_summary; i++) {
         const cq_summary *r = &st->summary[i];
         int sup = r->suppressed;
@@ -82,8 +85,11 @@ write_summary(cq_study *st, FILE *f)
         cq_csv_count(&o, r->n, sup);
         const double v[] = {r->mean, r->sd, r->ci_low, r->ci_high, r->median, r->q1, r->q3};
         for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
-            cq_csv_num(&o, v[k], sup);
+            cq_csv_num(&o, v[k], sup || (k >= 4 && r->order_hidden));
         cq_csv_int(&o, sup);
+        cq_csv_text(&o, sup               ? cq_hidden_name(r->hidden_by)
+                        : r->order_hidden ? "order_statistics"
+                                          : "");
         cq_csv_end(&o);
     }
     return CQ_OK;
@@ -153,7 +159,7 @@ write_comparison(cq_study *st, FILE *f)
 {
     cq_csv_out o = {f, 0};
     fputs("breakdown,group,scale,design,wave_a,wave_b,n_a,n_b,mean_a,mean_b,diff,ci_low,ci_high,"
-          "t,df,p,p_adj,effect,suppressed,relevance,change\n",
+          "t,df,p,p_adj,effect,suppressed,relevance,change,suppressed_by\n",
           f);
     for (size_t i = 0; i < st->n_comparison; i++) {
         const cq_comparison *r = &st->comparison[i];
@@ -173,6 +179,7 @@ write_comparison(cq_study *st, FILE *f)
         cq_csv_int(&o, sup);
         cq_csv_num(&o, r->relevance, sup || r->relevance < 0);
         cq_csv_text(&o, sup ? "" : change_name(r->change));
+        cq_csv_text(&o, sup ? cq_hidden_name(r->hidden_by) : "");
         cq_csv_end(&o);
     }
     return CQ_OK;
@@ -213,7 +220,7 @@ write_provenance(cq_study *st, FILE *f)
     else
         snprintf(buf, sizeof buf, "%lld", st->created);
     kv(&o, "program", "created", buf);
-    kv(&o, "program", "created_from", getenv("SOURCE_DATE_EPOCH") ? "SOURCE_DATE_EPOCH" : "clock");
+    kv(&o, "program", "created_from", st->created_from_sde ? "SOURCE_DATE_EPOCH" : "clock");
     if (set->study_path)
         kv(&o, "settings", "study", set->study_path);
     kv(&o, "settings", "instrument", set->instrument_dir);
@@ -253,6 +260,12 @@ write_provenance(cq_study *st, FILE *f)
         kv_count(&o, section, "empty_rows_skipped", wv->empty_records);
         kv_count(&o, section, "invalid_values", wv->bad_values);
     }
+    kv_count(&o, "disclosure", "cells_audited", st->audit_cells);
+    kv_count(&o, "disclosure", "spaces_audited", st->audit_spaces);
+    for (int h = 1; h < CQ_HID_N_REASONS; h++) {
+        snprintf(buf, sizeof buf, "hidden_%s", cq_hidden_name((cq_hidden_by)h));
+        kv_count(&o, "disclosure", buf, st->hidden_count[h]);
+    }
     if (st->reference_file.known) {
         kv(&o, "reference", "sha256", st->reference_file.sha256);
         kv_count(&o, "reference", "bytes", st->reference_file.bytes);
@@ -266,8 +279,9 @@ write_provenance(cq_study *st, FILE *f)
 
 /* item_summary.csv: for each wave and item, how many respondents chose each
  * answer option, options without points ("Vet inte") included, and how many
- * gave no answer (empty, NA, '.', or an invalid value).  Whole waves only, never per group; a wave
- * with fewer respondents than --min-group keeps its keys and the flag. */
+ * gave no answer (empty, NA, '.', or an invalid value).  Whole waves only,
+ * never per group; an item the disclose stage withholds keeps its keys and
+ * the flag. */
 static cq_status
 write_item_summary(cq_study *st, FILE *f)
 {
@@ -276,8 +290,9 @@ write_item_summary(cq_study *st, FILE *f)
     fputs("wave,item,scale,code,label_en,label_sv,n,share,suppressed\n", f);
     for (size_t w = 0; w < st->n_waves; w++) {
         const cq_wave *wv = &st->waves[w];
-        int sup = wv->n < (size_t)st->settings->min_group;
         for (size_t i = 0; i < ins->n_items; i++) {
+            /* decided by the disclose stage; no decision: nothing shown */
+            int sup = !st->item_hidden || !st->item_hidden[w] || st->item_hidden[w][i];
             const cq_item *it = &ins->items[i];
             const cq_response_set *set = &ins->sets[it->set];
             const size_t *count = wv->answer_count[i]; /* [n_options + 1]: last = missing */

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """report_check.py - end-to-end checks of report.xlsx (issue 4).
 
-Runs BUILD/copsoq on the conformance case p1/a and, when present, on the
+Runs BUILD/copsoq on the conformance case p1/a (tests/data/p1) and, when present, on the
 Malmö samples; reads the workbook back with openpyxl and checks it against
 scale_summary.csv and comparison.csv written by the same run:
 
@@ -41,9 +41,8 @@ except ImportError:  # the caller picks a python3 with openpyxl; say so clearly
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-P1 = "/work/shared/conformance/cases/p1"
-if not os.path.isdir(P1):
-    P1 = os.path.join(ROOT, "..", "shared", "conformance", "cases", "p1")
+# The inputs of conformance case p1/a, copied into the repository (tests/data/p1/README.md).
+P1 = os.path.join(HERE, "data", "p1")
 MALMO = os.path.join(ROOT, "samples", "malmo")
 MALMO_INS = os.path.join(ROOT, "samples", "instruments", "copsoq3-se")
 DASH = "\u2013"
@@ -341,10 +340,16 @@ def check_breakdown(wb, out, scales, lang_en, waves, b, groups_shown):
     return ws
 
 
-def check_suppressed_nowhere(wb, out, b):
-    """A group withheld on some scale shows no count or response rate."""
+def check_suppressed_nowhere(wb, out, b, min_group=5):
+    """Response counts follow their own disclosure (stages/disclose.c): a count
+    shown is never below min_group, and a group that is below min_group on
+    every scale (so too small to show at all) shows no count or rate."""
     summ = read_csv(os.path.join(out, "scale_summary.csv"))
-    hidden = {(r["wave"], r["group"]) for r in summ if r["breakdown"] == b and r["suppressed"] == "1"}
+    by_group = {}
+    for r in summ:
+        if r["breakdown"] == b:
+            by_group.setdefault((r["wave"], r["group"]), []).append(r["suppressed_by"])
+    tiny = {k for k, v in by_group.items() if all(x in ("primary", "sensitive") for x in v)}
     ws = wb[b]
     hr = None
     for r in range(1, ws.max_row + 1):
@@ -365,12 +370,16 @@ def check_suppressed_nowhere(wb, out, b):
         if isinstance(a, str) and (a.startswith("Förändring ") or a.startswith("Change ")):
             break
         g = "(missing)" if a in ("(uppgift saknas)", "(not stated)") else a
-        if cur and (cur, g) in hidden:
-            vals = [ws.cell(row=r, column=c).value for c in range(resp_col, ws.max_column + 1)]
-            if any(isinstance(v, (int, float)) for v in vals):
-                bad.append((cur, g, vals))
-    check(not bad, "%s: no count or response rate for a suppressed group (%d group-waves)"
-          % (b, len(hidden)), bad[:3])
+        if not cur or (cur, g) not in by_group:
+            continue
+        n = ws.cell(row=r, column=resp_col).value
+        vals = [ws.cell(row=r, column=c).value for c in range(resp_col, ws.max_column + 1)]
+        if isinstance(n, (int, float)) and n < min_group:
+            bad.append((cur, g, vals))
+        if (cur, g) in tiny and any(isinstance(v, (int, float)) for v in vals):
+            bad.append((cur, g, vals))
+    check(not bad, "%s: no count below %d and none for a group too small on every scale (%d such)"
+          % (b, min_group, len(tiny)), bad[:3])
 
 
 def check_chart_data(wb, out, lang_en, waves):

@@ -25,5 +25,8 @@ void *cq_arena_calloc(cq_arena *a, size_t n, size_t size);
 /* Copy of s (or of its first len bytes) with a terminating NUL, owned by the arena. */
 char *cq_arena_strdup(cq_arena *a, const char *s);
 char *cq_arena_strndup(cq_arena *a, const char *s, size_t len);
+/* Moves every block of from into a (from is left empty): what was allocated
+ * from `from` now lives as long as a. */
+void cq_arena_adopt(cq_arena *a, cq_arena *from);
 
 #endif

@@ -96,9 +96,11 @@ typedef struct {
     const cq_reliability **rel;  /* [nw][ns] */
     const cq_reliability_item **rel_item; /* [nw][n_items] */
     size_t **resp;                        /* [nb] -> [nw][ng] respondents */
-    unsigned char **hidden;               /* [nb] -> [nw][ng] respondent count withheld */
+    unsigned char **hidden;               /* [nb] -> [nw][ng] respondent count withheld: its
+                                             cq_hidden_by reason, 0 when shown */
     double **head;                        /* [nb] -> [nw][ng] head count, NaN unknown */
     int have_population;
+    int rate_capped;          /* a head count below the respondents: rates capped at 100 % */
     const cq_reference **ref; /* [ns] the scale's reference value, or NULL */
     size_t n_ref;             /* scales with a reference value */
     const char *ref_source;   /* the source of the first (they are shown together) */
@@ -159,9 +161,6 @@ const char *rb_join_list(ctx *x, const char **items, size_t n);
 cq_status rb_index_study(ctx *x, cq_diag *d);
 void rb_free_index(ctx *x);
 void rb_init_styles(ctx *x);
-
-/* report_disclose.c: the report's own anonymity rule for counts (see there) */
-void rb_hide_counts(ctx *x, size_t b, size_t w);
 
 /* report_sentences.c: assessments and the overview's sentences */
 int rb_mark_index(const cq_comparison *c);

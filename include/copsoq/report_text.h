@@ -188,6 +188,12 @@
       "Response rate = answers / employees from the population file, in each survey's "                         \
       "block (head counts are given for %s). Below 60%% (orange) COPSOQ Sweden calls "                          \
       "unsatisfactory.")                                                                                        \
+    X(CQ_T_NOTE_RATE_CAP,                                                                                       \
+      "Där population-filen anger färre anställda än svarande visas svarsfrekvensen som 100 %%; "           \
+      "kontrollera antalet anställda.",                                                                         \
+      "Where the population file gives fewer employees than respondents, the response rate is "                 \
+      "shown "                                                                                                  \
+      "as 100%%; check the head counts.")                                                                       \
     X(CQ_T_TRAFFIC_TITLE, "Trafikljus: andel svarande i grönt, gult och rött",                                  \
       "Traffic lights: share of respondents in green, yellow and red")                                          \
     X(CQ_T_TRAFFIC_SUB,                                                                                         \
@@ -397,21 +403,48 @@
       "markerade som känsliga). När de dolda grupperna i en indelning tillsammans har färre än "            \
       "%d svar döljs också den minsta visade gruppen, så att ingen liten grupp kan räknas fram "            \
       "som helheten minus de andra. Samma regel gäller inom en överordnad grupp när en indelning "           \
-      "ligger inuti en annan (sektioner i en förvaltning). Antal svar och svarsfrekvens döljs "               \
-      "för "                                                                                                   \
-      "en grupp som är dold "                                                                                  \
-      "på någon skala. Dolda värden visas som –, även i diagram och trafikljus. "                         \
-      "Svarsfördelningen per fråga visas bara för hela mätningen. Rapporten innehåller aldrig "            \
-      "svarandes id eller enskilda svar.",                                                                      \
+      "ligger inuti en annan (sektioner i en förvaltning). En jämförelse av dem som svarade båda "          \
+      "gångerna döljs också när de som bara svarade en gång är färre än gränsen. Median och "          \
+      "kvartiler visas bara för grupper med minst dubbelt så många svar som gränsen. Dolda "                \
+      "värden "                                                                                                \
+      "visas som –, även i diagram och trafikljus. Svarsfördelningen per fråga visas bara för "           \
+      "hela "                                                                                                   \
+      "mätningen. Rapporten innehåller aldrig svarandes id eller enskilda svar.",                               \
       "No figure (n included) is shown for a group with fewer than %d answers (%d for scales "                  \
       "marked sensitive). When the withheld groups of a breakdown together have fewer than %d "                 \
       "answers, the smallest shown group is withheld too, so that no small group can be worked "                \
       "out as the whole minus the others. The same rule holds inside a parent group when one "                  \
-      "breakdown lies inside another (sections of an administration). Counts and response rates "               \
-      "are withheld for a group "                                                                               \
-      "withheld on any scale. Withheld values show as –, in charts and traffic lights too. "                  \
-      "Answers per item are shown for whole surveys only. The report never holds respondent ids "               \
-      "or single answers.")                                                                                     \
+      "breakdown lies inside another (sections of an administration). A comparison of those who "               \
+      "answered both times is withheld too when those who answered only once are fewer than the "               \
+      "limit. Median and quartiles are shown only for groups of at least twice the limit. "                     \
+      "Withheld "                                                                                               \
+      "values show as –, in charts and traffic lights too. Answers per item are shown for whole "             \
+      "surveys only. The report never holds respondent ids or single answers.")                                 \
+    X(CQ_T_M_AUDIT_H, "Granskning av anonymiteten", "Anonymity audit")                                          \
+    X(CQ_T_M_AUDIT,                                                                                             \
+      "%zu publicerade celler granskade: ingen grupp under %d kan räknas fram genom att lägga "               \
+      "ihop "                                                                                                   \
+      "och dra ifrån publicerade siffror, inte heller mellan indelningar, mellan jämförelserna "             \
+      "eller "                                                                                                  \
+      "mellan mätningarna. Programmet skriver ingenting om granskningen hittar en sådan grupp. "              \
+      "Dolda "                                                                                                  \
+      "celler: %zu för att gruppen har för få svar, %zu för att skydda en mindre grupp (varav "             \
+      "%zu "                                                                                                    \
+      "mellan korsade indelningar), %zu jämförelser där gruppen är dold i någon mätning.",                      \
+      "%zu published cells audited: no group under %d can be worked out by adding and "                         \
+      "subtracting "                                                                                            \
+      "published figures, across breakdowns, comparisons and surveys included. The program "                    \
+      "writes "                                                                                                 \
+      "nothing if the audit finds such a group. Withheld cells: %zu with too few answers, %zu to "              \
+      "protect a smaller group (%zu of them between crossed breakdowns), %zu comparisons whose "                \
+      "group "                                                                                                  \
+      "is withheld in a survey.")                                                                               \
+    X(CQ_T_LOW_MIN_GROUP,                                                                                       \
+      "Obs! Anonymitetsgränsen är satt till %d svar, under den vanliga gränsen 5. Så små grupper "         \
+      "kan vara lätta att känna igen; läs resultaten med försiktighet och sprid dem inte vidare.",              \
+      "Note: the anonymity limit is set to %d answers, below the usual 5. Groups this small can "               \
+      "be "                                                                                                     \
+      "easy to recognise; read the results with care and do not pass them on.")                                 \
     X(CQ_T_M_COLOURS_H, "Färger", "Colours")                                                                    \
     X(CQ_T_M_COLOURS,                                                                                           \
       "Översikten: grönt = bättre, rött = sämre (p justerat < 0,05); stark färg vid minst 5 "             \

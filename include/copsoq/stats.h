@@ -29,6 +29,12 @@ void cq_describe(double *x, size_t n, cq_desc *out);
 /* The same for data already sorted ascending (x is not changed). */
 void cq_describe_sorted(const double *x, size_t n, cq_desc *out);
 
+/* The same for data given as counts: count[i] copies of value[i], values
+ * ascending (counts may be 0).  Makes the same additions in the same order
+ * as cq_describe_sorted on the data written out, so every number is the
+ * same to the last bit, without the data. */
+void cq_describe_counts(const double *value, const size_t *count, size_t k, cq_desc *out);
+
 /* Mean and sd (n-1) as R computes them: the mean summed in long double and
  * corrected by a second pass, the sd from the squared deviations from that
  * mean.  n = 0 gives NaN for both; sd is NaN for n < 2. */

@@ -28,6 +28,7 @@
     X(CQ_ERR_HEADER, 1, "bad header")                                                              \
     X(CQ_ERR_INSTRUMENT, 1, "invalid instrument")                                                  \
     X(CQ_ERR_STUDY, 1, "invalid study file")                                                       \
+    X(CQ_ERR_DISCLOSURE, 1, "the published figures would reveal a small group")                    \
     X(CQ_ERR_INTERNAL, 1, "internal error")
 
 typedef enum {

@@ -1,15 +1,25 @@
 /*
  * strmap.h - string -> index hash map (open addressing, FNV-1a), for
  * respondent ids and group levels.  Keys are borrowed: they must outlive the map.
+ *
+ * Each key is hashed once: its 64-bit hash is stored in its slot, so growing
+ * the map never hashes again and a probe compares strings only when the
+ * hashes are equal.
  */
 #ifndef COPSOQ_STRMAP_H
 #define COPSOQ_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
-    const char **keys;
-    size_t *vals;
+    uint64_t hash;
+    const char *key; /* NULL: empty slot */
+    size_t val;
+} cq_strmap_slot;
+
+typedef struct {
+    cq_strmap_slot *slots;
     size_t cap, len;
 } cq_strmap;
 
@@ -19,5 +29,9 @@ void cq_strmap_free(cq_strmap *m);
 size_t cq_strmap_get(const cq_strmap *m, const char *key);
 /* Inserts key -> val; returns 0, or -1 when out of memory.  key must not be present. */
 int cq_strmap_put(cq_strmap *m, const char *key, size_t val);
+/* The value of key when present (*found = 1); otherwise inserts key -> val
+ * and returns val (*found = 0).  One hash and one probe sequence for both.
+ * Returns (size_t)-1 when out of memory. */
+size_t cq_strmap_get_or_put(cq_strmap *m, const char *key, size_t val, int *found);
 
 #endif

@@ -26,6 +26,7 @@
 #include "copsoq/arena.h"
 #include "copsoq/instrument.h"
 #include "copsoq/status.h"
+#include "copsoq/strmap.h"
 
 #define CQ_MISSING_GROUP               "(missing)"
 #define CQ_DEFAULT_MIN_GROUP           5
@@ -58,6 +59,24 @@ typedef struct {
 } cq_settings;
 
 void cq_settings_free(cq_settings *s);
+
+/* The scores of one scale in one wave, kept compactly: a scale score takes
+ * few distinct values (means of a few items' points), so respondent r's
+ * score is value[code[r]].  Code 0 is "no score" (value[0] is NaN); codes
+ * 1 .. n_values - 1 are the distinct scores in ascending order, so counting
+ * codes sorts scores.  4 bytes a respondent instead of a double's 8. */
+typedef struct {
+    uint32_t *code; /* [n] */
+    double *value;  /* [n_values] */
+    size_t n_values;
+} cq_scores;
+
+/* Respondent r's score (NaN: no score). */
+static inline double
+cq_score(const cq_scores *s, size_t r)
+{
+    return s->value[s->code[r]];
+}
 
 /* One survey wave after ingest and scoring.  Respondent r of the wave is row r
  * in every column.  Levels of each grouping column are sorted by bytes. */
@@ -93,8 +112,15 @@ typedef struct {
     uint32_t **group;  /* [n_groups][n] level index */
     char ***levels;    /* [n_groups][n_levels[g]] level names (UTF-8) */
     size_t *n_levels;  /* [n_groups] */
-    double **scores;   /* [n_scales][n] scale score, NaN = no score */
+    cq_scores *scores; /* [n_scales] scale scores */
+    cq_strmap id_map;  /* id -> row, once cq_wave_id_map has built it */
+    int id_mapped;
 } cq_wave;
+
+/* The wave's ids -> rows map, built on the first call and kept (freed with
+ * the study); NULL when out of memory.  Not to be called for one wave from
+ * two threads at once. */
+const cq_strmap *cq_wave_id_map(cq_wave *wave);
 
 /* One row of quality.csv. Strings point into the study arena. */
 typedef struct {
@@ -104,7 +130,27 @@ typedef struct {
     const char *column; /* "" for whole-row issues */
     const char *issue;  /* duplicate_id, invalid_value, missing_id, field_count */
     const char *detail;
+    /* invalid_value: what the respondent typed and the item; the disclose
+     * stage writes detail from them so that no id and no free text is echoed */
+    const char *token; /* NULL for other issues */
+    size_t item;
 } cq_quality;
+
+/* Why a published cell is withheld (stages/disclose.c decides all of it).
+ * The names are those of the suppressed_by column (cq_hidden_name). */
+typedef enum {
+    CQ_SHOWN = 0,
+    CQ_HID_PRIMARY,   /* fewer than min_group respondents */
+    CQ_HID_SENSITIVE, /* fewer than min_group_sensitive on a sensitive scale */
+    CQ_HID_SECONDARY, /* the contract's difference rule within a breakdown */
+    CQ_HID_NESTED,    /* the difference rule between nested breakdowns */
+    CQ_HID_SUMMARY,   /* a comparison whose group summary is withheld or absent */
+    CQ_HID_PAIRS,     /* fewer than min_group pairs */
+    CQ_HID_REMAINDER, /* the pairs leave 1 .. min_group - 1 respondents over */
+    CQ_HID_LINEAR,    /* crossed breakdowns, designs or waves: a small set would follow by
+                         adding and subtracting published figures */
+    CQ_HID_N_REASONS
+} cq_hidden_by;
 
 /* breakdown 0 is "all"; breakdown b >= 1 is settings->groups[b - 1]. */
 typedef struct {
@@ -113,7 +159,9 @@ typedef struct {
     size_t n;
     double mean, sd, ci_low, ci_high, median, q1, q3;
     int suppressed; /* 1: every numeric cell is withheld, n included */
-    int secondary;  /* 1: withheld by the secondary (difference) rule */
+    int secondary;  /* 1: withheld although n >= min_group (to protect another group) */
+    cq_hidden_by hidden_by;
+    int order_hidden; /* median, q1, q3 withheld: n < 2 * min_group (contract §5) */
     /* traffic lights: respondents in green / yellow / red (scale cut-offs) */
     size_t n_green, n_yellow, n_red;
 } cq_summary;
@@ -141,9 +189,32 @@ typedef struct {
     size_t n_a, n_b;
     double mean_a, mean_b, diff, ci_low, ci_high, t, df, p, p_adj, effect;
     int suppressed;
+    cq_hidden_by hidden_by;
     int relevance; /* 0: |diff| < 5, 1: 5 to < 10, 2: >= 10; -1 undefined */
     int change;    /* 1 better, -1 worse, 0 none */
+    /* for the disclose stage: the group's level in waves A and B (CQ_NO_LEVEL:
+     * not there), and for paired rows the pairs whose wave-A group is the same */
+    size_t level_a, level_b;
+    size_t pairs_same_group;
 } cq_comparison;
+
+#define CQ_NO_LEVEL ((size_t)-1)
+
+/* The respondents in both of two consecutive waves: pair k is row a[k] of
+ * wave w and row b[k] of wave w + 1 (built once by the compare stage). */
+typedef struct {
+    size_t *a, *b;
+    size_t n;
+} cq_panel;
+
+/* Respondents of a group in a wave, all scales together (the report's
+ * response counts and rates); hidden as decided by the disclose stage. */
+typedef struct {
+    size_t wave, breakdown, level;
+    const char *group;
+    size_t n;
+    cq_hidden_by hidden_by;
+} cq_group_count;
 
 /* Size and SHA-256 of an input file other than a wave, hashed once. */
 typedef struct {
@@ -173,11 +244,11 @@ typedef struct {
     const char *source;
 } cq_reference;
 
-/* A file written to a temporary name in the output folder and renamed into
- * place only when the whole run succeeded. */
+/* A file written into the run's private temporary folder and renamed into
+ * the output folder only when the whole run succeeded (pipeline/output.c). */
 typedef struct {
-    char *final_path;
-    char *tmp_path;
+    char *final_path; /* the file's name inside the output folder */
+    char *tmp_path;   /* its path inside the private temporary folder */
 } cq_output_file;
 
 typedef struct {
@@ -201,10 +272,19 @@ typedef struct {
     size_t n_population;
     cq_reference *reference; /* --reference, by the reference stage */
     size_t n_reference;
+    cq_panel *panels; /* [n_waves - 1] */
+    cq_group_count *counts;
+    size_t n_counts;
+    unsigned char **item_hidden; /* [n_waves][n_items]: item_summary rows withheld */
+    /* the disclose stage's audit: cells checked, extra cells it hid */
+    size_t audit_cells, audit_spaces, hidden_linear;
+    size_t hidden_count[CQ_HID_N_REASONS]; /* cells withheld, by reason */
 
     cq_output_file *outputs;
     size_t n_outputs;
+    char *tmp_dir;                /* the private folder in --out (cq_output_begin), owned */
     long long created;            /* report creation time: SOURCE_DATE_EPOCH or now */
+    int created_from_sde;         /* 1: created came from SOURCE_DATE_EPOCH */
     cq_file_info population_file; /* --population, hashed by the population stage */
     cq_file_info study_file;      /* STUDY.ini, hashed by the driver */
     cq_file_info reference_file;  /* --reference, hashed by the reference stage */
@@ -216,20 +296,31 @@ void cq_study_init(cq_study *st, const cq_settings *settings);
  * committed.  NULL is a no-op. */
 void cq_study_free(cq_study *st);
 
+/* The suppressed_by name of a reason ("" for CQ_SHOWN). */
+const char *cq_hidden_name(cq_hidden_by h);
+
 /* Appends a quality row; strings are copied into the study arena. */
 cq_status cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line,
                                const char *column, const char *issue, const char *detail);
 
-/* Opens a temporary file in the output folder for final name `name`
- * (e.g. "scale_summary.csv"); *tmp_path is owned by the study.  Returns the
- * FILE* through *fp (caller closes it with fclose and checks the result). */
+/* Output files (pipeline/output.c).  cq_output_begin creates --out if
+ * needed, takes the lock .copsoq.lock there (a second run stops with a
+ * message) and makes the private folder .copsoq-XXXXXX; from then on
+ * SIGINT/SIGTERM/SIGHUP remove what the run made. */
+cq_status cq_output_begin(cq_study *st, cq_diag *d);
+/* Creates the file `name` (e.g. "scale_summary.csv") in the private folder
+ * with O_CREAT|O_EXCL|O_NOFOLLOW; *tmp_path is owned by the study.  Returns
+ * the FILE* through *fp (caller closes it with fclose and checks the result). */
 cq_status cq_output_open(cq_study *st, const char *name, FILE **fp, const char **tmp_path,
                          cq_diag *d);
-/* Registers a temporary path created by someone else (e.g. libxlsxwriter). */
+/* Reserves `name` in the private folder for a file another library creates
+ * at *tmp_path (libxlsxwriter). */
 cq_status cq_output_reserve(cq_study *st, const char *name, const char **tmp_path, cq_diag *d);
-/* Renames every temporary file to its final name. */
+/* Syncs every file, renames them all into --out (all or none: a failed
+ * rename puts earlier results back) and syncs the folder. */
 cq_status cq_output_commit(cq_study *st, cq_diag *d);
-/* Removes every temporary file (called on failure and by cq_study_free). */
+/* Removes the private folder and what is left in it, releases the lock
+ * (called on failure and by cq_study_free; a no-op when nothing was begun). */
 void cq_output_discard(cq_study *st);
 
 /* Name of breakdown b ("all" for 0). */

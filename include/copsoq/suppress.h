@@ -60,4 +60,43 @@ void cq_protect(size_t G, const size_t *n, size_t *const *count, const char *con
                 int *const *hidden, const uint32_t *const *parent_of, int min_group,
                 cq_nested_scratch *scratch);
 
+/* ---- The linear rule: can a small set be worked out by adding and
+ * subtracting published figures?
+ *
+ * Every published count and score sum (n, n * mean, and for the sd the sum
+ * of squares) is a sum over a set of respondents.  Respondents who belong to
+ * exactly the same published sets form an atom; a figure is a 0/1 vector
+ * over atoms.  A set S of respondents can be worked out exactly when its
+ * indicator vector lies in the span of the published vectors; S is then a
+ * union of atoms.  cq_span keeps that span in reduced row echelon form over
+ * GF(p), p = 2^31 - 1 (exact; a dependence over the rationals is one mod p,
+ * so a set that can be worked out is never missed), with the small atoms
+ * (fewer than min_group respondents) ordered last.  Any span vector that is
+ * zero on the big atoms is then a combination of the rows whose pivot is a
+ * small atom, with coefficients 0 or 1 for an indicator vector, so
+ * cq_span_check enumerates those subsets (bounded by their size) and looks
+ * for one whose sum is a 0/1 vector over fewer than min_group respondents.
+ * The enumeration is capped; past the cap the answer is "cannot prove", which
+ * callers treat as unsafe. */
+typedef struct cq_span cq_span;
+
+/* A span over n_atoms atoms of the given sizes; budget caps the subsets
+ * cq_span_check may try.  NULL when out of memory. */
+cq_span *cq_span_new(const size_t *atom_size, size_t n_atoms, int min_group, size_t budget);
+void cq_span_free(cq_span *sp);
+
+/* Adds the 0/1 vector of the atoms atoms[0 .. n - 1] (each once).  Returns 1
+ * when it enlarged the span, 0 when it was in it already, -1 out of memory. */
+int cq_span_add(cq_span *sp, const uint32_t *atoms, size_t n);
+
+typedef enum { CQ_SPAN_SAFE = 0, CQ_SPAN_UNSAFE = 1, CQ_SPAN_UNDECIDED = 2 } cq_span_verdict;
+
+/* Whether a set of 1 .. min_group - 1 respondents lies in the span.  On
+ * CQ_SPAN_UNSAFE, *witness_size (if not NULL) is that set's size. */
+cq_span_verdict cq_span_check(cq_span *sp, size_t *witness_size);
+
+/* Like cq_span_add then cq_span_check, but leaves the span as it was when the
+ * result is not CQ_SPAN_SAFE.  -1: out of memory. */
+int cq_span_try(cq_span *sp, const uint32_t *atoms, size_t n, cq_span_verdict *verdict);
+
 #endif

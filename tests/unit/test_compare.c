@@ -125,7 +125,8 @@ build(fixture *f, size_t n_waves, int min_group)
         if (fx_ingest(f, w, text[w], strlen(text[w]), &d) != CQ_OK)
             return -1;
     if (cq_stage_score(&f->st, &d) != CQ_OK || cq_stage_summarise(&f->st, &d) != CQ_OK ||
-        cq_stage_reliability(&f->st, &d) != CQ_OK || cq_stage_compare(&f->st, &d) != CQ_OK)
+        cq_stage_reliability(&f->st, &d) != CQ_OK || cq_stage_compare(&f->st, &d) != CQ_OK ||
+        cq_stage_disclose(&f->st, &d) != CQ_OK)
         return -1;
     return 0;
 }
@@ -452,6 +453,7 @@ CQ_TEST(compare_nested_paired_rows)
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
     CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
     CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_disclose(&f.st, &d), CQ_OK);
     static const struct {
         const char *group;
         int paired_hidden;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "copsoq/arena.h"
+#include "copsoq/study.h"
 #include "copsoq/cli.h"
 #include "copsoq/csvwrite.h"
 #include "copsoq/status.h"
@@ -30,6 +31,30 @@ CQ_TEST(arena_alignment_zeroing_and_overflow)
     cq_arena_free(NULL);
 }
 
+CQ_TEST(arena_adopt_keeps_strings)
+{
+    cq_arena a, b;
+    cq_arena_init(&a);
+    cq_arena_init(&b);
+    cq_arena_adopt(&a, &b); /* both empty */
+    CHECK(a.head == NULL);
+    char *x = cq_arena_strdup(&b, "from b");
+    char *big = cq_arena_calloc(&b, 1u << 20, 1); /* a block of its own */
+    CHECK(x && big);
+    size_t tb = b.total;
+    cq_arena_adopt(&a, &b); /* into an empty arena */
+    CHECK(b.head == NULL && b.total == 0);
+    CHECK_INT(a.total, tb);
+    char *y = cq_arena_strdup(&b, "second");
+    cq_arena_adopt(&a, &b); /* behind a's current block */
+    char *z = cq_arena_strdup(&a, "a again");
+    CHECK_STR(x, "from b");
+    CHECK_STR(y, "second");
+    CHECK_STR(z, "a again");
+    cq_arena_free(&b);
+    cq_arena_free(&a); /* frees all three (ASan and valgrind would see a leak) */
+}
+
 CQ_TEST(strmap_many_keys)
 {
     cq_strmap m = {0};
@@ -45,6 +70,45 @@ CQ_TEST(strmap_many_keys)
     CHECK(cq_strmap_get(&m, "") == (size_t)-1);
     cq_strmap_free(&m);
     CHECK(cq_strmap_get(&m, "R000000") == (size_t)-1);
+}
+
+CQ_TEST(strmap_get_or_put)
+{
+    cq_strmap m = {0};
+    static char keys[3000][12];
+    int found = -1;
+    for (size_t i = 0; i < 3000; i++) {
+        snprintf(keys[i], sizeof keys[i], "%zu", i % 1000); /* each key three times */
+        size_t v = cq_strmap_get_or_put(&m, keys[i], i, &found);
+        if (v != i % 1000 || found != (i >= 1000))
+            cq_test_fail(__FILE__, __LINE__, "key %s: %zu, found %d", keys[i], v, found);
+    }
+    CHECK_INT(m.len, 1000);
+    CHECK_INT(cq_strmap_get(&m, "999"), 999);
+    CHECK(cq_strmap_get(&m, "1000") == (size_t)-1);
+    CHECK(cq_strmap_put(&m, "1000", 7) == 0);
+    CHECK_INT(cq_strmap_get(&m, "1000"), 7);
+    CHECK_INT(m.len, 1001);
+    cq_strmap_free(&m);
+}
+
+CQ_TEST(wave_id_map_built_once)
+{
+    char *ids[] = {"b7", "a1", "c3"};
+    cq_wave w;
+    memset(&w, 0, sizeof w);
+    w.ids = ids;
+    w.n = 3;
+    const cq_strmap *m = cq_wave_id_map(&w);
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    CHECK_INT(cq_strmap_get(m, "b7"), 0);
+    CHECK_INT(cq_strmap_get(m, "c3"), 2);
+    CHECK(cq_strmap_get(m, "a") == (size_t)-1);
+    w.ids = NULL; /* a second call must not read the ids again */
+    CHECK(cq_wave_id_map(&w) == m);
+    cq_strmap_free(&w.id_map);
 }
 
 CQ_TEST(csv_cells_quoting_and_numbers)

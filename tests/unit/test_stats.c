@@ -297,7 +297,8 @@ static const struct {
 } paired_table[] = {
     {"P1", P1_a, P1_b, 2, 62.5, 75, 12.5, 17.677669529663689, 1, 1, 0.49999999999999956,
      -146.32755920218366, 171.32755920218366, 0.70710678118654746},
-    {"P2", P2_a, P2_b, 3, 25, 50, 25, 0, NAN, NAN, NAN, NAN, NAN, NAN},
+    /* P2: every difference 25, sd 0: R stops; the contract's CI is 25 -/+ 0, df = 2 */
+    {"P2", P2_a, P2_b, 3, 25, 50, 25, 0, NAN, 2, NAN, 25, 25, NAN},
     {"P3", P3_a, P3_b, 1, 50, 100, 50, NAN, NAN, NAN, NAN, NAN, NAN, NAN},
     {"P4", P4_a, P4_b, 4, 50, 50, 0, 28.867513459481287, 0, 3, 1, -45.934655775926963,
      45.934655775926963, 0},
@@ -461,18 +462,130 @@ CQ_TEST(bh_matches_r_p_adjust)
     CHECK_INT(cq_p_adjust_bh(NULL, 0, none), CQ_OK);
 }
 
-/* Every paired difference 0: R's t.test(b, a, paired = TRUE) gives df = n - 1
- * and NaN t, p, CI (it stops only when the differences are equal and not 0). */
-CQ_TEST(paired_all_differences_zero_keeps_df)
+/* Every paired difference equal: sd = 0, so the contract's (§5) CI =
+ * diff -/+ t(0.975, n-1) * sd / sqrt(n) is diff -/+ 0 = [diff, diff] and
+ * df = n - 1; t, p and d_z divide by sd and stay undefined.  (R's t.test
+ * stops with "data are essentially constant" unless all differences are 0,
+ * where it gives df = n - 1 and NaN for the rest; the contract decides.) */
+CQ_TEST(paired_all_differences_equal_ci_is_diff)
 {
     double a[] = {50, 75, 25, 100, 0, 50}, b[] = {50, 75, 25, 100, 0, 50};
     cq_ttest t;
     cq_paired(a, b, 6, &t);
     CHECK_NEAR(t.df, 5, 0);
     CHECK_NEAR(t.diff, 0, 0);
-    CHECK(isnan(t.t) && isnan(t.p) && isnan(t.ci_low) && isnan(t.effect));
-    double c[] = {55, 80, 30, 105, 5, 55}; /* every difference 5: R stops */
+    CHECK_NEAR(t.ci_low, 0, 0);
+    CHECK_NEAR(t.ci_high, 0, 0);
+    CHECK(isnan(t.t) && isnan(t.p) && isnan(t.effect));
+    double c[] = {55, 80, 30, 105, 5, 55}; /* every difference 5 */
     cq_paired(a, c, 6, &t);
-    CHECK(isnan(t.df) && isnan(t.t));
     CHECK_NEAR(t.diff, 5, 1e-12);
+    CHECK_NEAR(t.ci_low, 5, 1e-12);
+    CHECK_NEAR(t.ci_high, 5, 1e-12);
+    CHECK_NEAR(t.df, 5, 0);
+    CHECK(isnan(t.t) && isnan(t.p) && isnan(t.effect));
+}
+
+/* cq_describe_counts must give the bits cq_describe_sorted gives on the data
+ * written out (it is what summarise uses for groups, and the R references
+ * check cq_describe_sorted): values with long binary expansions, counts of
+ * 0 to a few thousand, and the edge sizes 0, 1 and 2. */
+CQ_TEST(describe_counts_same_bits_as_sorted)
+{
+    const double value[] = {0,  100.0 / 12, 12.5, 100.0 / 6, 100.0 / 3,         35.0 / 3,
+                            50, 200.0 / 3,  75.0, 250.0 / 3, 91.66666666666667, 100};
+    const size_t k = sizeof value / sizeof value[0];
+    size_t count[sizeof value / sizeof value[0]];
+    double *x = malloc(12 * 5000 * sizeof *x);
+    CHECK(x != NULL);
+    if (!x)
+        return;
+    unsigned long long seed = 12345;
+    for (int trial = 0; trial < 200; trial++) {
+        size_t n = 0, limit = trial < 10 ? (size_t)trial % 3 : (size_t)(trial * 25);
+        for (size_t i = 0; i < k; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            count[i] = limit ? (size_t)(seed >> 33) % (limit + 1) : 0;
+            if (trial < 10 && n + count[i] > (size_t)trial % 3)
+                count[i] = (size_t)trial % 3 - n; /* n = 0, 1 or 2 in total */
+            for (size_t c = 0; c < count[i]; c++)
+                x[n++] = value[i];
+        }
+        cq_desc a, b;
+        cq_describe_sorted(x, n, &a);
+        cq_describe_counts(value, count, k, &b);
+        CHECK_INT(b.n, n);
+        double ga[] = {a.mean, a.sd, a.ci_low, a.ci_high, a.median, a.q1, a.q3};
+        double gb[] = {b.mean, b.sd, b.ci_low, b.ci_high, b.median, b.q1, b.q3};
+        if (memcmp(ga, gb, sizeof ga) != 0)
+            cq_test_fail(__FILE__, __LINE__,
+                         "trial %d (n %zu): mean %.17g / %.17g, sd %.17g / %.17g", trial, n, a.mean,
+                         b.mean, a.sd, b.sd);
+    }
+    free(x);
+}
+
+/* The sums side by side (stats.c) must give the bits of one sum at a time:
+ * the straightforward loops below are the reference (R's algorithms, as
+ * stats.c had them before the sums were interleaved). */
+static double
+ref_mean(const double *x, size_t n)
+{
+    long double s = 0, c = 0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i];
+    long double m = s / (long double)n;
+    for (size_t i = 0; i < n; i++)
+        c += x[i] - m;
+    return (double)(m + c / (long double)n);
+}
+
+CQ_TEST(interleaved_sums_same_bits)
+{
+    enum { N = 3001, K = 7 };
+    static double x[K * N], y[N];
+    const double pts[] = {0, 100.0 / 3, 200.0 / 3, 100, 12.5, 87.5, 100.0 / 6};
+    unsigned long long seed = 99;
+    for (size_t i = 0; i < K * N; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        x[i] = pts[(seed >> 33) % 7];
+    }
+    for (size_t i = 0; i < N; i++)
+        y[i] = x[i] * 0.5 + x[N + i] * 0.25; /* correlated with x */
+    /* paired: means and the mean difference */
+    cq_ttest t;
+    cq_paired(x, y, N, &t);
+    long double sd = 0, cd = 0;
+    for (size_t i = 0; i < N; i++)
+        sd += (double)(y[i] - x[i]);
+    long double md = sd / N;
+    for (size_t i = 0; i < N; i++)
+        cd += (double)(y[i] - x[i]) - md;
+    double want[] = {ref_mean(x, N), ref_mean(y, N), (double)(md + cd / N)};
+    double got[] = {t.mean_a, t.mean_b, t.diff};
+    CHECK(memcmp(want, got, sizeof want) == 0);
+    /* Cronbach: alpha from the covariances summed one pair at a time */
+    for (size_t k = 2; k <= K; k++) {
+        double m[K], cov[K * K];
+        for (size_t j = 0; j < k; j++)
+            m[j] = ref_mean(x + j * N, N);
+        for (size_t j = 0; j < k; j++)
+            for (size_t l = j; l < k; l++) {
+                long double s = 0;
+                for (size_t i = 0; i < N; i++)
+                    s += ((long double)x[j * N + i] - m[j]) * ((long double)x[l * N + i] - m[l]);
+                cov[j * k + l] = cov[l * k + j] = (double)(s / (long double)(N - 1));
+            }
+        double trace = 0, total = 0;
+        for (size_t j = 0; j < k; j++) {
+            trace += cov[j * k + j];
+            for (size_t l = 0; l < k; l++)
+                total += cov[j * k + l];
+        }
+        double alpha_want = (double)k / ((double)k - 1) * (1 - trace / total), alpha;
+        CHECK_INT(cq_cronbach(x, N, k, &alpha, NULL, NULL), CQ_OK);
+        if (memcmp(&alpha, &alpha_want, sizeof alpha) != 0)
+            cq_test_fail(__FILE__, __LINE__, "k %zu: alpha %.17g, one sum at a time %.17g", k,
+                         alpha, alpha_want);
+    }
 }

@@ -20,15 +20,20 @@ CQ_TEST(score_half_rule_and_reversal)
     cq_diag d;
     CHECK_INT(fx_ingest(&f, 0, text, strlen(text), &d), CQ_OK);
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
-    double *a = f.st.waves[0].scores[0], *b = f.st.waves[0].scores[1];
-    CHECK_NEAR(a[0], 200.0 / 3.0, 1e-12);
-    CHECK(isnan(a[1]));
-    CHECK_NEAR(a[2], 12.5, 1e-12);
-    CHECK(isnan(a[3]));
-    CHECK_NEAR(b[0], 100, 0);
-    CHECK_NEAR(b[1], 0, 0);
-    CHECK(isnan(b[2]));
-    CHECK_NEAR(b[3], 100, 0);
+    const cq_scores *a = &f.st.waves[0].scores[0], *b = &f.st.waves[0].scores[1];
+    CHECK_NEAR(cq_score(a, 0), 200.0 / 3.0, 1e-12);
+    CHECK(isnan(cq_score(a, 1)));
+    CHECK_NEAR(cq_score(a, 2), 12.5, 1e-12);
+    CHECK(isnan(cq_score(a, 3)));
+    CHECK_NEAR(cq_score(b, 0), 100, 0);
+    CHECK_NEAR(cq_score(b, 1), 0, 0);
+    CHECK(isnan(cq_score(b, 2)));
+    CHECK_NEAR(cq_score(b, 3), 100, 0);
+    /* compactly: each scale's distinct scores once, ascending after code 0 */
+    CHECK_INT(a->n_values, 3); /* no score, 12.5, 66.67 */
+    CHECK(a->code[2] == 1 && a->code[0] == 2 && a->code[1] == 0 && a->code[3] == 0);
+    CHECK_INT(b->n_values, 3); /* no score, 0, 100 */
+    CHECK(b->code[0] == 2 && b->code[1] == 1 && b->code[2] == 0 && b->code[3] == 2);
     fx_free(&f);
 }
 
@@ -91,6 +96,13 @@ CQ_TEST(summary_suppression_primary_and_secondary)
     CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
     CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    /* group R: three identical scores 2,2,2 -> points 75,75,100-75=25 -> 175/3,
+     * computed by summarise; the disclose stage then blanks it */
+    const cq_summary *R = find(&f.st, 0, 1, "R", 0);
+    CHECK(R && R->n == 3 && fabs(R->mean - 175.0 / 3.0) < 1e-12 && R->sd == 0);
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_disclose(&f.st, &d), CQ_OK);
+    CHECK(R && R->n == 0 && isnan(R->mean) && isnan(R->sd));
     const cq_summary *all = find(&f.st, 0, 0, "all", 0);
     CHECK(all && all->n == 16 && !all->suppressed);
     static const struct {
@@ -108,13 +120,10 @@ CQ_TEST(summary_suppression_primary_and_secondary)
             cq_test_fail(__FILE__, __LINE__, "no row for %s", want[i].group);
             continue;
         }
-        CHECK_INT(s->n, want[i].n);
+        CHECK_INT(s->n, want[i].suppressed ? 0 : want[i].n); /* hidden: blanked */
         CHECK_INT(s->suppressed, want[i].suppressed);
         CHECK_INT(s->secondary, want[i].secondary);
     }
-    /* group R: three identical scores 2,2,2 -> points 75,75,100-75=25 -> 175/3 */
-    const cq_summary *R = find(&f.st, 0, 1, "R", 0);
-    CHECK(R && fabs(R->mean - 175.0 / 3.0) < 1e-12 && R->sd == 0);
     fx_free(&f);
 }
 
@@ -133,6 +142,8 @@ CQ_TEST(summary_secondary_tie_breaks_by_name)
     CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
     CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_disclose(&f.st, &d), CQ_OK);
     /* Norr 2 hidden; Väst (0x56) sorts before Öst (0xC3 0x96): Väst is hidden too */
     CHECK(find(&f.st, 0, 1, "Norr", 0)->suppressed);
     CHECK(find(&f.st, 0, 1, "Väst", 0)->suppressed);
@@ -169,6 +180,8 @@ check_nested(const cell *cells, size_t n_cells, const expect *want, size_t n_wan
     CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
     CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_disclose(&f.st, &d), CQ_OK);
     for (size_t i = 0; i < n_want; i++) {
         const cq_summary *row = find(&f.st, 0, want[i].b, want[i].group, 0);
         CHECK(row != NULL);
@@ -224,6 +237,8 @@ CQ_TEST(summary_sensitive_scale_uses_its_own_limit)
     CHECK_INT(fx_ingest(&f, 0, text, len, &d), CQ_OK);
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
     CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_disclose(&f.st, &d), CQ_OK);
     CHECK_INT(cq_min_group_for(&f.st, 0), 5);
     CHECK_INT(cq_min_group_for(&f.st, 1), 20);
     CHECK(!find(&f.st, 0, 1, "small", 0)->suppressed);
@@ -253,6 +268,8 @@ CQ_TEST(order_statistics_need_twice_min_group)
     CHECK_INT(fx_ingest(&f, 0, text, strlen(text), &d), CQ_OK);
     CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
     CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_disclose(&f.st, &d), CQ_OK);
     const cq_summary *all = find(&f.st, 0, 0, "all", 1), *u = find(&f.st, 0, 1, "U", 1);
     CHECK(all && all->n == 6 && all->median == 50 && all->q1 == 0 && all->q3 == 100);
     CHECK(u && !u->suppressed && u->n == 3);
