@@ -13,6 +13,8 @@
 
 #include "copsoq/stages.h"
 
+#define OV_PAIR_COLS 7 /* per wave pair: change, CI from, to, p, size, assessment, panel */
+
 void
 rb_build_overview(ctx *x)
 {
@@ -23,7 +25,7 @@ rb_build_overview(ctx *x)
     x->rep->active = x->rep->n_sheets - 1;
     const uint32_t c_scale = 0, c_dir = 1, c_mean = 2;
     const uint32_t c_pair = c_mean + (uint32_t)nw;
-    const uint32_t c_n = c_pair + 6 * (uint32_t)np;
+    const uint32_t c_n = c_pair + OV_PAIR_COLS * (uint32_t)np;
     const uint32_t c_ref = c_n + (uint32_t)nw; /* reference value, difference, p */
     const uint32_t ncols = c_ref + (x->n_ref ? 3 : 0);
     uint32_t r = 0;
@@ -73,8 +75,8 @@ rb_build_overview(ctx *x)
     for (size_t w = 0; w < nw; w++)
         rb_put_text(x, sh, h2, c_mean + (uint32_t)w, rb_wave_label(x, w), x->S.th);
     for (size_t p = 0; p < np; p++) {
-        uint32_t c0 = c_pair + 6 * (uint32_t)p;
-        rb_merge(x, sh, h1, c0, h1, c0 + 5,
+        uint32_t c0 = c_pair + OV_PAIR_COLS * (uint32_t)p;
+        rb_merge(x, sh, h1, c0, h1, c0 + OV_PAIR_COLS - 1,
                  rb_textf(x, CQ_T_COL_CHANGE_PAIR, rb_wave_label(x, p), rb_wave_label(x, p + 1)),
                  x->S.th, 0);
         rb_put_text(x, sh, h2, c0, cq_text(x->en, CQ_T_COL_DIFF), x->S.th);
@@ -89,6 +91,9 @@ rb_build_overview(ctx *x)
         rb_set_width(x, sh, c0 + 3, 10);
         rb_set_width(x, sh, c0 + 4, 15);
         rb_set_width(x, sh, c0 + 5, 22);
+        /* the panel beside the independent result */
+        rb_put_text(x, sh, h2, c0 + 6, cq_text(x->en, CQ_T_UNIT_COL_PANEL), x->S.th);
+        rb_set_width(x, sh, c0 + 6, 16);
     }
     rb_merge(x, sh, h1, c_n, h1, c_n + (uint32_t)nw - 1, cq_text(x->en, CQ_T_COL_N), x->S.th, 0);
     {
@@ -142,7 +147,12 @@ rb_build_overview(ctx *x)
                 }
             }
             for (size_t p = 0; p < np; p++) {
-                uint32_t c0 = c_pair + 6 * (uint32_t)p;
+                uint32_t c0 = c_pair + OV_PAIR_COLS * (uint32_t)p;
+                const cq_comparison *pc = x->pair[0][IDX_SUM(x, 0, p, 0, s)];
+                if (pc && !pc->suppressed && isfinite(pc->diff))
+                    rb_put_num(x, sh, r, c0 + 6, pc->diff, x->S.dmark1[rb_mark_index(pc)]);
+                else if (pc)
+                    rb_put_dash(x, sh, r, c0 + 6);
                 const cq_comparison *cm = rb_cmp_at(x, 0, p, 0, s);
                 if (!cm)
                     continue;

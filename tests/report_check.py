@@ -252,7 +252,7 @@ def check_overview(wb, out, scales, lang_en, waves):
         w = waves.index(r["wave"])
         row = rows[scales[r["scale"]][label]]
         mean = ws.cell(row=row, column=3 + w).value
-        n = ws.cell(row=row, column=3 + nw + 6 * (nw - 1) + w).value
+        n = ws.cell(row=row, column=3 + nw + 7 * (nw - 1) + w).value
         if r["suppressed"] == "1":
             if mean != DASH or n != DASH:
                 bad.append((r["scale"], r["wave"], mean, n))
@@ -269,7 +269,7 @@ def check_overview(wb, out, scales, lang_en, waves):
             continue
         ncmp += 1
         row = rows[scales[r["scale"]][label]]
-        c0 = 3 + nw + 6 * p
+        c0 = 3 + nw + 7 * p
         got = [ws.cell(row=row, column=c0 + k).value for k in range(4)]
         want = [fnum(r[k]) for k in ("diff", "ci_low", "ci_high", "p_adj")]
         # p below 0.001 is shown as "< 0.001": the cell holds 0.001 under a "< " format
@@ -498,7 +498,7 @@ def overview_n_col(ws, lang_en, waves):
     """The column of the overview's n of each wave (the last len(waves) columns of the table)."""
     h1 = find_row(ws, 1, "Scale" if lang_en else "Skala")
     nw = len(waves)
-    first = 3 + nw + 6 * (nw - 1)
+    first = 3 + nw + 7 * (nw - 1)
     return {w: first + i for i, w in enumerate(waves)}, h1
 
 
@@ -751,6 +751,20 @@ def check_unit_pages(wb, out, m17, tag):
             wrong.append((code, got, want))
     check(not wrong, tag + ": %s's page equals scale_summary.csv and comparison.csv" % unit,
           wrong[:2])
+    # the overview: the panel beside the independent change
+    ov = wb["Översikt"]
+    ph = next((c for c in cells(ov) if c.value == "Förändring bland de som svarade båda gångerna"),
+              None)
+    wrong = []
+    if ph is not None:
+        for r in range(ph.row + 1, ph.row + 40):
+            code = labels.get(ov.cell(row=r, column=1).value)
+            if code:
+                want = float(comp[("all", "all", code, "paired")]["diff"])
+                if not close(ov.cell(row=r, column=ph.column).value, want):
+                    wrong.append(code)
+    check(ph is not None and not wrong,
+          tag + ": the overview shows the paired change beside the independent one", wrong[:3])
     # hidden units: why, in plain words
     texts = {n: " ".join(str(ws.cell(row=q, column=1).value) for q in range(r, r + 5))
              for r, n in pages}
