@@ -75,6 +75,8 @@ cq_report_build(const cq_study *st, cq_report *rep, cq_diag *d)
     if (s != CQ_OK)
         goto cleanup;
     rb_init_styles(&x);
+    if (rb_index_trend(&x) != 0)
+        x.nomem = 1;
 
     rep->created = st->created;
     rep->title = cq_text(x.en, CQ_T_DOC_TITLE);
@@ -91,6 +93,7 @@ cq_report_build(const cq_study *st, cq_report *rep, cq_diag *d)
         rb_build_breakdown(&x, b);
     rb_build_traffic(&x);
     rb_build_charts(&x);
+    rb_build_trend(&x);
     rb_build_items(&x);
     rb_build_reliability(&x);
     rb_build_quality(&x);

@@ -892,6 +892,7 @@ rb_free_index(ctx *x)
     free(x->rel);
     free(x->rel_item);
     free(x->order);
+    free(x->fl);
     free(x->ref);
     free(x->domain_of);
     free(x->domains);

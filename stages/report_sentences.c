@@ -383,6 +383,26 @@ rb_overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
                             st->n_comparison > 0, &out);
         sentences(x, sh, r, ncols, &out);
         cq_sbuf_free(&out);
+        if (x->fl) {
+            /* three or more surveys: the first to the last as well */
+            sentence(x, sh, r, ncols,
+                     rb_textf(x, CQ_T_S_FIRST_LAST, rb_wave_label(x, 0), rb_wave_label(x, nw - 1)));
+            for (size_t k = 0; k < ns; k++) {
+                const struct rb_trend *t = &x->fl[x->order[k]];
+                ch[k] = (rb_change){rb_scale_name(x, x->order[k]),
+                                    t->shown,
+                                    t->change,
+                                    t->relevance,
+                                    t->diff,
+                                    t->ci_low,
+                                    t->ci_high};
+            }
+            cq_sbuf_clear(&out);
+            rb_change_sentences(x->en, ch, ns, rb_wave_label(x, 0), rb_wave_label(x, nw - 1), 1,
+                                &out);
+            sentences(x, sh, r, ncols, &out);
+            cq_sbuf_free(&out);
+        }
         free(ch);
     }
 

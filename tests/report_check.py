@@ -904,6 +904,60 @@ def check_traffic_lights(wb, tag):
           bad)
 
 
+def check_trend(binary, tmp):
+    """Three surveys (tests/data/compare): a Trend sheet whose first-to-last
+    change equals Welch's test computed here from scale_summary.csv's whole-
+    sample rows, p adjusted by Benjamini-Hochberg over the scales by hand,
+    and overview sentences about the first-to-last change."""
+    d = os.path.join(ROOT, "tests", "data", "compare")
+    out = os.path.join(tmp, "three")
+    rc, _, err = run(binary, ["run", "--instrument", d] +
+                     sum((["--wave", "w%d=%s" % (i, os.path.join(d, "wave%d.csv" % i))]
+                          for i in (1, 2, 3)), []) + ["--group", "unit", "--out", out])
+    if not check(rc == 0, "three waves: run", err[:300]):
+        return
+    wb = openpyxl.load_workbook(os.path.join(out, "report.xlsx"))
+    if not check("Trend" in wb.sheetnames, "three waves: a Trend sheet"):
+        return
+    ws = wb["Trend"]
+    summ = {(r["wave"], r["scale"]): r for r in read_csv(os.path.join(out, "scale_summary.csv"))
+            if r["breakdown"] == "all"}
+    labels = {v["label_sv"]: k for k, v in scales_of(d).items()}
+    res = {}
+    for code in labels.values():
+        a, b = summ[("w1", code)], summ[("w3", code)]
+        if a["suppressed"] == "1" or b["suppressed"] == "1":
+            continue
+        na, ma, sa = int(a["n"]), float(a["mean"]), float(a["sd"])
+        nb, mb, sb = int(b["n"]), float(b["mean"]), float(b["sd"])
+        va, vb = sa * sa / na, sb * sb / nb
+        t = (mb - ma) / math.sqrt(va + vb)
+        df = (va + vb) ** 2 / (va * va / (na - 1) + vb * vb / (nb - 1))
+        res[code] = [mb - ma, p_two_sided_t(t, df)]
+    # Benjamini-Hochberg by hand: p_(i) * m / i, cumulative minimum from the top
+    order = sorted(res, key=lambda k: res[k][1])
+    m, prev = len(order), 1.0
+    for i in range(m, 0, -1):
+        k = order[i - 1]
+        prev = min(prev, res[k][1] * m / i)
+        res[k].append(prev)
+    bad = []
+    for r in range(1, ws.max_row + 1):
+        code = labels.get(ws.cell(row=r, column=1).value)
+        if code in res:
+            diff, padj = ws.cell(row=r, column=6).value, ws.cell(row=r, column=9).value
+            want = res[code]
+            if not (close(diff, want[0], 1e-9) and abs(padj - max(want[2], 0.001)) < 1e-5):
+                bad.append((code, diff, padj, want))
+    check(len(res) >= 3 and not bad,
+          "three waves: %d first-to-last changes equal Welch + BH by hand" % len(res), bad[:2])
+    sent = " ".join(str(c.value) for c in cells(wb["Översikt"]) if isinstance(c.value, str))
+    check("Från den första till den sista mätningen, w1 till w3:" in sent and
+          "Förändringar från w2 till w3:" in sent,
+          "three waves: the sentences cover the last pair and first to last")
+    check(len(ws._charts) >= 3, "three waves: a line chart per scale", len(ws._charts))
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: report_check.py BUILD_DIR")
@@ -1061,6 +1115,7 @@ def main():
                       "Svarsfrekvens visas för 2016 och 2017." in meth,
                       tag + ": the method sheet says the head counts are per survey")
 
+        check_trend(binary, tmp)
         if os.path.exists(os.path.join(MALMO, "wave2017.csv")):
             check_long_labels(binary, tmp)
 

@@ -104,6 +104,7 @@ typedef struct {
 
 typedef struct {
     int horizontal; /* 1: horizontal bars (Excel "bar"), 0: columns */
+    int line;       /* 1: a line with markers instead of bars */
     const char *title;
     const char *value_title;
     double min, max, major; /* value axis */

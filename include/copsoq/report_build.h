@@ -100,7 +100,10 @@ typedef struct {
                                              cq_hidden_by reason, 0 when shown */
     double **head;                        /* [nb] -> [nw][ng] head count, NaN unknown */
     int have_population;
-    int rate_capped;          /* a head count below the respondents: rates capped at 100 % */
+    int rate_capped;
+    struct rb_trend *fl;
+    /* [ns] first-to-last change (>= 3 waves), or NULL */ /* a head count below the respondents:
+                                                             rates capped at 100 % */
     const cq_reference **ref; /* [ns] the scale's reference value, or NULL */
     size_t n_ref;             /* scales with a reference value */
     const char *ref_source;   /* the source of the first (they are shown together) */
@@ -230,6 +233,17 @@ typedef struct {
     int worse, better;
 } rb_refcmp;
 int rb_ref_compare(const ctx *x, const cq_summary *sm, size_t s, rb_refcmp *out);
+
+/* report_trend.c: with three or more surveys, the change from the first to
+ * the last (Welch from the two whole-sample summary rows, BH over the
+ * scales) and the Trend sheet with a line chart per scale */
+struct rb_trend {
+    int shown; /* both summaries shown */
+    double diff, ci_low, ci_high, p, p_adj;
+    int relevance, change;
+};
+int rb_index_trend(ctx *x);
+void rb_build_trend(ctx *x);
 
 /* report_unit.c: one printable page per unit ("Din enhet") */
 void rb_build_units(ctx *x);

@@ -540,6 +540,23 @@
       "Rows: data records of a response file (header excluded), rows of the instrument files "                  \
       "(items, answer options, scales) and of the head-count file. SHA-256 is computed with "                   \
       "OpenSSL; the same value means the same file, byte for byte.")                                            \
+    X(CQ_T_SHEET_TREND, "Trend", "Trend")                                                                       \
+    X(CQ_T_TREND_TITLE, "Trend över alla mätningar", "Trend over every survey")                                 \
+    X(CQ_T_TREND_SUB,                                                                                           \
+      "Alla svarande. Medelvärde per mätning, och förändringen från den första till den sista "           \
+      "mätningen (%s → %s): Welchs t-test på de två mätningarnas medelvärden, standardavvikelser "       \
+      "och antal, p justerat med Benjamini–Hochberg över skalorna. Bättre/Sämre kräver p "                \
+      "justerat < 0,05; stark färg = minst 5 poäng.",                                                           \
+      "All respondents. The mean of each survey, and the change from the first to the last "                    \
+      "survey (%s → %s): Welch's t-test on the two surveys' means, standard deviations and "                  \
+      "sizes, p adjusted by Benjamini–Hochberg over the scales. Better/Worse needs p adjusted < "             \
+      "0.05; strong colour = 5 points or more.")                                                                \
+    X(CQ_T_COL_FIRST_LAST, "Förändring %s → %s (första till sista)",                                            \
+      "Change %s → %s (first to last)")                                                                         \
+    X(CQ_T_S_FIRST_LAST, "Från den första till den sista mätningen, %s till %s:",                               \
+      "From the first to the last survey, %s to %s:")                                                           \
+    X(CQ_T_TREND_CHARTS, "Medelvärde per mätning, en linje per skala (alla svarande).",                         \
+      "Mean per survey, one line per scale (all respondents).")                                                 \
     X(CQ_T_NOTE_NO_TRAFFIC,                                                                                     \
       "Trafikljus (andelen svarande i grönt, gult och rött per grupp) visas inte: inga "                      \
       "gränsvärden har angetts, och rapporten hittar aldrig på några. Den som kör programmet kan "         \
