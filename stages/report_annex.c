@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "copsoq/buildinfo.h"
 #include "copsoq/cli.h"
 #include "copsoq/source.h"
 #include "copsoq/stages.h"
@@ -356,6 +357,15 @@ rb_build_quality(ctx *x)
     rb_merge_row(x, sh, r, ncols - 1, cq_text(x->en, CQ_T_QUALITY_TITLE), x->S.title, 0);
     rb_set_height(x, sh, r, 24);
     r += 2;
+    for (size_t a = 0; a < nw; a++)
+        for (size_t b = a + 1; b < nw; b++)
+            if (st->waves[a].sha256[0] && strcmp(st->waves[a].sha256, st->waves[b].sha256) == 0) {
+                rb_merge_row(
+                    x, sh, r, ncols - 1,
+                    rb_textf(x, CQ_T_QUALITY_IDENTICAL, rb_wave_label(x, a), rb_wave_label(x, b)),
+                    x->S.warn_text, 1);
+                r += 2;
+            }
 
     /* per wave */
     static const cq_text_id heads[] = {CQ_T_COL_WAVE,     CQ_T_COL_FILE,       CQ_T_COL_RECORDS,
@@ -614,8 +624,17 @@ rb_build_provenance(ctx *x)
                x, "%s (%s)", when,
                cq_text(x->en, st->created_from_sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
     }
-    kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_LIBRARIES),
-       rb_fmt(x, "libxlsxwriter %s", cq_render_xlsx_version()));
+    kv(x, sh, &r, "git", cq_build_id());
+    {
+        const char *libs = "";
+        for (size_t i = 0;; i++) {
+            const char *name, *v = cq_build_library(i, &name);
+            if (!v)
+                break;
+            libs = rb_fmt(x, "%s%s%s %s", libs, i ? ", " : "", name, v);
+        }
+        kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_LIBRARIES), libs);
+    }
     r++;
     rb_merge(x, sh, r, 0, r, 4, cq_text(x->en, CQ_T_PROV_SETTINGS), x->S.h2, 0);
     r++;

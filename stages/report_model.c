@@ -979,6 +979,8 @@ rb_init_styles(ctx *x)
     S->warn_pct1 = style(x, (cq_rstyle){.num_format = "0.0%", .fill = C_WARN});
     S->warn_num2 = style(x, (cq_rstyle){.num_format = "0.00", .fill = C_WARN});
     S->warn_num3 = style(x, (cq_rstyle){.num_format = "0.000", .fill = C_WARN});
+    S->warn_text =
+        style(x, (cq_rstyle){.fill = C_WARN, .bold = 1, .wrap = 1, .valign = 1, .no_width = 1});
     static const uint32_t fills[5] = {C_WORSE, C_WORSE_S, 0, C_BETTER_S, C_BETTER};
     for (int i = 0; i < 5; i++) {
         S->mark[i] = style(x, (cq_rstyle){.fill = fills[i],

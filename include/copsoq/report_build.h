@@ -68,7 +68,7 @@ typedef struct {
     uint32_t text, text_wrap, text_top, text_bold, band, key;
     uint32_t num0, num1, num2, num3, integer, pct0, pct1, p, p_lt, diff1, diff0;
     uint32_t dash, small;
-    uint32_t warn_pct1, warn_num2, warn_num3;
+    uint32_t warn_pct1, warn_num2, warn_num3, warn_text;
     uint32_t mark[5]; /* assessment text: worse rel, worse small, none, better small, better rel */
     uint32_t dmark1[5]; /* diff +0.0 with the same fills */
     uint32_t dmark0[5]; /* diff +0 with the same fills */

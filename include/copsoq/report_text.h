@@ -540,6 +540,13 @@
       "Rows: data records of a response file (header excluded), rows of the instrument files "                  \
       "(items, answer options, scales) and of the head-count file. SHA-256 is computed with "                   \
       "OpenSSL; the same value means the same file, byte for byte.")                                            \
+    X(CQ_T_QUALITY_IDENTICAL,                                                                                   \
+      "Varning: mätningarna %s och %s kommer från filer som är identiska byte för byte (samma "             \
+      "SHA-256). Troligen har samma mätning angetts två gånger; jämförelsen mellan dem visar då "         \
+      "ingen förändring.",                                                                                      \
+      "Warning: the surveys %s and %s come from files that are identical byte for byte (the same "              \
+      "SHA-256). Probably the same survey was given twice; their comparison then shows no "                     \
+      "change.")                                                                                                \
     X(CQ_T_SHEET_TREND, "Trend", "Trend")                                                                       \
     X(CQ_T_TREND_TITLE, "Trend över alla mätningar", "Trend over every survey")                                 \
     X(CQ_T_TREND_SUB,                                                                                           \
