@@ -248,7 +248,7 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
     char *line = NULL, where[PATH_MAX + 64];
     size_t line_cap = 0, ln = 0;
     seen_keys seen = {0};
-    enum { NONE, STUDY, WAVES } section = NONE;
+    enum { NONE, STUDY, WAVES, LABELS } section = NONE;
     cq_status st = CQ_OK;
     int had_waves = s->n_waves > 0, had_groups = s->n_groups > 0;
     while (st == CQ_OK && getline(&line, &line_cap, f) >= 0) {
@@ -265,9 +265,11 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
                 section = STUDY;
             else if (strcmp(t, "[waves]") == 0)
                 section = WAVES;
+            else if (strcmp(t, "[labels]") == 0)
+                section = LABELS;
             else
-                st = cq_fail(d, CQ_ERR_STUDY, "%sunknown section %s (use [study] or [waves])",
-                             where, t);
+                st = cq_fail(d, CQ_ERR_STUDY,
+                             "%sunknown section %s (use [study], [waves] or [labels])", where, t);
             continue;
         }
         char *eq = strchr(t, '=');
@@ -279,14 +281,42 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
         *eq = '\0';
         char *key = trim(t), *val = trim(eq + 1);
         size_t first = 0;
-        st = seen_add(&seen, section == WAVES ? 'w' : 's', key,
-                      section == STUDY && strcmp(key, "group") == 0 ? val : NULL, ln, &first, d);
+        st = seen_add(&seen,
+                      section == WAVES    ? 'w'
+                      : section == LABELS ? 'l'
+                                          : 's',
+                      key, section == STUDY && strcmp(key, "group") == 0 ? val : NULL, ln, &first,
+                      d);
         if (st == CQ_OK && first)
             st = cq_fail(d, CQ_ERR_STUDY,
                          "%s'%s' is set again (first on line %zu); give each setting once%s", where,
                          key, first, strcmp(key, "group") == 0 ? " (each group once)" : "");
         if (st != CQ_OK)
             continue;
+        if (section == LABELS) {
+            /* a grouping column's name as readers know it: forvaltning = Förvaltning */
+            char **k = realloc(s->label_keys, (s->n_labels + 1) * sizeof *k);
+            if (k)
+                s->label_keys = k;
+            char **v = realloc(s->label_values, (s->n_labels + 1) * sizeof *v);
+            if (v)
+                s->label_values = v;
+            if (!k || !v || !*val) {
+                st = !*val ? cq_fail(d, CQ_ERR_STUDY, "%sthe label of '%s' is empty", where, key)
+                           : cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                continue;
+            }
+            s->label_keys[s->n_labels] = strdup(key);
+            s->label_values[s->n_labels] = strdup(val);
+            if (!s->label_keys[s->n_labels] || !s->label_values[s->n_labels]) {
+                free(s->label_keys[s->n_labels]);
+                free(s->label_values[s->n_labels]);
+                st = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                continue;
+            }
+            s->n_labels++;
+            continue;
+        }
         if (section == WAVES) {
             if (had_waves)
                 continue; /* --wave on the command line wins */

@@ -25,6 +25,12 @@ cq_settings_free(cq_settings *s)
     free(s->out_dir);
     free(s->population_path);
     free(s->reference_path);
+    for (size_t i = 0; i < s->n_labels; i++) {
+        free(s->label_keys[i]);
+        free(s->label_values[i]);
+    }
+    free(s->label_keys);
+    free(s->label_values);
     free(s->study_path);
     free(s->stop_after);
     memset(s, 0, sizeof *s);

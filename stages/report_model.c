@@ -1044,7 +1044,11 @@ rb_put_p(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, double p)
 const char *
 rb_breakdown_label(ctx *x, size_t b)
 {
-    const char *raw = x->st->settings->groups[b - 1];
+    const cq_settings *set = x->st->settings;
+    const char *raw = set->groups[b - 1];
+    for (size_t i = 0; i < set->n_labels; i++)
+        if (strcmp(set->label_keys[i], raw) == 0)
+            return set->label_values[i];
     char *s = (char *)rb_dup(x, raw);
     for (char *p = s; *p; p++)
         if (*p == '_')

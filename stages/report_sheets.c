@@ -349,7 +349,8 @@ rb_build_breakdown(ctx *x, size_t b)
     uint32_t r = 0;
 
     rb_merge_row(x, sh, r, ncols - 1,
-                 rb_textf(x, CQ_T_BREAKDOWN_TITLE, st->settings->groups[b - 1]), x->S.title, 0);
+                 rb_textf(x, CQ_T_BREAKDOWN_TITLE, rb_lower_first(x, rb_breakdown_label(x, b))),
+                 x->S.title, 0);
     rb_set_height(x, sh, r, 24);
     r++;
     /* how to read the sheet, above the table it explains (print titles

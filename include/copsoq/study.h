@@ -52,9 +52,12 @@ typedef struct {
     char *out_dir;
     char *population_path; /* optional --population FILE */
     char *reference_path;  /* optional --reference FILE (reference values) */
-    char *study_path;      /* the STUDY.ini the settings came from, if any */
-    int check_only;        /* `copsoq check`: validate, write nothing */
-    char *stop_after;      /* --stop-after STAGE: debugging, writes nothing */
+    char **label_keys;     /* study file [labels]: grouping column -> its name for readers */
+    char **label_values;
+    size_t n_labels;
+    char *study_path; /* the STUDY.ini the settings came from, if any */
+    int check_only;   /* `copsoq check`: validate, write nothing */
+    char *stop_after; /* --stop-after STAGE: debugging, writes nothing */
     int verbose;
 } cq_settings;
 

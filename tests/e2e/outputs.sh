@@ -50,6 +50,14 @@ grep -q '^2016,forvaltning,Funktionsstöd,118,126,' "$R" && ok || bad "Funktions
 # a withheld group: no count, no rate (administratör 2016 has 4 answers)
 grep -q '^2016,yrke,administratör,,,,1$' "$R" && ok || bad "administratör 2016 not withheld: $(grep administratör "$R")"
 
+# [labels] in the study file: the breakdown's name as readers know it
+unzip -p "$tmp/run/report.xlsx" xl/sharedStrings.xml | grep -q 'Per förvaltning' && ok ||
+  bad "the study file's label Förvaltning is not the breakdown sheet's heading"
+printf '[study]\ninstrument = %s\n[labels]\nforvaltning =\n[waves]\n2016 = %s\n' \
+  "$PWD/$INS" "$PWD/$M/wave2016.csv" > "$tmp/badlabel.ini"
+expect badlabel 1 "line 4: the label of 'forvaltning' is empty" run "$tmp/badlabel.ini" \
+  --out "$tmp/badlabel" && ok
+
 # byte-identical wave files: a warning naming both
 expect same 0 "are byte-identical files" run --instrument $INS --wave a=$M/wave2016.csv \
   --wave b=$M/wave2016.csv --out "$tmp/same" && ok
