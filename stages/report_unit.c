@@ -386,7 +386,7 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
     for (uint32_t k = 2; k < ncols; k++)
         rb_set_width(x, sh, k, 10);
     if (x->n_ref) {
-        rb_set_width(x, sh, c_ref, 11);
+        rb_set_width(x, sh, c_ref, 13);
         rb_set_width(x, sh, c_rdiff, 12);
     }
     if (two) {
