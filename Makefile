@@ -7,7 +7,8 @@
 #   make check-valgrind   tests of the plain build under valgrind memcheck
 #   make check-tsan       tests under ThreadSanitizer (the wave threads)
 #   make bench      speed and memory on large generated waves, against the libcsv
-#                   floor and the pandas peer (not a test)
+#                   floor and the pandas peer, then the cost of doubling each
+#                   input dimension (not a test)
 #   make fuzz       libFuzzer on the ingest core (clang)
 #   make format     clang-format in place; make format-check fails on a diff
 #   make install    PREFIX=/usr/local
@@ -16,12 +17,13 @@
 CC      ?= cc
 BUILD   ?= build
 PREFIX  ?= /usr/local
-PKGS    := gsl zlib xlsxwriter libcrypto
+PKGS    := gsl zlib xlsxwriter libcrypto minizip expat
 WARN    := -Wall -Wextra -Wmissing-prototypes -Wshadow -Wstrict-prototypes -Werror
 CSTD    := -std=c11 -D_GNU_SOURCE
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -pthread -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
-LDLIBS_ALL = -pthread -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lz -lxlsxwriter -lcrypto) -lm $(EXTRA_LDFLAGS)
+# libcsv and ReadStat ship no pkg-config file
+LDLIBS_ALL = -pthread -lcsv -lreadstat $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lz -lxlsxwriter -lcrypto -lminizip -lexpat) -lm $(EXTRA_LDFLAGS)
 
 LIB_SRC  := $(filter-out pipeline/main.c,$(wildcard pipeline/*.c)) $(wildcard stages/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -35,7 +37,7 @@ UNIT     := $(BUILD)/unit_tests
 GEN      := $(BUILD)/gen_malmo
 FLOOR    := $(BUILD)/csv_floor
 
-.PHONY: FORCE all deps deps-test demo check check-plain check-asan check-tsan check-valgrind bench fuzz format format-check install clean samples
+.PHONY: FORCE all deps deps-test demo exports check check-plain check-asan check-tsan check-valgrind bench fuzz format format-check install clean samples
 
 all: $(BIN)
 
@@ -126,6 +128,7 @@ bench:
 	@$(MAKE) --no-print-directory $(BIN) $(GEN) $(FLOOR)
 	@sh scripts/bench.sh $(BUILD)
 	@sh scripts/bench_peers.sh $(BUILD)
+	@sh scripts/bench_scaling.sh $(BUILD)
 
 fuzz:
 	@sh scripts/setup.sh --with-tools
@@ -143,3 +146,14 @@ install: $(BIN)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan out
+
+# The survey-tool exports in samples/exports/ are committed; this regenerates them with
+# independent tools (scripts/gen_exports.py: csv, openpyxl, the readstat command) and
+# their draft maps with copsoq columns.
+exports: $(BIN)
+	/usr/bin/python3 scripts/gen_exports.py 2>/dev/null
+	@for f in limesurvey:csv qualtrics:csv surveymonkey:csv googleforms:csv msforms:xlsx spss:sav; do \
+	  d=$${f%:*}; x=$${f#*:}; \
+	  $(BIN) columns --instrument samples/instruments/copsoq3-se 2016=samples/exports/$$d/wave2016.$$x \
+	    2017=samples/exports/$$d/wave2017.$$x > samples/exports/$$d/columns.csv || exit 1; \
+	done

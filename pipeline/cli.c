@@ -14,9 +14,14 @@
  *   min_group_sensitive = 20
  *   lang = sv
  *   population = population.csv
+ *   columns = columns.csv         (column map, contract §2a)
+ *   header_rows = 2               (all waves; default: detected)
+ *   sheet = Svar                  (.xlsx worksheet; default: the first)
  *   out = out/malmo
  *   [waves]
  *   2016 = wave2016.csv           (in order)
+ *   2016.header_rows = 3          (this wave only, after its line)
+ *   2016.sheet = Data
  */
 #include "copsoq/cli.h"
 #include "copsoq/strmap.h"
@@ -40,44 +45,54 @@ enum {
     OPT_POPULATION,
     OPT_REFERENCE,
     OPT_STOP_AFTER,
+    OPT_COLUMNS,
+    OPT_HEADER_ROWS,
+    OPT_SHEET,
 };
 
 void
 cq_cli_usage(FILE *f)
 {
-    fputs(
-        "usage: copsoq run --instrument DIR --wave LABEL=FILE [--wave LABEL=FILE ...]\n"
-        "                  [--id COLUMN] [--group COLUMN ...] [--min-group N]\n"
-        "                  [--min-group-sensitive N] [--population FILE]\n"
-        "                  [--reference FILE]\n"
-        "                  [--lang sv|en] --out DIR [-v]\n"
-        "       copsoq run STUDY.ini [options]\n"
-        "       copsoq check ...        (the same arguments; validates, writes nothing)\n"
-        "       copsoq --help | --version\n"
-        "\n"
-        "Scores COPSOQ survey waves and writes scale_summary.csv, reliability.csv,\n"
-        "reliability_items.csv, comparison.csv, quality.csv and report.xlsx into DIR.\n"
-        "\n"
-        "  --instrument DIR   folder with items.csv, response_sets.csv, scales.csv\n"
-        "  --wave LABEL=FILE  one survey wave (CSV; , ; or TAB; UTF-8 or Windows-1252;\n"
-        "                     plain or gzip); waves are compared in the order given\n"
-        "  --id COLUMN        respondent id column (default: id)\n"
-        "  --group COLUMN     a breakdown, e.g. unit or profession (repeatable)\n"
-        "  --min-group N      smallest group whose figures are shown (default: 5)\n"
-        "  --min-group-sensitive N  the same for scales marked sensitive (default: 20)\n"
-        "  --population FILE  head counts (breakdown,group,headcount; optional wave column)\n"
-        "  --reference FILE   reference values (scale,mean,sd,n,source,instrument; optional\n"
-        "                     green,red cut-offs), of the instrument's name and version\n"
-        "                     for response rates\n"
-        "  --lang sv|en       language of the report (default: sv)\n"
-        "  --out DIR          output folder (created if missing)\n"
-        "  -v, --verbose      progress and timing on stderr\n"
-        "  --stop-after STAGE run up to STAGE only and write nothing (debugging; -v shows\n"
-        "                     the stages: instrument reference ingest population score summarise\n"
-        "                     reliability compare)\n"
-        "\n"
-        "Exit status: 0 done, 1 the input could not be used, 2 wrong usage.\n",
-        f);
+    fputs("usage: copsoq run --instrument DIR --wave LABEL=FILE [--wave LABEL=FILE ...]\n"
+          "                  [--id COLUMN] [--group COLUMN ...] [--min-group N]\n"
+          "                  [--min-group-sensitive N] [--population FILE]\n"
+          "                  [--reference FILE]\n"
+          "                  [--lang sv|en] --out DIR [-v]\n"
+          "       copsoq run STUDY.ini [options]\n"
+          "       copsoq check ...        (the same arguments; validates, writes nothing)\n"
+          "       copsoq columns --instrument DIR [LABEL=]FILE...   a draft column map\n"
+          "       copsoq --help | --version\n"
+          "\n"
+          "Scores COPSOQ survey waves and writes scale_summary.csv, reliability.csv,\n"
+          "reliability_items.csv, comparison.csv, quality.csv and report.xlsx into DIR.\n"
+          "\n"
+          "  --instrument DIR   folder with items.csv, response_sets.csv, scales.csv\n"
+          "  --wave LABEL=FILE  one survey wave (CSV/TSV in UTF-8, UTF-16 or Windows-1252,\n"
+          "                     .xlsx, SPSS .sav/.zsav/.por, Stata .dta; plain or gzip;\n"
+          "                     - or /dev/stdin reads a pipe); compared in the order given\n"
+          "  --id COLUMN        respondent id column (default: id)\n"
+          "  --group COLUMN     a breakdown, e.g. unit or profession (repeatable)\n"
+          "  --min-group N      smallest group whose figures are shown (default: 5)\n"
+          "  --min-group-sensitive N  the same for scales marked sensitive (default: 20)\n"
+          "  --columns FILE     column map (wave,column,name): which column of a survey\n"
+          "                     tool's export is which item, the id or a group\n"
+          "  --header-rows N    header lines to merge (default: detected; Qualtrics,\n"
+          "                     SurveyMonkey)\n"
+          "  --sheet NAME       worksheet of an .xlsx file (default: the first)\n"
+          "  --population FILE  head counts (breakdown,group,headcount; optional wave column)\n"
+          "                     for response rates\n"
+          "  --reference FILE   reference values (scale,mean,sd,n,source,instrument; optional\n"
+          "                     green,red cut-offs), of the instrument's name and version\n"
+          "  --lang sv|en       language of the report (default: sv)\n"
+          "  --out DIR          output folder (created if missing)\n"
+          "  -v, --verbose      progress and timing on stderr\n"
+          "  --stop-after STAGE run up to STAGE only and write nothing (debugging; -v shows\n"
+          "                     the stages: instrument columns reference ingest population\n"
+          "                     score summarise\n"
+          "                     reliability compare)\n"
+          "\n"
+          "Exit status: 0 done, 1 the input could not be used, 2 wrong usage.\n",
+          f);
 }
 
 static cq_status
@@ -105,6 +120,7 @@ add_wave(cq_settings *s, const char *label, size_t llen, const char *path, cq_di
     if (!w)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     s->waves = w;
+    w[s->n_waves] = (cq_wave_spec){0};
     w[s->n_waves].label = strndup(label, llen);
     w[s->n_waves].path = strdup(path);
     if (!w[s->n_waves].label || !w[s->n_waves].path) {
@@ -317,6 +333,25 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
             s->n_labels++;
             continue;
         }
+        char *dot = section == WAVES ? strrchr(key, '.') : NULL;
+        if (dot && (strcmp(dot, ".header_rows") == 0 || strcmp(dot, ".sheet") == 0)) {
+            size_t w = 0;
+            while (w < s->n_waves && (strlen(s->waves[w].label) != (size_t)(dot - key) ||
+                                      memcmp(s->waves[w].label, key, (size_t)(dot - key)) != 0))
+                w++;
+            if (w == s->n_waves) {
+                st = cq_fail(d, CQ_ERR_STUDY, "%sno wave '%.*s' before this line", where,
+                             (int)(dot - key), key);
+            } else if (dot[1] == 's') {
+                if (!s->waves[w].sheet)
+                    st = set_str(&s->waves[w].sheet, val, d);
+            } else if (!parse_count(val, &s->waves[w].header_rows) ||
+                       s->waves[w].header_rows > CQ_MAX_HEADER_ROWS) {
+                st = cq_fail(d, CQ_ERR_STUDY, "%sheader_rows must be 1 to %d, not '%s'", where,
+                             CQ_MAX_HEADER_ROWS, val);
+            }
+            continue;
+        }
         if (section == WAVES) {
             if (had_waves)
                 continue; /* --wave on the command line wins */
@@ -330,9 +365,11 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
             continue;
         }
         if (strcmp(key, "instrument") == 0 || strcmp(key, "out") == 0 ||
-            strcmp(key, "population") == 0 || strcmp(key, "reference") == 0) {
+            strcmp(key, "population") == 0 || strcmp(key, "columns") == 0 ||
+            strcmp(key, "reference") == 0) {
             char **dst = key[0] == 'i'   ? &s->instrument_dir
                          : key[0] == 'o' ? &s->out_dir
+                         : key[0] == 'c' ? &s->columns_path
                          : key[0] == 'r' ? &s->reference_path
                                          : &s->population_path;
             if (*dst)
@@ -341,8 +378,19 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
             if (!*dst)
                 st = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         } else if (strcmp(key, "id") == 0) {
+            s->id_explicit = 1;
             if (!s->id_column)
                 st = set_str(&s->id_column, val, d);
+        } else if (strcmp(key, "sheet") == 0) {
+            if (!s->sheet)
+                st = set_str(&s->sheet, val, d);
+        } else if (strcmp(key, "header_rows") == 0) {
+            int v;
+            if (!parse_count(val, &v) || v > CQ_MAX_HEADER_ROWS)
+                st = cq_fail(d, CQ_ERR_STUDY, "%sheader_rows must be 1 to %d, not '%s'", where,
+                             CQ_MAX_HEADER_ROWS, val);
+            else if (!s->header_rows)
+                s->header_rows = v;
         } else if (strcmp(key, "group") == 0) {
             if (!had_groups)
                 st = add_group(s, val, d, CQ_ERR_STUDY, where);
@@ -386,6 +434,9 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
         {"population", required_argument, NULL, OPT_POPULATION},
         {"reference", required_argument, NULL, OPT_REFERENCE},
         {"stop-after", required_argument, NULL, OPT_STOP_AFTER},
+        {"columns", required_argument, NULL, OPT_COLUMNS},
+        {"header-rows", required_argument, NULL, OPT_HEADER_ROWS},
+        {"sheet", required_argument, NULL, OPT_SHEET},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -409,8 +460,10 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
         *act = CQ_ACT_RUN;
     else if (strcmp(cmd, "check") == 0)
         *act = CQ_ACT_CHECK;
+    else if (strcmp(cmd, "columns") == 0)
+        *act = CQ_ACT_COLUMNS;
     else
-        return cq_fail(d, CQ_ERR_USAGE, "unknown command '%s' (use run or check)", cmd);
+        return cq_fail(d, CQ_ERR_USAGE, "unknown command '%s' (use run, check or columns)", cmd);
     s->check_only = *act == CQ_ACT_CHECK;
 
     optind = 0; /* glibc: full reset, so tests can parse several times */
@@ -432,6 +485,7 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
             break;
         }
         case OPT_ID:
+            s->id_explicit = 1;
             st = *optarg ? set_str(&s->id_column, optarg, d)
                          : cq_fail(d, CQ_ERR_USAGE, "--id needs a column name");
             break;
@@ -460,6 +514,18 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
         case OPT_REFERENCE:
             st = set_str(&s->reference_path, optarg, d);
             break;
+        case OPT_COLUMNS:
+            st = set_str(&s->columns_path, optarg, d);
+            break;
+        case OPT_SHEET:
+            st = set_str(&s->sheet, optarg, d);
+            break;
+        case OPT_HEADER_ROWS:
+            if (!parse_count(optarg, &s->header_rows) || s->header_rows > CQ_MAX_HEADER_ROWS)
+                st =
+                    cq_fail(d, CQ_ERR_USAGE, "--header-rows needs a whole number 1 to %d, not '%s'",
+                            CQ_MAX_HEADER_ROWS, optarg);
+            break;
         case OPT_STOP_AFTER:
             st = set_str(&s->stop_after, optarg, d);
             s->check_only = 1; /* a partial run never writes */
@@ -483,6 +549,26 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
     }
     if (st != CQ_OK)
         return st;
+    if (*act == CQ_ACT_COLUMNS) {
+        /* positional arguments: the exports, [LABEL=]FILE */
+        for (int i = optind; i < sub_argc && st == CQ_OK; i++) {
+            const char *a = sub_argv[i], *eq = strchr(a, '=');
+            if (eq && eq > a) {
+                st = add_wave(s, a, (size_t)(eq - a), eq + 1, d, CQ_ERR_USAGE, "");
+            } else {
+                const char *base = strrchr(a, '/');
+                base = base ? base + 1 : a;
+                const char *ext = strchr(base, '.');
+                st = add_wave(s, base, ext && ext > base ? (size_t)(ext - base) : strlen(base), a,
+                              d, CQ_ERR_USAGE, "");
+            }
+        }
+        if (st == CQ_OK && !s->instrument_dir)
+            st = cq_fail(d, CQ_ERR_USAGE, "--instrument DIR is missing");
+        if (st == CQ_OK && s->n_waves == 0)
+            st = cq_fail(d, CQ_ERR_USAGE, "copsoq columns needs at least one export FILE");
+        return st;
+    }
     /* one positional argument: the study file */
     if (optind < sub_argc) {
         if (sub_argc - optind > 1)

@@ -166,24 +166,6 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
     int at_line_start = 1;
     while (got > 0) {
         info->bytes += got - off;
-        const unsigned char *u = (const unsigned char *)buf + off;
-        if (line == 1 && got - off >= 4 &&
-            ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
-             (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF))) {
-            st = cq_fail(d, CQ_ERR_BINARY,
-                         "%s: line 1: UTF-32 text is not supported: save the file as CSV "
-                         "(UTF-8) or CSV (semicolon)",
-                         name);
-            goto cleanup;
-        }
-        if (line == 1 && got - off >= 2 &&
-            ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-            st = cq_fail(d, CQ_ERR_BINARY,
-                         "%s: line 1: UTF-16 text is not supported: save the file as CSV "
-                         "(UTF-8) or CSV (semicolon), not as Unicode text",
-                         name);
-            goto cleanup;
-        }
         const char *nul = memchr(buf + off, '\0', got - off);
         if (nul) {
             /* the line of the NUL itself, counted from the start of the block */

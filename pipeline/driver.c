@@ -35,6 +35,7 @@ typedef struct {
  * Drop the flag once ingest sorts without file-scope state. */
 static const stage stages[] = {
     {"instrument", cq_stage_instrument, 0, 0, 0},
+    {"columns", cq_stage_columns, 0, 0, 0},
     /* before the per-wave stages: its cut-offs are the summaries' */
     {"reference", cq_stage_reference, 0, 0, 0},
     {"ingest", cq_stage_ingest, 0, 1, 1},
@@ -140,6 +141,8 @@ cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
             s = failed == i ? wave_status : CQ_OK;
             if (s != CQ_OK)
                 *d = wave_d;
+            else if (stages[i].fn == cq_stage_ingest)
+                s = cq_ingest_announce(st, d);
         } else {
             double t0 = cq_now();
             s = stages[i].fn(st, d);

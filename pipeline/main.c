@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "copsoq/cli.h"
+#include "copsoq/columns.h"
 #include "copsoq/driver.h"
 #include "copsoq/log.h"
 
@@ -24,6 +25,8 @@ main(int argc, char **argv)
         cq_cli_usage(stdout);
     } else if (s == CQ_OK && act == CQ_ACT_VERSION) {
         printf("copsoq %s\n", CQ_VERSION);
+    } else if (s == CQ_OK && act == CQ_ACT_COLUMNS) {
+        s = cq_columns_draft(&settings, stdout, &d);
     } else if (s == CQ_OK) {
         cq_log_set_level(settings.verbose >= 2   ? CQ_LOG_DEBUG
                          : settings.verbose == 1 ? CQ_LOG_INFO

@@ -1,11 +1,12 @@
 /*
  * source.c - byte sources for the readers (see source.h).
  *
- * Files are read with zlib's gz* functions, which pass plain files through
- * and inflate gzip ones, deciding from the first bytes, not the name.  zlib
- * reports a truncated gzip stream only at gzclose (Z_BUF_ERROR), so the
- * status of cq_source_close must be checked.  Memory buffers are inflated
- * with inflate() when they start with the gzip magic bytes.
+ * One pass over the input: raw bytes are read with fread (a file, a pipe,
+ * /dev/stdin) or taken from memory, hashed with SHA-256 as they pass, and
+ * inflated with zlib when the first two bytes are the gzip magic (never the
+ * name).  Text that starts with a UTF-16 byte-order mark is transcoded to
+ * UTF-8 on the way out.  A truncated gzip stream is reported at the end of
+ * the data or at the latest by cq_source_close, whose status must be checked.
  */
 #include "copsoq/source.h"
 
@@ -13,21 +14,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <openssl/evp.h>
 
-#define GZ_BUFFER (128 * 1024)
+#define RAW_BLOCK (128 * 1024)
+#define OUT_BLOCK (64 * 1024)
 
 struct cq_source {
     char *name;
-    int gzip;
-    /* file */
-    gzFile gz;
-    /* memory */
+    FILE *f;
     const unsigned char *mem;
     size_t mem_len, mem_pos;
+    /* raw bytes: a block read from f, or a window of mem */
+    unsigned char *raw;
+    int raw_eof;
+    uint64_t raw_bytes;
+    EVP_MD_CTX *md;
+    /* gzip */
+    int gzip;
     z_stream zs;
     int zs_open, zs_done;
+    /* decompressed look-ahead (format detection) and UTF-16 */
+    unsigned char *look;
+    size_t look_len, look_pos;
+    int started; /* the first decompressed bytes were inspected */
+    int utf16;   /* 0: no, 1: LE, 2: BE */
+    unsigned char u16_pend[4];
+    size_t u16_npend;
+    unsigned char *u16_in;
 };
 
 static int
@@ -43,35 +58,85 @@ source_new(const char *name)
     if (!s)
         return NULL;
     s->name = strdup(name);
-    if (!s->name) {
+    s->md = EVP_MD_CTX_new();
+    s->raw = malloc(RAW_BLOCK);
+    if (!s->name || !s->md || !s->raw || EVP_DigestInit_ex(s->md, EVP_sha256(), NULL) != 1) {
+        free(s->name);
+        EVP_MD_CTX_free(s->md);
+        free(s->raw);
         free(s);
         return NULL;
     }
     return s;
 }
 
+/* The next raw block (hashed) into s->raw; *got = 0 at the end. */
+static cq_status
+raw_next(cq_source *s, size_t *got, cq_diag *d)
+{
+    *got = 0;
+    if (s->raw_eof)
+        return CQ_OK;
+    if (s->f) {
+        size_t n = fread(s->raw, 1, RAW_BLOCK, s->f);
+        if (n == 0 && ferror(s->f))
+            return cq_fail(d, CQ_ERR_READ, "%s: read error: %s", s->name, strerror(errno));
+        *got = n;
+    } else {
+        size_t left = s->mem_len - s->mem_pos;
+        size_t n = left < RAW_BLOCK ? left : RAW_BLOCK;
+        memcpy(s->raw, s->mem + s->mem_pos, n);
+        s->mem_pos += n;
+        *got = n;
+    }
+    if (*got == 0) {
+        s->raw_eof = 1;
+        return CQ_OK;
+    }
+    EVP_DigestUpdate(s->md, s->raw, *got);
+    s->raw_bytes += *got;
+    return CQ_OK;
+}
+
+static cq_status
+open_common(cq_source *s, cq_diag *d)
+{
+    size_t got;
+    cq_status st = raw_next(s, &got, d);
+    if (st != CQ_OK)
+        return st;
+    s->gzip = has_gzip_magic(s->raw, got);
+    s->zs.next_in = s->raw;
+    s->zs.avail_in = (uInt)got;
+    if (s->gzip) {
+        /* 15 + 16: gzip wrapper only */
+        if (inflateInit2(&s->zs, 15 + 16) != Z_OK)
+            return cq_fail(d, CQ_ERR_NOMEM, "%s: cannot start zlib", s->name);
+        s->zs_open = 1;
+    }
+    return CQ_OK;
+}
+
 cq_status
 cq_source_open_file(const char *path, cq_source **out, cq_diag *d)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
+    /* "-" is standard input (a pipe); dup'd so that closing it is ours */
+    int fd = strcmp(path, "-") == 0 ? dup(0) : -1;
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : fopen(path, "rb");
     if (!f)
         return cq_fail(d, CQ_ERR_OPEN, "%s: cannot open: %s", path, strerror(errno));
-    unsigned char magic[2];
-    size_t got = fread(magic, 1, 2, f);
-    fclose(f);
     cq_source *s = source_new(path);
-    if (!s)
+    if (!s) {
+        fclose(f);
         return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", path);
-    s->gzip = has_gzip_magic(magic, got);
-    s->gz = gzopen(path, "rb");
-    if (!s->gz) {
-        int e = errno;
-        free(s->name);
-        free(s);
-        return cq_fail(d, CQ_ERR_OPEN, "%s: cannot open: %s", path, e ? strerror(e) : "zlib");
     }
-    gzbuffer(s->gz, GZ_BUFFER);
+    s->f = f;
+    cq_status st = open_common(s, d);
+    if (st != CQ_OK) {
+        cq_source_close(s, NULL);
+        return st;
+    }
     *out = s;
     return CQ_OK;
 }
@@ -85,42 +150,67 @@ cq_source_open_mem(const void *buf, size_t len, const char *name, cq_source **ou
         return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
     s->mem = buf;
     s->mem_len = len;
-    s->gzip = has_gzip_magic(buf, len);
-    if (s->gzip) {
-        /* 15 + 16: gzip wrapper only */
-        if (inflateInit2(&s->zs, 15 + 16) != Z_OK) {
-            free(s->name);
-            free(s);
-            return cq_fail(d, CQ_ERR_NOMEM, "%s: cannot start zlib", name);
-        }
-        s->zs_open = 1;
-        s->zs.next_in = (unsigned char *)(uintptr_t)buf;
-        s->zs.avail_in = (uInt)(len > UINT32_MAX ? UINT32_MAX : len);
-        s->mem_pos = s->zs.avail_in;
+    cq_status st = open_common(s, d);
+    if (st != CQ_OK) {
+        cq_source_close(s, NULL);
+        return st;
     }
     *out = s;
     return CQ_OK;
 }
 
+/* Decompressed bytes, before any transcoding. */
 static cq_status
-read_mem_gzip(cq_source *s, char *buf, size_t cap, size_t *got, cq_diag *d)
+read_plain(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d)
 {
     *got = 0;
+    if (cap > UINT32_MAX)
+        cap = UINT32_MAX;
+    if (!s->gzip) {
+        while (s->zs.avail_in == 0 && !s->raw_eof) {
+            size_t n;
+            cq_status st = raw_next(s, &n, d);
+            if (st != CQ_OK)
+                return st;
+            s->zs.next_in = s->raw;
+            s->zs.avail_in = (uInt)n;
+        }
+        size_t n = s->zs.avail_in < cap ? s->zs.avail_in : cap;
+        memcpy(buf, s->zs.next_in, n);
+        s->zs.next_in += n;
+        s->zs.avail_in -= (uInt)n;
+        *got = n;
+        return CQ_OK;
+    }
     while (*got == 0 && !s->zs_done) {
-        s->zs.next_out = (unsigned char *)buf;
-        s->zs.avail_out = (uInt)(cap > UINT32_MAX ? UINT32_MAX : cap);
+        if (s->zs.avail_in == 0 && !s->raw_eof) {
+            size_t n;
+            cq_status st = raw_next(s, &n, d);
+            if (st != CQ_OK)
+                return st;
+            s->zs.next_in = s->raw;
+            s->zs.avail_in = (uInt)n;
+        }
+        if (s->zs.avail_in == 0 && s->raw_eof)
+            return cq_fail(d, CQ_ERR_GZIP, "%s: gzip data end too early (truncated file)", s->name);
+        s->zs.next_out = buf;
+        s->zs.avail_out = (uInt)cap;
         int rc = inflate(&s->zs, Z_NO_FLUSH);
-        *got = (size_t)((unsigned char *)s->zs.next_out - (unsigned char *)buf);
+        *got = (size_t)(s->zs.next_out - buf);
         if (rc == Z_STREAM_END) {
             /* a further gzip member may follow (concatenated files) */
-            if (s->zs.avail_in == 0 && s->mem_pos >= s->mem_len) {
-                s->zs_done = 1;
-            } else {
-                if (inflateReset(&s->zs) != Z_OK)
-                    return cq_fail(d, CQ_ERR_GZIP, "%s: damaged gzip data", s->name);
+            if (s->zs.avail_in == 0 && !s->raw_eof) {
+                size_t n;
+                cq_status st = raw_next(s, &n, d);
+                if (st != CQ_OK)
+                    return st;
+                s->zs.next_in = s->raw;
+                s->zs.avail_in = (uInt)n;
             }
-        } else if (rc == Z_BUF_ERROR && *got == 0) {
-            return cq_fail(d, CQ_ERR_GZIP, "%s: gzip data end too early (truncated file)", s->name);
+            if (s->zs.avail_in == 0)
+                s->zs_done = 1;
+            else if (inflateReset(&s->zs) != Z_OK)
+                return cq_fail(d, CQ_ERR_GZIP, "%s: damaged gzip data", s->name);
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
             return cq_fail(d, CQ_ERR_GZIP, "%s: damaged gzip data (%s)", s->name,
                            s->zs.msg ? s->zs.msg : "inflate failed");
@@ -129,32 +219,206 @@ read_mem_gzip(cq_source *s, char *buf, size_t cap, size_t *got, cq_diag *d)
     return CQ_OK;
 }
 
+/* Fills the look-ahead with the first decompressed bytes (up to CQ_SOURCE_PEEK)
+ * and switches on UTF-16 transcoding when they start with its byte-order mark. */
+static cq_status
+start(cq_source *s, cq_diag *d)
+{
+    if (s->started)
+        return CQ_OK;
+    s->started = 1;
+    s->look = malloc(CQ_SOURCE_PEEK);
+    if (!s->look)
+        return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", s->name);
+    while (s->look_len < CQ_SOURCE_PEEK) {
+        size_t got;
+        cq_status st = read_plain(s, s->look + s->look_len, CQ_SOURCE_PEEK - s->look_len, &got, d);
+        if (st != CQ_OK)
+            return st;
+        if (got == 0)
+            break;
+        s->look_len += got;
+    }
+    const unsigned char *u = s->look;
+    if (s->look_len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+                             (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
+        return cq_fail(d, CQ_ERR_BINARY,
+                       "%s: line 1: UTF-32 text is not supported: save the file as CSV (UTF-8), "
+                       "CSV (semicolon) or Unicode text (UTF-16)",
+                       s->name);
+    if (s->look_len >= 2 && s->look[0] == 0xFF && s->look[1] == 0xFE)
+        s->utf16 = 1;
+    else if (s->look_len >= 2 && s->look[0] == 0xFE && s->look[1] == 0xFF)
+        s->utf16 = 2;
+    if (s->utf16)
+        s->look_pos = 2; /* the BOM goes */
+    return CQ_OK;
+}
+
+cq_status
+cq_source_peek(cq_source *s, const unsigned char **p, size_t *n, cq_diag *d)
+{
+    cq_status st = start(s, d);
+    if (st != CQ_OK)
+        return st;
+    *p = s->look + s->look_pos;
+    *n = s->look_len - s->look_pos;
+    return CQ_OK;
+}
+
+/* Decompressed bytes after the look-ahead. */
+static cq_status
+read_bytes(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d)
+{
+    if (s->look_pos < s->look_len) {
+        size_t n = s->look_len - s->look_pos;
+        if (n > cap)
+            n = cap;
+        memcpy(buf, s->look + s->look_pos, n);
+        s->look_pos += n;
+        *got = n;
+        return CQ_OK;
+    }
+    return read_plain(s, buf, cap, got, d);
+}
+
+static size_t
+put_utf8(unsigned cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* UTF-16 -> UTF-8: reads at most cap / 4 code units' worth so the output fits. */
+static cq_status
+read_utf16(cq_source *s, char *buf, size_t cap, size_t *got, cq_diag *d)
+{
+    *got = 0;
+    if (!s->u16_in && !(s->u16_in = malloc(OUT_BLOCK)))
+        return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", s->name);
+    size_t want = cap / 2; /* bytes of UTF-16 in; each 2 bytes give at most 3 bytes out */
+    if (want > OUT_BLOCK)
+        want = OUT_BLOCK;
+    want &= ~(size_t)3;
+    if (want < 4)
+        return cq_fail(d, CQ_ERR_INTERNAL, "%s: read buffer too small", s->name);
+    while (*got == 0) {
+        memcpy(s->u16_in, s->u16_pend, s->u16_npend);
+        size_t have = s->u16_npend, n = 0;
+        s->u16_npend = 0;
+        cq_status st = read_bytes(s, s->u16_in + have, want - have, &n, d);
+        if (st != CQ_OK)
+            return st;
+        have += n;
+        if (have == 0)
+            return CQ_OK;
+        int at_end = n == 0;
+        size_t i = 0, o = 0;
+        const unsigned char *u = s->u16_in;
+        while (i + 1 < have) {
+            unsigned c =
+                s->utf16 == 1 ? (unsigned)(u[i] | u[i + 1] << 8) : (unsigned)(u[i] << 8 | u[i + 1]);
+            size_t used = 2;
+            if (c >= 0xD800 && c <= 0xDBFF) {
+                if (i + 3 >= have && !at_end)
+                    break; /* the pair's second half comes with the next block */
+                unsigned c2 = 0;
+                if (i + 3 < have)
+                    c2 = s->utf16 == 1 ? (unsigned)(u[i + 2] | u[i + 3] << 8)
+                                       : (unsigned)(u[i + 2] << 8 | u[i + 3]);
+                if (c2 >= 0xDC00 && c2 <= 0xDFFF) {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00);
+                    used = 4;
+                } else {
+                    c = 0xFFFD;
+                }
+            } else if (c >= 0xDC00 && c <= 0xDFFF) {
+                c = 0xFFFD;
+            }
+            o += put_utf8(c, buf + o);
+            i += used;
+        }
+        if (i < have) {
+            if (at_end) {
+                o += put_utf8(0xFFFD, buf + o); /* an odd last byte */
+            } else {
+                s->u16_npend = have - i;
+                memcpy(s->u16_pend, u + i, s->u16_npend);
+            }
+        }
+        *got = o;
+        if (at_end && o == 0)
+            return CQ_OK;
+    }
+    return CQ_OK;
+}
+
 cq_status
 cq_source_read(cq_source *s, char *buf, size_t cap, size_t *got, cq_diag *d)
 {
     *got = 0;
-    if (s->gz) {
-        if (cap > INT32_MAX)
-            cap = INT32_MAX;
-        int n = gzread(s->gz, buf, (unsigned)cap);
-        if (n < 0) {
-            int err = 0;
-            const char *msg = gzerror(s->gz, &err);
-            if (err == Z_ERRNO)
-                return cq_fail(d, CQ_ERR_READ, "%s: read error: %s", s->name, strerror(errno));
-            return cq_fail(d, CQ_ERR_GZIP, "%s: damaged gzip data (%s)", s->name,
-                           msg ? msg : "zlib error");
+    cq_status st = start(s, d);
+    if (st != CQ_OK)
+        return st;
+    if (s->utf16)
+        return read_utf16(s, buf, cap, got, d);
+    return read_bytes(s, (unsigned char *)buf, cap, got, d);
+}
+
+cq_status
+cq_source_slurp(cq_source *s, size_t max, unsigned char **data, size_t *len, cq_diag *d)
+{
+    *data = NULL;
+    *len = 0;
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *p = malloc(cap);
+    if (!p)
+        return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", s->name);
+    for (;;) {
+        if (n == cap) {
+            if (cap >= max) {
+                free(p);
+                return cq_fail(d, CQ_ERR_LIMIT, "%s: larger than %zu MB", s->name, max >> 20);
+            }
+            size_t nc = cap * 2 > max ? max : cap * 2;
+            unsigned char *q = realloc(p, nc);
+            if (!q) {
+                free(p);
+                return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", s->name);
+            }
+            p = q;
+            cap = nc;
         }
-        *got = (size_t)n;
-        return CQ_OK;
+        size_t got;
+        cq_status st = cq_source_read(s, (char *)p + n, cap - n, &got, d);
+        if (st != CQ_OK) {
+            free(p);
+            return st;
+        }
+        if (got == 0)
+            break;
+        n += got;
     }
-    if (s->gzip)
-        return read_mem_gzip(s, buf, cap, got, d);
-    size_t left = s->mem_len - s->mem_pos;
-    size_t n = left < cap ? left : cap;
-    memcpy(buf, s->mem + s->mem_pos, n);
-    s->mem_pos += n;
-    *got = n;
+    *data = p;
+    *len = n;
     return CQ_OK;
 }
 
@@ -164,10 +428,55 @@ cq_source_is_gzip(const cq_source *s)
     return s->gzip;
 }
 
+int
+cq_source_utf16(const cq_source *s)
+{
+    return s->utf16;
+}
+
 const char *
 cq_source_name(const cq_source *s)
 {
     return s->name;
+}
+
+cq_status
+cq_source_digest(cq_source *s, char hex[65], uint64_t *size, cq_diag *d)
+{
+    /* the rest of the input, so that the hash covers the whole file */
+    for (;;) {
+        size_t got;
+        cq_status st = raw_next(s, &got, d);
+        if (st != CQ_OK)
+            return st;
+        if (got == 0)
+            break;
+        if (s->gzip && !s->zs_done) { /* inflate it too: a truncated tail must show */
+            s->zs.next_in = s->raw;
+            s->zs.avail_in = (uInt)got;
+            unsigned char sink[4096];
+            while (s->zs.avail_in && !s->zs_done) {
+                s->zs.next_out = sink;
+                s->zs.avail_out = sizeof sink;
+                int rc = inflate(&s->zs, Z_NO_FLUSH);
+                if (rc == Z_STREAM_END && s->zs.avail_in)
+                    rc = inflateReset(&s->zs);
+                else if (rc == Z_STREAM_END)
+                    s->zs_done = 1;
+                if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+                    return cq_fail(d, CQ_ERR_GZIP, "%s: damaged gzip data", s->name);
+            }
+        }
+    }
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    EVP_DigestFinal_ex(s->md, md, &mdlen);
+    for (unsigned i = 0; i < mdlen && i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    hex[64] = '\0';
+    if (size)
+        *size = s->raw_bytes;
+    return CQ_OK;
 }
 
 cq_status
@@ -176,18 +485,17 @@ cq_source_close(cq_source *s, cq_diag *d)
     if (!s)
         return CQ_OK;
     cq_status st = CQ_OK;
-    if (s->gz) {
-        int rc = gzclose(s->gz);
-        if (rc == Z_BUF_ERROR)
-            st = cq_fail(d, CQ_ERR_GZIP, "%s: gzip data end too early (truncated file)", s->name);
-        else if (rc != Z_OK)
-            st = cq_fail(d, CQ_ERR_READ, "%s: error while closing (zlib status %d)", s->name, rc);
-    }
     if (s->zs_open) {
-        if (!s->zs_done && st == CQ_OK)
+        if (!s->zs_done && s->raw_eof && s->zs.avail_in == 0)
             st = cq_fail(d, CQ_ERR_GZIP, "%s: gzip data end too early (truncated file)", s->name);
         inflateEnd(&s->zs);
     }
+    if (s->f && fclose(s->f) != 0 && st == CQ_OK)
+        st = cq_fail(d, CQ_ERR_READ, "%s: error while closing: %s", s->name, strerror(errno));
+    EVP_MD_CTX_free(s->md);
+    free(s->raw);
+    free(s->look);
+    free(s->u16_in);
     free(s->name);
     free(s);
     return st;
@@ -196,43 +504,11 @@ cq_source_close(cq_source *s, cq_diag *d)
 cq_status
 cq_file_sha256(const char *path, char hex[65], uint64_t *size, cq_diag *d)
 {
-    cq_status st = CQ_OK;
-    unsigned char *buf = NULL;
-    EVP_MD_CTX *ctx = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cq_fail(d, CQ_ERR_OPEN, "%s: cannot open: %s", path, strerror(errno));
-    buf = malloc(GZ_BUFFER);
-    ctx = EVP_MD_CTX_new();
-    if (!buf || !ctx) {
-        st = cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", path);
-        goto cleanup;
-    }
-    if (EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
-        st = cq_fail(d, CQ_ERR_INTERNAL, "%s: SHA-256 unavailable", path);
-        goto cleanup;
-    }
-    uint64_t total = 0;
-    size_t n;
-    while ((n = fread(buf, 1, GZ_BUFFER, f)) > 0) {
-        EVP_DigestUpdate(ctx, buf, n);
-        total += n;
-    }
-    if (ferror(f)) {
-        st = cq_fail(d, CQ_ERR_READ, "%s: read error: %s", path, strerror(errno));
-        goto cleanup;
-    }
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    EVP_DigestFinal_ex(ctx, md, &mdlen);
-    for (unsigned i = 0; i < mdlen && i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", md[i]);
-    hex[64] = '\0';
-    if (size)
-        *size = total;
-cleanup:
-    EVP_MD_CTX_free(ctx);
-    free(buf);
-    fclose(f);
+    cq_source *s = NULL;
+    cq_status st = cq_source_open_file(path, &s, d);
+    if (st != CQ_OK)
+        return st;
+    st = cq_source_digest(s, hex, size, d);
+    cq_source_close(s, NULL);
     return st;
 }

@@ -1,6 +1,8 @@
 /* study.c - the study's lifetime and quality rows (see study.h; output files: output.c). */
 #include "copsoq/study.h"
 
+#include "copsoq/colmap.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -16,7 +18,10 @@ cq_settings_free(cq_settings *s)
     for (size_t i = 0; i < s->n_waves; i++) {
         free(s->waves[i].label);
         free(s->waves[i].path);
+        free(s->waves[i].sheet);
     }
+    free(s->columns_path);
+    free(s->sheet);
     free(s->waves);
     free(s->id_column);
     for (size_t i = 0; i < s->n_groups; i++)
@@ -61,6 +66,8 @@ cq_study_free(cq_study *st)
     }
     free(st->waves);
     cq_instrument_free(st->ins);
+    cq_colmap_free(st->colmap);
+    free(st->colmap);
     free(st->quality);
     free(st->summary);
     free(st->reliability);

@@ -64,6 +64,7 @@ cq_run_waves(cq_study *st, const cq_wave_stage *stages, size_t n, double *second
         jobs[w].set.n_waves = 1;
         cq_study_init(&jobs[w].sub, &jobs[w].set);
         jobs[w].sub.ins = st->ins;
+        jobs[w].sub.colmap = st->colmap; /* borrowed: loaded once for the run */
         jobs[w].failed = n;
         jobs[w].last = w + 1 == nw;
     }
@@ -201,6 +202,7 @@ merge(cq_study *st, wave_job *jobs)
         }
         cq_arena_adopt(&st->arena, &sub->arena); /* the quality rows' strings */
         sub->ins = NULL;                         /* borrowed */
+        sub->colmap = NULL;
         cq_study_free(sub);
     }
     if (sm) {

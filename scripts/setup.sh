@@ -7,8 +7,9 @@
 #   sh scripts/setup.sh --with-r        + R (to regenerate the references in tests/r)
 #   sh scripts/setup.sh --with-bench    + pandas, scipy, openpyxl (the peer in make bench)
 set -eu
-BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter-dev libssl-dev"
-TEST="python3 python3-openpyxl python3-numpy valgrind clang-format"
+BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter-dev libssl-dev
+  libminizip-dev libexpat1-dev libreadstat-dev"
+TEST="python3 python3-openpyxl python3-numpy readstat valgrind clang-format"   # readstat: writes the .sav fixtures
 RENDER="libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito"
 TOOLS="clang libclang-rt-14-dev time gzip"   # make fuzz, make bench
 R="r-base-core"                              # regenerating tests/r/ references

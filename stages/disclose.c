@@ -30,15 +30,14 @@
  *    rows shown is the contract's.
  * 4. Response counts per group (all scales together), by the same rules over
  *    the respondents of a wave; item counts (whole waves) need min_group
- *    answers, min_group_sensitive for a sensitive scale's items.
+ *    answers, min_group_sensitive for a sensitive scale's items; reliability
+ *    needs min_group complete respondents.
  * 5. quality.csv's details are written so that they never echo an id of the
  *    wave or free text.
  * 6. The audit: every wave and scale (and the response counts) again, with
  *    only what is published, from scratch.  A set of fewer than min_group
  *    respondents in the span stops the run (CQ_ERR_DISCLOSURE).
  */
-#include "copsoq/disclose.h"
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,18 +142,6 @@ cleanup:
     return s;
 }
 
-cq_summary *
-cq_summary_row(const cq_study *st, size_t w, size_t b, size_t level, size_t s)
-{
-    size_t base = 0;
-    for (size_t v = 0; v < w; v++)
-        for (size_t k = 0; k <= st->settings->n_groups; k++)
-            base += n_levels(st, v, k) * st->ins->n_scales;
-    for (size_t k = 0; k < b; k++)
-        base += n_levels(st, w, k) * st->ins->n_scales;
-    return &st->summary[base + s * n_levels(st, w, b) + level];
-}
-
 static size_t
 n_levels(const cq_study *st, size_t w, size_t b)
 {
@@ -174,7 +161,6 @@ hide_sum(cq_summary *r, cq_hidden_by why)
         return;
     r->suppressed = 1;
     r->hidden_by = why;
-    r->secondary = why != CQ_HID_PRIMARY && why != CQ_HID_SENSITIVE;
 }
 
 static void
@@ -1143,6 +1129,18 @@ static void
 blank(ctx *x)
 {
     cq_study *st = x->st;
+    /* reliability (contract §5): alpha and the item figures need min_group
+     * complete respondents; the row's items and n_complete stay */
+    for (size_t i = 0; i < st->n_reliability; i++) {
+        cq_reliability *r = &st->reliability[i];
+        if (r->n_complete < (size_t)cq_min_group_for(st, r->scale))
+            r->alpha = NAN;
+    }
+    for (size_t i = 0; i < st->n_reliability_items; i++) {
+        cq_reliability_item *r = &st->reliability_items[i];
+        if (r->n_complete < (size_t)cq_min_group_for(st, r->scale))
+            r->item_rest_r = r->alpha_if_deleted = NAN;
+    }
     for (size_t i = 0; i < st->n_summary; i++) {
         cq_summary *r = &st->summary[i];
         if (r->suppressed) {

@@ -1,8 +1,12 @@
 /*
- * ingest.c - stage 2: read each wave's response file (contract §2).
+ * ingest.c - stage 2: read each wave's response file (contract §2, §2a).
  *
- * Streams the file through csvread (libcsv + zlib) and stores the answers
- * columnar as option indices.  A record is buffered until its end, because
+ * Takes records from the reader the file's content calls for (reader.h:
+ * delimited text, .xlsx, .sav/.dta) and stores the answers columnar as
+ * option indices.  The first records are held until the header is known:
+ * a Qualtrics export's 3 header lines, a SurveyMonkey export's 2 merged
+ * lines, or --header-rows N (§2a); then the column map (colmap.h), if any,
+ * names the columns.  A record is buffered until its end, because
  * the id column may come after the items: only then is it known whether the
  * row is kept (its bad values become quality rows) or rejected as a whole
  * (duplicate id, missing id, wrong number of fields: one quality row).
@@ -15,9 +19,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "copsoq/colmap.h"
 #include "copsoq/csvread.h"
 #include "copsoq/utf8.h"
 #include "copsoq/log.h"
+#include "copsoq/reader.h"
 #include "copsoq/stages.h"
 #include "copsoq/strmap.h"
 
@@ -26,6 +32,8 @@
 #define ROLE_GROUP      2
 #define ROLE_ITEM       3
 #define MAX_TOKEN_SHOWN 40
+#define AUTO_HEADER     3 /* records held to detect a Qualtrics/SurveyMonkey header */
+#define N_EXAMPLES      3 /* bad values shown when a column is mostly not answers */
 
 typedef struct {
     int role;
@@ -47,9 +55,18 @@ typedef struct {
     cq_status status;
     /* header */
     int header_done;
-    char **header;
+    size_t hold;     /* records to hold before deciding the header */
+    int header_rows; /* forced, or 0 = detect */
+    cq_record held[CQ_MAX_HEADER_ROWS + 1];
+    size_t n_held;
+    char **header;   /* [n_cols] the names used (after the map), wave arena */
+    char **original; /* [n_cols] the file's own headers, wave arena */
     size_t n_cols, cap_header;
     column *cols;
+    /* guards */
+    size_t *nonempty, *invalid; /* [n_items] over all data records */
+    char (*examples)[N_EXAMPLES * (MAX_TOKEN_SHOWN + 8)];
+    int ids_are_row_numbers; /* so far, id r is the text of r + 1 */
     /* current record */
     size_t field; /* index of the next field */
     char *id;     /* malloc'd copy of the id field */
@@ -73,13 +90,54 @@ typedef struct {
 
 static int on_field(void *ctx, const char *s, size_t len);
 static int on_record(void *ctx, size_t line);
+static int on_label(void *ctx, size_t col, const char *value, const char *label);
+static cq_status decide_header(ingest *g);
+static cq_status guards(ingest *g);
 static cq_status finish(ingest *g);
 static void ingest_free(ingest *g);
+
+/* ids of wave w also in wave w - 1 */
+static cq_status
+count_repeated(cq_study *st, size_t w, cq_diag *d)
+{
+    cq_wave *a = &st->waves[w - 1], *b = &st->waves[w];
+    cq_strmap m = {0};
+    for (size_t r = 0; r < a->n; r++)
+        if (cq_strmap_put(&m, a->ids[r], r) != 0) {
+            cq_strmap_free(&m);
+            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        }
+    b->ids_in_previous = 0;
+    for (size_t r = 0; r < b->n; r++)
+        b->ids_in_previous += cq_strmap_get(&m, b->ids[r]) != (size_t)-1;
+    cq_strmap_free(&m);
+    return CQ_OK;
+}
+
+/* The column map is loaded once for the whole run (its rows name the run's
+ * waves), before the waves are read, each in a study of its own (waves.c). */
+cq_status
+cq_stage_columns(cq_study *st, cq_diag *d)
+{
+    const cq_settings *set = st->settings;
+    if (!set->columns_path || st->colmap)
+        return CQ_OK;
+    st->colmap = calloc(1, sizeof *st->colmap);
+    if (!st->colmap)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    cq_status s = cq_colmap_load(set->columns_path, st->colmap, d);
+    if (s == CQ_OK)
+        s = cq_colmap_check(st->colmap, set, st->ins, d);
+    return s;
+}
 
 cq_status
 cq_stage_ingest(cq_study *st, cq_diag *d)
 {
     const cq_settings *set = st->settings;
+    cq_status cs = cq_stage_columns(st, d); /* no-op when the run loaded it */
+    if (cs != CQ_OK)
+        return cs;
     st->waves = calloc(set->n_waves, sizeof *st->waves);
     if (!st->waves)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
@@ -87,11 +145,8 @@ cq_stage_ingest(cq_study *st, cq_diag *d)
     for (size_t w = 0; w < set->n_waves; w++) {
         cq_wave *wave = &st->waves[w];
         const char *path = set->waves[w].path;
-        cq_status s = cq_file_sha256(path, wave->sha256, &wave->bytes, d);
-        if (s != CQ_OK)
-            return s;
         cq_source *src = NULL;
-        s = cq_source_open_file(path, &src, d);
+        cq_status s = cq_source_open_file(path, &src, d);
         if (s != CQ_OK)
             return s;
         double t0 = cq_now();
@@ -112,6 +167,26 @@ cq_stage_ingest(cq_study *st, cq_diag *d)
 }
 
 cq_status
+cq_ingest_announce(cq_study *st, cq_diag *d)
+{
+    /* every run says how many people each wave has and how many could be
+     * paired: a wrong id column shows here at once (contract §2a) */
+    for (size_t w = 0; w < st->n_waves; w++) {
+        if (w > 0) {
+            cq_status s = count_repeated(st, w, d);
+            if (s != CQ_OK)
+                return s;
+            cq_log(CQ_LOG_QUIET, "wave %s: %zu respondents, %zu ids also in wave %s",
+                   st->waves[w].label, st->waves[w].n, st->waves[w].ids_in_previous,
+                   st->waves[w - 1].label);
+        } else {
+            cq_log(CQ_LOG_QUIET, "wave %s: %zu respondents", st->waves[w].label, st->waves[w].n);
+        }
+    }
+    return CQ_OK;
+}
+
+cq_status
 cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
 {
     cq_wave *wave = &st->waves[w];
@@ -119,7 +194,6 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
     cq_arena_init(&wave->arena);
     wave->label = set->waves[w].label;
     wave->path = set->waves[w].path;
-    wave->gzip = cq_source_is_gzip(src);
     ingest g = {0};
     g.st = st;
     g.w = w;
@@ -128,6 +202,9 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
     g.file = cq_source_name(src);
     g.d = d;
     g.status = CQ_OK;
+    g.header_rows = set->waves[w].header_rows ? set->waves[w].header_rows : set->header_rows;
+    g.hold = g.header_rows ? (size_t)g.header_rows : AUTO_HEADER;
+    g.ids_are_row_numbers = 1;
     size_t ni = st->ins->n_items, ng = set->n_groups;
     g.row = calloc(ni ? ni : 1, 1);
     g.gvals = calloc(ng ? ng : 1, sizeof *g.gvals);
@@ -137,28 +214,40 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
     g.levels = calloc(ng ? ng : 1, sizeof *g.levels);
     g.n_levels = calloc(ng ? ng : 1, sizeof *g.n_levels);
     g.cap_levels = calloc(ng ? ng : 1, sizeof *g.cap_levels);
+    g.nonempty = calloc(ni ? ni : 1, sizeof *g.nonempty);
+    g.invalid = calloc(ni ? ni : 1, sizeof *g.invalid);
+    g.examples = calloc(ni ? ni : 1, sizeof *g.examples);
     cq_status s;
     if (!g.row || !g.gvals || !g.answers || !g.group || !g.levelmap || !g.levels || !g.n_levels ||
-        !g.cap_levels) {
+        !g.cap_levels || !g.nonempty || !g.invalid || !g.examples) {
         s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
     g.all_empty = 1;
-    cq_csv_info info = {0};
-    s = cq_csv_read(src, &info, on_field, on_record, &g, &g.status, d);
-    wave->delimiter = info.delimiter;
-    wave->bom = info.bom;
-    wave->cp1252_fields = info.cp1252_fields;
-    wave->lines = info.lines;
+    cq_read_info info = {0};
+    info.sheet = set->waves[w].sheet ? set->waves[w].sheet : set->sheet;
+    cq_reader_cb cb = {on_field, on_record, on_label, &g};
+    s = cq_read_records(src, &info, &cb, &g.status, d);
+    wave->format = cq_format_name(info.format);
+    wave->gzip = cq_source_is_gzip(src);
+    wave->utf16 = cq_source_utf16(src);
+    wave->delimiter = info.format == CQ_FMT_TEXT ? info.csv.delimiter : 0;
+    wave->bom = info.csv.bom;
+    wave->cp1252_fields = info.csv.cp1252_fields;
+    wave->lines = info.format == CQ_FMT_TEXT ? info.csv.lines : info.records;
+    if (info.sheet_used[0])
+        wave->sheet = cq_arena_strdup(&wave->arena, info.sheet_used);
+    if (s == CQ_OK && !g.header_done && g.n_held > 0)
+        s = decide_header(&g);
     if (s != CQ_OK)
         goto cleanup;
-    if (info.bytes == 0 || (!g.header_done && info.records == 0)) {
+    if ((info.format == CQ_FMT_TEXT && info.csv.bytes == 0) || !g.header_done) {
         s = cq_fail(d, CQ_ERR_EMPTY, "%s: the file is empty", g.file);
         goto cleanup;
     }
     if (wave->records == 0) {
-        s = cq_fail(d, CQ_ERR_NO_DATA, "%s: line 2: the file has a header but no data rows",
-                    g.file);
+        s = cq_fail(d, CQ_ERR_NO_DATA, "%s: line %zu: the file has a header but no data rows",
+                    g.file, wave->header_lines + 1);
         goto cleanup;
     }
     if (wave->n == 0) {
@@ -167,7 +256,11 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
                     wave->records, g.first_reject_line, g.first_reject);
         goto cleanup;
     }
-    s = finish(&g);
+    s = guards(&g);
+    if (s == CQ_OK)
+        s = finish(&g);
+    if (s == CQ_OK)
+        s = cq_source_digest(src, wave->sha256, &wave->bytes, d);
 cleanup:
     ingest_free(&g);
     return s;
@@ -208,16 +301,27 @@ cq_decode_option(const cq_instrument *ins, size_t item, const char *tok, size_t 
     if ((len == 2 && memcmp(tok, "NA", 2) == 0) || (len == 1 && tok[0] == '.'))
         return 1;
     /* an integer code, written as the instrument writes it: an optional '-',
-     * digits, no leading zeros ("03", "+3" and "-0" are not codes) */
+     * digits, no leading zeros ("03", "+3" and "-0" are not codes); a whole
+     * number with a zero fraction ("3.0", "3.000000": pandas, readstat) is
+     * that code too (contract §2a) */
+    size_t ilen = len;
+    const char *dot = memchr(tok, '.', len);
+    if (dot && dot > tok && (size_t)(dot - tok) + 1 < len) {
+        size_t z = (size_t)(dot - tok) + 1;
+        while (z < len && tok[z] == '0')
+            z++;
+        if (z == len)
+            ilen = (size_t)(dot - tok);
+    }
     size_t i = tok[0] == '-' ? 1 : 0;
-    int canonical = i < len && !(tok[i] == '0' && (len - i > 1 || i == 1));
-    if (canonical && len - i <= 9) {
+    int canonical = i < ilen && !(tok[i] == '0' && (ilen - i > 1 || i == 1));
+    if (canonical && ilen - i <= 9) {
         size_t k = i;
-        while (k < len && tok[k] >= '0' && tok[k] <= '9')
+        while (k < ilen && tok[k] >= '0' && tok[k] <= '9')
             k++;
-        if (k == len) {
+        if (k == ilen) {
             long v = 0;
-            for (size_t j = i; j < len; j++)
+            for (size_t j = i; j < ilen; j++)
                 v = v * 10 + (tok[j] - '0');
             if (tok[0] == '-')
                 v = -v;
@@ -247,15 +351,173 @@ cq_decode_option(const cq_instrument *ins, size_t item, const char *tok, size_t 
 
 /* ------------------------------------------------------------------ header */
 
-/* Header names match case-insensitively, also for å, ä, ö (cq_fold). */
 static int
-same_name(const char *a, const char *b)
+is_response_word(const char *s)
 {
-    char fa[256], fb[256];
-    size_t la = cq_fold(a, strlen(a), fa, sizeof fa), lb = cq_fold(b, strlen(b), fb, sizeof fb);
-    if (la == (size_t)-1 || lb == (size_t)-1)
-        return strcasecmp(a, b) == 0;
-    return la == lb && memcmp(fa, fb, la) == 0;
+    return cq_same_name(s, "Response") || cq_same_name(s, "Open-Ended Response");
+}
+
+/* Qualtrics: the third record's non-empty fields all start {"ImportId": */
+static int
+is_qualtrics(const cq_record *r)
+{
+    size_t nonempty = 0;
+    for (size_t c = 0; c < r->n; c++) {
+        size_t len = strlen(r->f[c]);
+        const char *t = cq_trim(r->f[c], &len);
+        if (!len)
+            continue;
+        if (len < 12 || strncmp(t, "{\"ImportId\":", 12) != 0)
+            return 0;
+        nonempty++;
+    }
+    return nonempty > 0;
+}
+
+/* SurveyMonkey: the second record holds Response or Open-Ended Response */
+static int
+is_surveymonkey(const cq_record *r)
+{
+    for (size_t c = 0; c < r->n; c++)
+        if (is_response_word(r->f[c]))
+            return 1;
+    return 0;
+}
+
+void
+cq_header_shape(const cq_record *rec, size_t n_rec, int forced, size_t *lines, size_t *skip)
+{
+    *lines = 1;
+    *skip = 0;
+    if (forced)
+        *lines = (size_t)forced < n_rec ? (size_t)forced : n_rec;
+    else if (n_rec >= 3 && is_qualtrics(&rec[2]))
+        *skip = 2;
+    else if (n_rec >= 2 && is_surveymonkey(&rec[1]))
+        *lines = 2;
+}
+
+char *
+cq_header_name(const cq_record *rec, size_t lines, size_t c, const char **carry)
+{
+    const char *first = c < rec[0].n ? rec[0].f[c] : "";
+    if (first[0] || lines == 1)
+        *carry = first;
+    size_t cap = strlen(*carry) + 1;
+    for (size_t k = 1; k < lines; k++)
+        if (c < rec[k].n)
+            cap += strlen(rec[k].f[c]) + 3;
+    char *h = malloc(cap);
+    if (!h)
+        return NULL;
+    size_t used = (size_t)snprintf(h, cap, "%s", *carry);
+    for (size_t k = 1; k < lines; k++) {
+        const char *t = c < rec[k].n ? rec[k].f[c] : "";
+        if (t[0] && !is_response_word(t))
+            used += (size_t)snprintf(h + used, cap - used, "%s%s", used ? " - " : "", t);
+    }
+    return h;
+}
+
+/* Header of n_lines held records merged (contract §2a): line 1's text carried
+ * right from the nearest non-empty cell, then " - " and each further line's
+ * text where it is neither empty nor Response/Open-Ended Response. */
+static cq_status
+merge_header(ingest *g, size_t n_lines)
+{
+    size_t width = 0;
+    for (size_t k = 0; k < n_lines; k++)
+        if (g->held[k].n > width)
+            width = g->held[k].n;
+    g->header = calloc(width ? width : 1, sizeof *g->header);
+    g->original = calloc(width ? width : 1, sizeof *g->original);
+    if (!g->header || !g->original)
+        return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    const char *carry = "";
+    for (size_t c = 0; c < width; c++) {
+        char *h = cq_header_name(g->held, n_lines, c, &carry);
+        if (!h)
+            return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+        g->original[c] = cq_arena_strdup(&g->wave->arena, h);
+        free(h);
+        if (!g->original[c])
+            return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+        g->header[c] = g->original[c];
+    }
+    g->n_cols = width;
+    return CQ_OK;
+}
+
+static cq_status
+add_rename(ingest *g, const char *from, const char *to)
+{
+    cq_wave *w = g->wave;
+    if (w->n_renames % 16 == 0) {
+        const char **f = cq_arena_calloc(&w->arena, w->n_renames + 16, sizeof *f);
+        const char **t = cq_arena_calloc(&w->arena, w->n_renames + 16, sizeof *t);
+        if (!f || !t)
+            return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+        if (w->n_renames) {
+            memcpy(f, w->rename_from, w->n_renames * sizeof *f);
+            memcpy(t, w->rename_to, w->n_renames * sizeof *t);
+        }
+        w->rename_from = f;
+        w->rename_to = t;
+    }
+    w->rename_from[w->n_renames] = from;
+    w->rename_to[w->n_renames] = to;
+    w->n_renames++;
+    return CQ_OK;
+}
+
+/* The column map's rows for this wave name the columns; every other column
+ * is ignored (NULL). */
+static cq_status
+apply_map(ingest *g, size_t line)
+{
+    const cq_colmap *m = g->st->colmap;
+    const cq_colmap_row **rows = NULL;
+    size_t n = 0;
+    if (cq_colmap_for_wave(m, g->wave->label, &rows, &n) != CQ_OK)
+        return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    if (n == 0)
+        return CQ_OK;
+    cq_status s = CQ_OK;
+    for (size_t c = 0; c < g->n_cols; c++)
+        g->header[c] = NULL;
+    for (size_t r = 0; r < n && s == CQ_OK; r++) {
+        size_t found = (size_t)-1;
+        for (size_t c = 0; c < g->n_cols && s == CQ_OK; c++) {
+            if (!cq_same_name(g->original[c], rows[r]->column))
+                continue;
+            if (found != (size_t)-1)
+                s = cq_fail(g->d, CQ_ERR_HEADER,
+                            "%s: line %zu: column '%s' (%s, line %zu) appears twice in %s "
+                            "(columns %zu and %zu)",
+                            g->file, line, rows[r]->column, m->table.name, rows[r]->line, g->file,
+                            found + 1, c + 1);
+            found = c;
+        }
+        if (s != CQ_OK)
+            break;
+        if (found == (size_t)-1) {
+            s = cq_fail(g->d, CQ_ERR_HEADER, "%s: line %zu: column '%s' is not in %s (wave %s)",
+                        m->table.name, rows[r]->line, rows[r]->column, g->file, g->wave->label);
+        } else if (g->header[found]) {
+            s = cq_fail(g->d, CQ_ERR_HEADER,
+                        "%s: line %zu: column '%s' is mapped to both '%s' and '%s' (wave %s)",
+                        m->table.name, rows[r]->line, rows[r]->column, g->header[found],
+                        rows[r]->name, g->wave->label);
+        } else {
+            g->header[found] = cq_arena_strdup(&g->wave->arena, rows[r]->name);
+            if (!g->header[found])
+                s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+            else if (strcmp(g->original[found], rows[r]->name) != 0)
+                s = add_rename(g, g->original[found], g->header[found]);
+        }
+    }
+    free(rows);
+    return s;
 }
 
 /* s folded as cq_fold does (never longer than s); caller frees. */
@@ -276,7 +538,7 @@ header_record(ingest *g, size_t line)
     const cq_instrument *ins = g->ins;
     cq_diag *d = g->d;
     for (size_t c = 0; c < g->n_cols; c++) {
-        const char *h = g->header[c];
+        const char *h = g->original[c];
         for (const unsigned char *p = (const unsigned char *)h; *p; p++)
             if (*p < 0x20 && *p != '\t')
                 return cq_fail(d, CQ_ERR_BINARY,
@@ -284,6 +546,9 @@ header_record(ingest *g, size_t line)
                                "text file of survey answers",
                                g->file, line);
     }
+    cq_status s = apply_map(g, line);
+    if (s != CQ_OK)
+        return s;
     g->cols = calloc(g->n_cols ? g->n_cols : 1, sizeof *g->cols);
     if (!g->cols)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
@@ -292,7 +557,7 @@ header_record(ingest *g, size_t line)
     /* folded item ids -> item, so that a header of n columns costs n look-ups */
     char **folded = calloc(ni + 1, sizeof *folded);
     cq_strmap items = {0};
-    cq_status s = seen && folded ? CQ_OK : cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    s = seen && folded ? CQ_OK : cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     for (size_t k = 0; k < ni && s == CQ_OK; k++) {
         folded[k] = fold_alloc(ins->items[k].id);
         if (!folded[k])
@@ -321,12 +586,14 @@ header_record(ingest *g, size_t line)
     for (size_t c = 0; c < g->n_cols && s == CQ_OK; c++) {
         const char *h = g->header[c];
         size_t slot = (size_t)-1;
-        if (same_name(h, set->id_column)) {
+        if (!h)
+            continue; /* not in the column map */
+        if (cq_same_name(h, set->id_column)) {
             g->cols[c].role = ROLE_ID;
             slot = 0;
         } else {
             for (size_t k = 0; k < ng && slot == (size_t)-1; k++)
-                if (same_name(h, set->groups[k])) {
+                if (cq_same_name(h, set->groups[k])) {
                     g->cols[c] = (column){ROLE_GROUP, k};
                     slot = 1 + k;
                 }
@@ -354,7 +621,10 @@ header_record(ingest *g, size_t line)
     }
     if (s == CQ_OK && !seen[0])
         s = cq_fail(d, CQ_ERR_HEADER, "%s: line %zu: the id column '%s' is missing%s", g->file,
-                    line, set->id_column, g->n_cols <= 1 ? " (is the delimiter , ; or TAB?)" : "");
+                    line, set->id_column,
+                    g->st->colmap    ? " (name it in the column map)"
+                    : g->n_cols <= 1 ? " (is the delimiter , ; or TAB?)"
+                                     : "");
     for (size_t k = 0; k < ng && s == CQ_OK; k++)
         if (!seen[1 + k])
             s = cq_fail(d, CQ_ERR_HEADER, "%s: line %zu: the grouping column '%s' is missing",
@@ -374,9 +644,12 @@ header_record(ingest *g, size_t line)
             }
         if (missing)
             s = cq_fail(d, CQ_ERR_HEADER,
-                        "%s: line %zu: %zu item column%s of the instrument %s missing: %s%s",
+                        "%s: line %zu: %zu item column%s of the instrument %s missing: %s%s%s",
                         g->file, line, missing, missing == 1 ? "" : "s",
-                        missing == 1 ? "is" : "are", list, missing > 8 ? ", ..." : "");
+                        missing == 1 ? "is" : "are", list, missing > 8 ? ", ..." : "",
+                        g->st->colmap ? ""
+                                      : " (a survey tool's export needs a column map: "
+                                        "copsoq columns)");
     }
     for (size_t k = 0; folded && k < ni; k++)
         free(folded[k]);
@@ -386,28 +659,169 @@ header_record(ingest *g, size_t line)
     return s;
 }
 
+/* inlined into on_field: it runs once per cell */
+static inline int data_field(ingest *g, const char *s, size_t len) __attribute__((always_inline));
+static int data_record(ingest *g, size_t line);
+static void reset_record(ingest *g);
+
+/* Decides the header from the held records, then replays the others as data. */
+static cq_status
+decide_header(ingest *g)
+{
+    size_t lines, skip;
+    cq_header_shape(g->held, g->n_held, g->header_rows, &lines, &skip);
+    g->header_done = 1;
+    g->wave->header_lines = lines + skip;
+    cq_status s = merge_header(g, lines);
+    if (s == CQ_OK)
+        s = header_record(g, g->held[0].line);
+    for (size_t k = lines + skip; k < g->n_held && s == CQ_OK; k++) {
+        for (size_t c = 0; c < g->held[k].n && s == CQ_OK; c++)
+            if (data_field(g, g->held[k].f[c], strlen(g->held[k].f[c])) != 0)
+                s = g->status;
+        if (s == CQ_OK && data_record(g, g->held[k].line) != 0)
+            s = g->status;
+    }
+    for (size_t k = 0; k < g->n_held; k++) {
+        for (size_t c = 0; c < g->held[k].n; c++)
+            free(g->held[k].f[c]);
+        free(g->held[k].f);
+        g->held[k] = (cq_record){0};
+    }
+    g->n_held = 0;
+    if (s == CQ_OK)
+        reset_record(g);
+    return s;
+}
+
 /* ------------------------------------------------------------------ records */
 
 static int
 on_field(void *ctx, const char *s, size_t len)
 {
     ingest *g = ctx;
-    if (!g->header_done) {
-        if (g->n_cols == g->cap_header) {
-            size_t cap = g->cap_header ? 2 * g->cap_header : 64;
-            char **h = realloc(g->header, cap * sizeof *h);
-            if (!h)
-                goto nomem;
-            g->header = h;
-            g->cap_header = cap;
-        }
-        s = cq_trim(s, &len);
-        g->header[g->n_cols] = cq_arena_strndup(&g->wave->arena, s, len);
-        if (!g->header[g->n_cols])
+    if (g->header_done)
+        return data_field(g, s, len);
+    cq_record *r = &g->held[g->n_held];
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 64;
+        char **f = realloc(r->f, cap * sizeof *f);
+        if (!f)
             goto nomem;
-        g->n_cols++;
-        return 0;
+        r->f = f;
+        r->cap = cap;
     }
+    s = cq_trim(s, &len);
+    r->f[r->n] = strndup(s, len);
+    if (!r->f[r->n])
+        goto nomem;
+    r->n++;
+    return 0;
+nomem:
+    g->status = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    return 1;
+}
+
+static int
+on_record(void *ctx, size_t line)
+{
+    ingest *g = ctx;
+    if (g->header_done)
+        return data_record(g, line);
+    g->held[g->n_held++].line = line;
+    if (g->n_held < g->hold)
+        return 0;
+    g->status = decide_header(g);
+    return g->status != CQ_OK;
+}
+
+/* Numbers of a file's variable were labelled by the tool (.sav, .dta): each
+ * label must name the option the instrument gives that code (contract §2a). */
+static int
+on_label(void *ctx, size_t col, const char *value, const char *label)
+{
+    ingest *g = ctx;
+    if (!g->header_done && g->n_held > 0) {
+        g->status = decide_header(g);
+        if (g->status != CQ_OK)
+            return 1;
+    }
+    if (col >= g->n_cols || g->cols[col].role != ROLE_ITEM)
+        return 0;
+    const cq_item *it = &g->ins->items[g->cols[col].index];
+    const cq_response_set *set = &g->ins->sets[it->set];
+    char *end;
+    long v = strtol(value, &end, 10);
+    if (end == value || *end)
+        return 0;
+    char fl[512];
+    size_t n = cq_fold(label, strlen(label), fl, sizeof fl);
+    if (n == (size_t)-1)
+        n = 0;
+    const cq_option *coded = NULL, *named = NULL;
+    for (size_t o = 0; o < set->n_options; o++) {
+        const cq_option *op = &set->options[o];
+        if (op->code == v)
+            coded = op;
+        if (n && ((op->fold_en[0] && strcmp(op->fold_en, fl) == 0) ||
+                  (op->fold_sv[0] && strcmp(op->fold_sv, fl) == 0)))
+            named = op;
+    }
+    if (coded == named || (!coded && !named))
+        return 0;
+    if (coded)
+        g->status =
+            cq_fail(g->d, CQ_ERR_HEADER,
+                    "%s: variable %s: value %s is labelled '%s' in the file, but the "
+                    "instrument's code %s is '%s' (%s): the tool's numbers are not the "
+                    "instrument's codes; export answer texts or recode the variable",
+                    g->file, g->original[col], value, label, value,
+                    coded->label_sv[0] ? coded->label_sv : coded->label_en, coded->label_en);
+    else
+        g->status = cq_fail(g->d, CQ_ERR_HEADER,
+                            "%s: variable %s: value %s is labelled '%s' in the file, which is the "
+                            "instrument's code %ld ('%s'): the tool's numbers are not the "
+                            "instrument's codes; export answer texts or recode the variable",
+                            g->file, g->original[col], value, label, named->code,
+                            named->label_sv[0] ? named->label_sv : named->label_en);
+    return 1;
+}
+
+static void
+add_example(char *ex, const char *s, size_t len)
+{
+    size_t used = strlen(ex), have = 0;
+    for (const char *p = ex; *p; p++)
+        have += *p == '\'' ? 1 : 0;
+    if (have / 2 >= N_EXAMPLES)
+        return;
+    char tok[MAX_TOKEN_SHOWN + 1];
+    size_t n = len > MAX_TOKEN_SHOWN ? MAX_TOKEN_SHOWN : len;
+    while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    memcpy(tok, s, n);
+    tok[n] = '\0';
+    if (strchr(tok, '\''))
+        return;
+    char quoted[MAX_TOKEN_SHOWN + 4];
+    snprintf(quoted, sizeof quoted, "'%s'", tok);
+    if (strstr(ex, quoted))
+        return;
+    snprintf(ex + used, N_EXAMPLES * (MAX_TOKEN_SHOWN + 8) - used, "%s%s", used ? ", " : "",
+             quoted);
+}
+
+static int
+only_blanks(const char *s, size_t len)
+{
+    size_t n = len;
+    cq_trim(s, &n);
+    return n == 0;
+}
+
+static inline int
+data_field(ingest *g, const char *s, size_t len)
+{
     size_t c = g->field++;
     if (len)
         for (size_t k = 0; k < len && g->all_empty; k++)
@@ -418,8 +832,14 @@ on_field(void *ctx, const char *s, size_t len)
     const column *col = &g->cols[c];
     if (col->role == ROLE_ITEM) {
         uint8_t opt;
+        if (len == 1 ? s[0] != ' ' && s[0] != '\t' : len > 0 && !only_blanks(s, len))
+            g->nonempty[col->index]++;
         /* the option as chosen, also one without points: counted in finish() */
         if (!cq_decode_option(g->ins, col->index, s, len, &opt)) {
+            size_t tl = len;
+            const char *t = cq_trim(s, &tl);
+            g->invalid[col->index]++;
+            add_example(g->examples[col->index], t, tl);
             if (g->n_bad == g->cap_bad) {
                 size_t cap = g->cap_bad ? 2 * g->cap_bad : 8;
                 bad_value *b = realloc(g->bad, cap * sizeof *b);
@@ -428,10 +848,10 @@ on_field(void *ctx, const char *s, size_t len)
                 g->bad = b;
                 g->cap_bad = cap;
             }
-            char *t = strndup(s, len);
-            if (!t)
+            char *copy = strndup(s, len);
+            if (!copy)
                 goto nomem;
-            g->bad[g->n_bad++] = (bad_value){c, t};
+            g->bad[g->n_bad++] = (bad_value){c, copy};
         }
         g->row[col->index] = opt;
     } else if (col->role == ROLE_ID || col->role == ROLE_GROUP) {
@@ -535,22 +955,11 @@ level_of(ingest *g, size_t k, const char *value)
 }
 
 static int
-on_record(void *ctx, size_t line)
+data_record(ingest *g, size_t line)
 {
-    ingest *g = ctx;
     cq_wave *wave = g->wave;
     cq_status s = CQ_OK;
     char detail[256];
-    if (!g->header_done) {
-        g->header_done = 1;
-        s = header_record(g, line);
-        if (s != CQ_OK) {
-            g->status = s;
-            return 1;
-        }
-        reset_record(g);
-        return 0;
-    }
     if (g->all_empty) {
         wave->empty_records++;
         reset_record(g);
@@ -581,6 +990,11 @@ on_record(void *ctx, size_t line)
             goto out;
         }
         g->ids[r] = id;
+        if (g->ids_are_row_numbers) {
+            char num[32];
+            snprintf(num, sizeof num, "%zu", r + 1);
+            g->ids_are_row_numbers = strcmp(id, num) == 0;
+        }
         for (size_t i = 0; i < g->ins->n_items; i++)
             g->answers[i][r] = g->row[i];
         for (size_t k = 0; k < g->st->settings->n_groups; k++) {
@@ -627,6 +1041,61 @@ out:
         return 1;
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------ guards */
+
+/* What a response set accepts, for messages: "codes 1, 2, 3 or labels Alltid/Always, ..." */
+static void
+describe_set(const cq_response_set *set, char *buf, size_t cap)
+{
+    size_t used = (size_t)snprintf(buf, cap, "the codes");
+    for (size_t o = 0; o < set->n_options && used < cap; o++)
+        used +=
+            (size_t)snprintf(buf + used, cap - used, "%s %ld", o ? "," : "", set->options[o].code);
+    if (used < cap)
+        used += (size_t)snprintf(buf + used, cap - used, " or the labels");
+    for (size_t o = 0; o < set->n_options && used < cap; o++) {
+        const cq_option *op = &set->options[o];
+        used += (size_t)snprintf(buf + used, cap - used, "%s '%s'", o ? "," : "",
+                                 op->label_sv[0] ? op->label_sv : op->label_en);
+    }
+}
+
+/* Silent garbage becomes an error (contract §2a): a column whose values are
+ * mostly not answers, and ids that are only a tool's row numbers. */
+static cq_status
+guards(ingest *g)
+{
+    const cq_settings *set = g->st->settings;
+    for (size_t c = 0; c < g->n_cols; c++) {
+        if (g->cols[c].role != ROLE_ITEM)
+            continue;
+        size_t i = g->cols[c].index;
+        if (g->invalid[i] == 0 || 2 * g->invalid[i] <= g->nonempty[i])
+            continue;
+        const cq_item *it = &g->ins->items[i];
+        char expects[400];
+        describe_set(&g->ins->sets[it->set], expects, sizeof expects);
+        char from[300] = "";
+        if (strcmp(g->original[c], g->header[c]) != 0)
+            snprintf(from, sizeof from, " (the file's column '%.200s')", g->original[c]);
+        return cq_fail(g->d, CQ_ERR_HEADER,
+                       "%s: wave %s, column %s%s: %zu of its %zu values are not answers of %s "
+                       "(first: %s); it expects %s. Is the column map right, or does the tool "
+                       "export its own numbers? Then export answer texts",
+                       g->file, g->wave->label, g->header[c], from, g->invalid[i], g->nonempty[i],
+                       g->ins->sets[it->set].id, g->examples[i], expects);
+    }
+    if (!set->id_explicit && g->ids_are_row_numbers && g->wave->n >= 2)
+        return cq_fail(g->d, CQ_ERR_HEADER,
+                       "%s: wave %s: the column '%s' holds the numbers 1 to %zu in file order: "
+                       "a survey tool's row number, not the person who answered, so waves "
+                       "cannot be paired. Name the column that identifies people with --id "
+                       "COLUMN (or id = in the study file, or the column map); if these numbers "
+                       "really are the ids, say so with --id %s",
+                       g->file, g->wave->label, set->id_column, g->wave->n, set->id_column);
+    return CQ_OK;
 }
 
 /* ------------------------------------------------------------------ finish */
@@ -719,7 +1188,16 @@ ingest_free(ingest *g)
     free(g->gvals);
     free(g->bad);
     free(g->header);
+    free(g->original);
     free(g->cols);
+    free(g->nonempty);
+    free(g->invalid);
+    free(g->examples);
+    for (size_t k = 0; k <= CQ_MAX_HEADER_ROWS; k++) {
+        for (size_t c = 0; c < g->held[k].n; c++)
+            free(g->held[k].f[c]);
+        free(g->held[k].f);
+    }
     if (g->answers)
         for (size_t i = 0; i < ni; i++)
             free(g->answers[i]);

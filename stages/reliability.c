@@ -12,9 +12,9 @@
  * Decisions:
  * - A single-item scale gets no row in either file: alpha is not defined for
  *   one item, and the contract asks for "every scale of two or more items".
- * - Fewer than cq_min_group_for(scale) complete respondents: the row is kept
- *   (items and n_complete are not statistics of answers) but alpha and the
- *   item columns are NaN, written empty.
+ * - Every row is computed; the disclose stage blanks alpha and the item
+ *   columns of a row with fewer than cq_min_group_for(scale) complete
+ *   respondents (items and n_complete are not statistics of answers).
  * - Alpha if deleted of a two-item scale is NaN (one item left has no alpha).
  */
 #include <math.h>
@@ -114,8 +114,7 @@ scale_reliability(cq_study *st, size_t w, size_t s, workspace *ws)
             ws->x[j * m + t] = pts[col[ws->rows[t]]];
     }
     double alpha = NAN;
-    int shown = m >= (size_t)cq_min_group_for(st, s);
-    if (shown) {
+    {
         cq_status status = cq_cronbach(ws->x, m, k, &alpha, ws->rest_r, ws->if_deleted);
         if (status != CQ_OK)
             return status;
@@ -125,15 +124,15 @@ scale_reliability(cq_study *st, size_t w, size_t s, workspace *ws)
     rel->scale = s;
     rel->items = k;
     rel->n_complete = m;
-    rel->alpha = shown ? alpha : NAN;
+    rel->alpha = alpha;
     for (size_t j = 0; j < k; j++) {
         cq_reliability_item *it = &st->reliability_items[st->n_reliability_items++];
         it->wave = w;
         it->scale = s;
         it->item = sc->items[j];
         it->n_complete = m;
-        it->item_rest_r = shown ? ws->rest_r[j] : NAN;
-        it->alpha_if_deleted = shown ? ws->if_deleted[j] : NAN;
+        it->item_rest_r = ws->rest_r[j];
+        it->alpha_if_deleted = ws->if_deleted[j];
     }
     return CQ_OK;
 }

@@ -119,28 +119,39 @@ rb_sheet_add(ctx *x, const char *name)
     return sh;
 }
 
+/* Makes room for `need` entries in an array with `used` in use (its
+ * capacity is not kept): reallocates to a power of two (cheap when the size
+ * does not change) and zeroes only the new entries, so filling n rows one
+ * by one costs O(n), not O(n^2) (issue 8). */
+static int
+grow_used(void **p, size_t used, size_t need, size_t size)
+{
+    size_t n = 16;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return -1;
+    memset((char *)q + used * size, 0, (need - used) * size);
+    *p = q;
+    return 0;
+}
+
 /* Makes room for column c and row r in the width/height arrays. */
 static int
 touch(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c)
 {
     size_t nc = sh->n_cols, nr = sh->n_rows;
     if (c >= nc) {
-        size_t cap = nc;
-        if (rb_grow((void **)&sh->widths, &cap, c + 1, sizeof *sh->widths) != 0) {
+        if (grow_used((void **)&sh->widths, nc, c + 1, sizeof *sh->widths) != 0 ||
+            grow_used((void **)&sh->width_fixed, nc, c + 1, sizeof *sh->width_fixed) != 0) {
             x->nomem = 1;
             return -1;
         }
-        cap = nc;
-        if (rb_grow((void **)&sh->width_fixed, &cap, c + 1, sizeof *sh->width_fixed) != 0) {
-            x->nomem = 1;
-            return -1;
-        }
-        /* rb_grow() rounds capacities up: keep n_cols the number in use */
         sh->n_cols = c + 1;
     }
     if (r >= nr) {
-        size_t cap = nr;
-        if (rb_grow((void **)&sh->heights, &cap, r + 1, sizeof *sh->heights) != 0) {
+        if (grow_used((void **)&sh->heights, nr, r + 1, sizeof *sh->heights) != 0) {
             x->nomem = 1;
             return -1;
         }

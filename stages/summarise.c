@@ -5,7 +5,7 @@
  * also blanks what it withholds.
  *
  * Row order: wave, breakdown, scale, group (levels sorted by bytes); the
- * disclose stage finds rows by that layout (cq_summary_row in disclose.h).
+ * disclose stage finds rows by that layout.
  */
 #include <math.h>
 #include <stdlib.h>

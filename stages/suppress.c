@@ -162,15 +162,13 @@ struct cq_span {
     size_t *size_col; /* [n_atoms] atom size by column */
     int min_group;
     size_t budget;
-    uint32_t *rows;   /* [cap_rows * n_atoms] basis rows, RREF */
-    size_t *pivot;    /* [cap_rows] pivot column of each row */
-    long *row_of_col; /* [n_atoms] basis row whose pivot is the column, or -1 */
+    uint32_t *rows; /* [cap_rows * n_atoms] basis rows, RREF */
+    size_t *pivot;  /* [cap_rows] pivot column of each row */
     size_t n_rows, cap_rows;
     uint32_t *v; /* [n_atoms] scratch: the vector being added */
     /* a copy for cq_span_try to roll back */
     uint32_t *save_rows;
     size_t *save_pivot;
-    long *save_row_of_col;
     size_t save_n, save_cap;
     /* enumeration scratch */
     uint32_t *acc; /* [(min_group) * n_small] partial sums by depth */
@@ -214,13 +212,10 @@ cq_span_new(const size_t *atom_size, size_t n_atoms, int min_group, size_t budge
     sp->budget = budget;
     sp->col_of = malloc(n * sizeof *sp->col_of);
     sp->size_col = malloc(n * sizeof *sp->size_col);
-    sp->row_of_col = malloc(n * sizeof *sp->row_of_col);
-    sp->save_row_of_col = malloc(n * sizeof *sp->save_row_of_col);
     sp->v = malloc(n * sizeof *sp->v);
     sp->acc = malloc((size_t)(min_group > 0 ? min_group : 1) * n * sizeof *sp->acc);
     sp->small_rows = malloc(n * sizeof *sp->small_rows);
-    if (!sp->col_of || !sp->size_col || !sp->row_of_col || !sp->save_row_of_col || !sp->v ||
-        !sp->acc || !sp->small_rows) {
+    if (!sp->col_of || !sp->size_col || !sp->v || !sp->acc || !sp->small_rows) {
         cq_span_free(sp);
         return NULL;
     }
@@ -237,8 +232,6 @@ cq_span_new(const size_t *atom_size, size_t n_atoms, int min_group, size_t budge
     for (size_t a = 0; a < n_atoms; a++)
         if (atom_size[a] >= (size_t)min_group)
             sp->n_big++;
-    for (size_t k = 0; k < n_atoms; k++)
-        sp->row_of_col[k] = -1;
     return sp;
 }
 
@@ -251,11 +244,9 @@ cq_span_free(cq_span *sp)
     free(sp->size_col);
     free(sp->rows);
     free(sp->pivot);
-    free(sp->row_of_col);
     free(sp->v);
     free(sp->save_rows);
     free(sp->save_pivot);
-    free(sp->save_row_of_col);
     free(sp->acc);
     free(sp->small_rows);
     free(sp);
@@ -331,7 +322,6 @@ span_insert(cq_span *sp, size_t pc)
     }
     memcpy(sp->rows + sp->n_rows * A, v, A * sizeof *v);
     sp->pivot[sp->n_rows] = pc;
-    sp->row_of_col[pc] = (long)sp->n_rows;
     sp->n_rows++;
     return 1;
 }
@@ -427,7 +417,6 @@ cq_span_try(cq_span *sp, const uint32_t *atoms, size_t n, cq_span_verdict *verdi
         memcpy(sp->save_rows, sp->rows, sp->n_rows * A * sizeof *sp->rows);
         memcpy(sp->save_pivot, sp->pivot, sp->n_rows * sizeof *sp->pivot);
     }
-    memcpy(sp->save_row_of_col, sp->row_of_col, A * sizeof *sp->row_of_col);
     sp->save_n = sp->n_rows;
     if (span_insert(sp, pc) < 0)
         return -1;
@@ -436,7 +425,6 @@ cq_span_try(cq_span *sp, const uint32_t *atoms, size_t n, cq_span_verdict *verdi
         if (sp->save_n)
             memcpy(sp->rows, sp->save_rows, sp->save_n * A * sizeof *sp->rows);
         memcpy(sp->pivot, sp->save_pivot, sp->save_n * sizeof *sp->pivot);
-        memcpy(sp->row_of_col, sp->save_row_of_col, A * sizeof *sp->row_of_col);
         sp->n_rows = sp->save_n;
     }
     return 0;

@@ -14,6 +14,7 @@
 
 #include "copsoq/buildinfo.h"
 #include "copsoq/cli.h"
+#include "copsoq/colmap.h"
 #include "copsoq/csvwrite.h"
 #include "copsoq/source.h"
 #include "copsoq/stages.h"
@@ -246,6 +247,8 @@ write_provenance(cq_study *st, FILE *f)
         kv(&o, "settings", "population", set->population_path);
     if (set->reference_path)
         kv(&o, "settings", "reference", set->reference_path);
+    if (set->columns_path)
+        kv(&o, "settings", "columns", set->columns_path);
     for (int i = 0; i < 3; i++) {
         snprintf(buf, sizeof buf, "%s sha256", cq_instrument_files[i]);
         kv(&o, "instrument", buf, st->ins->sha256[i]);
@@ -258,10 +261,22 @@ write_provenance(cq_study *st, FILE *f)
         kv(&o, section, "sha256", wv->sha256);
         kv_count(&o, section, "bytes", wv->bytes);
         kv(&o, section, "gzip", wv->gzip ? "yes" : "no");
-        kv(&o, section, "delimiter",
-           wv->delimiter == '\t'  ? "TAB"
-           : wv->delimiter == ';' ? ";"
-                                  : ",");
+        kv(&o, section, "format", wv->format ? wv->format : "text");
+        if (wv->sheet)
+            kv(&o, section, "sheet", wv->sheet);
+        if (wv->utf16)
+            kv(&o, section, "encoding", wv->utf16 == 1 ? "UTF-16LE" : "UTF-16BE");
+        kv_count(&o, section, "header_lines", wv->header_lines);
+        for (size_t k = 0; k < wv->n_renames; k++) {
+            char key[600];
+            snprintf(key, sizeof key, "column %s", wv->rename_from[k]);
+            kv(&o, section, key, wv->rename_to[k]);
+        }
+        if (wv->delimiter)
+            kv(&o, section, "delimiter",
+               wv->delimiter == '\t'  ? "TAB"
+               : wv->delimiter == ';' ? ";"
+                                      : ",");
         kv(&o, section, "utf8_bom", wv->bom ? "yes" : "no");
         kv_count(&o, section, "fields_from_windows_1252", wv->cp1252_fields);
         kv_count(&o, section, "physical_lines", wv->lines);
@@ -271,6 +286,12 @@ write_provenance(cq_study *st, FILE *f)
         kv_count(&o, section, "rejected_other", wv->rejected_other);
         kv_count(&o, section, "empty_rows_skipped", wv->empty_records);
         kv_count(&o, section, "invalid_values", wv->bad_values);
+    }
+    if (st->colmap) {
+        kv(&o, "column map", "file", set->columns_path);
+        kv(&o, "column map", "sha256", st->colmap->sha256);
+        kv_count(&o, "column map", "bytes", st->colmap->bytes);
+        kv_count(&o, "column map", "rows", st->colmap->n_rows);
     }
     kv_count(&o, "disclosure", "cells_audited", st->audit_cells);
     kv_count(&o, "disclosure", "spaces_audited", st->audit_spaces);

@@ -4,6 +4,7 @@
  *   copsoq run --instrument DIR --wave LABEL=FILE ... --out DIR [options]
  *   copsoq run STUDY.ini [options]      settings from a study file; options override
  *   copsoq check ...                     validate only, write nothing
+ *   copsoq columns --instrument DIR FILE...  a draft column map on stdout
  *   copsoq --help | --version
  */
 #ifndef COPSOQ_CLI_H
@@ -14,7 +15,7 @@
 
 #define CQ_VERSION "0.1.0"
 
-typedef enum { CQ_ACT_RUN, CQ_ACT_CHECK, CQ_ACT_HELP, CQ_ACT_VERSION } cq_action;
+typedef enum { CQ_ACT_RUN, CQ_ACT_CHECK, CQ_ACT_COLUMNS, CQ_ACT_HELP, CQ_ACT_VERSION } cq_action;
 
 /* Parses argv into *s (zeroed by the caller; freed with cq_settings_free
  * whatever the result).  Usage errors are CQ_ERR_USAGE; a study file that

@@ -23,4 +23,20 @@ int cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, siz
 int cq_decode_option(const cq_instrument *ins, size_t item, const char *tok, size_t len,
                      uint8_t *opt);
 
+/* One record's fields (malloc'd strings) and its origin. */
+typedef struct {
+    char **f;
+    size_t n, cap;
+    size_t line;
+} cq_record;
+
+/* The header rule of contract §2a over the first n_rec records: *lines
+ * records make the header, and *skip records after them are not data
+ * (Qualtrics' lines 2-3).  forced: --header-rows N, 0 to detect. */
+void cq_header_shape(const cq_record *rec, size_t n_rec, int forced, size_t *lines, size_t *skip);
+/* The merged name of column c over the first `lines` records; *carry holds
+ * line 1's text carried right (start with ""; call for c = 0, 1, ... in
+ * order).  Malloc'd; NULL when out of memory. */
+char *cq_header_name(const cq_record *rec, size_t lines, size_t c, const char **carry);
+
 #endif

@@ -18,8 +18,12 @@ typedef cq_status (*cq_stage_fn)(cq_study *st, cq_diag *d);
  * then CQ_REPORT_FILE); NULL past the last. */
 const char *cq_output_name(size_t i);
 
-cq_status cq_stage_instrument(cq_study *st, cq_diag *d);  /* stages/instrument.c */
-cq_status cq_stage_ingest(cq_study *st, cq_diag *d);      /* stages/ingest.c */
+cq_status cq_stage_instrument(cq_study *st, cq_diag *d); /* stages/instrument.c */
+cq_status cq_stage_columns(cq_study *st, cq_diag *d);    /* stages/ingest.c: the column map */
+cq_status cq_stage_ingest(cq_study *st, cq_diag *d);     /* stages/ingest.c */
+/* After every wave is read: one line a wave on stderr (respondents, ids also
+ * in the wave before).  stages/ingest.c */
+cq_status cq_ingest_announce(cq_study *st, cq_diag *d);
 cq_status cq_stage_population(cq_study *st, cq_diag *d);  /* stages/population.c */
 cq_status cq_stage_reference(cq_study *st, cq_diag *d);   /* stages/reference.c */
 cq_status cq_stage_score(cq_study *st, cq_diag *d);       /* stages/score.c */

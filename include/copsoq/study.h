@@ -31,20 +31,27 @@
 #define CQ_MISSING_GROUP               "(missing)"
 #define CQ_DEFAULT_MIN_GROUP           5
 #define CQ_DEFAULT_MIN_GROUP_SENSITIVE 20
+#define CQ_MAX_HEADER_ROWS             10
 #define CQ_MIN_MIN_GROUP               3 /* below: wrong usage (contract §7) */
 #define CQ_WARN_MIN_GROUP              5 /* below: a warning and a note in the report */
 
 typedef struct {
-    char *label; /* wave label, e.g. "2016" */
-    char *path;  /* response file */
+    char *label;     /* wave label, e.g. "2016" */
+    char *path;      /* response file */
+    int header_rows; /* header lines to merge; 0: the global setting */
+    char *sheet;     /* worksheet of an .xlsx; NULL: the global setting */
 } cq_wave_spec;
 
 typedef struct {
     char *instrument_dir;
     cq_wave_spec *waves;
     size_t n_waves;
-    char *id_column; /* default "id" */
-    char **groups;   /* grouping columns (breakdowns), in command-line order */
+    char *id_column;    /* default "id" */
+    int id_explicit;    /* the id column was named (--id, id = in a study file) */
+    char *columns_path; /* --columns FILE: the column map (contract §2a), or NULL */
+    int header_rows;    /* --header-rows N; 0: detected (Qualtrics, SurveyMonkey) or 1 */
+    char *sheet;        /* --sheet NAME; NULL: the first worksheet */
+    char **groups;      /* grouping columns (breakdowns), in command-line order */
     size_t n_groups;
     int min_group;           /* default 5 */
     int min_group_sensitive; /* default 20, for scales with sensitive=1 */
@@ -91,6 +98,13 @@ typedef struct {
     char sha256[65];
     uint64_t bytes; /* raw file size */
     int gzip;
+    const char *format;                    /* "text", "xlsx", "sav", "por", "dta" */
+    const char *sheet;                     /* xlsx: the worksheet read (arena), else NULL */
+    int utf16;                             /* 1/2: UTF-16 LE/BE transcoded */
+    size_t header_lines;                   /* header records merged or skipped (contract §2a) */
+    size_t n_renames;                      /* columns the map renamed: from (file) -> to (name) */
+    const char **rename_from, **rename_to; /* [n_renames], arena */
+    size_t ids_in_previous;                /* ids also in the previous wave */
     char delimiter;
     int bom;
     size_t cp1252_fields; /* fields transcoded from Windows-1252 */
@@ -162,7 +176,6 @@ typedef struct {
     size_t n;
     double mean, sd, ci_low, ci_high, median, q1, q3;
     int suppressed; /* 1: every numeric cell is withheld, n included */
-    int secondary;  /* 1: withheld although n >= min_group (to protect another group) */
     cq_hidden_by hidden_by;
     int order_hidden; /* median, q1, q3 withheld: n < 2 * min_group (contract §5) */
     /* traffic lights: respondents in green / yellow / red (scale cut-offs) */
@@ -291,6 +304,7 @@ typedef struct {
     cq_file_info population_file; /* --population, hashed by the population stage */
     cq_file_info study_file;      /* STUDY.ini, hashed by the driver */
     cq_file_info reference_file;  /* --reference, hashed by the reference stage */
+    struct cq_colmap_s *colmap;   /* --columns, loaded by ingest; owned */
 } cq_study;
 
 /* A zeroed study with the settings borrowed. */

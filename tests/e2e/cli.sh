@@ -80,9 +80,7 @@ msg=$($BIN run --instrument $INS --wave 2016=$T/bad/empty.csv --out "$tmp/stale"
 after=$(cd "$tmp/stale" && ls -A && sha256sum -- *)
 [ "$before" = "$after" ] && ok || bad "stale: a refused run changed the folder: $after"
 
-# UTF-16 is named, NUL bytes are placed on their line, all-rejected rows give the reason
-printf '\377\376i\000d\000\n\000' > "$tmp/utf16.csv"
-case_ utf16 1 "utf16.csv: line 1: UTF-16 text is not supported" run --instrument $INS --wave 2016=$tmp/utf16.csv --out "$tmp/utf16"
+# NUL bytes are placed on their line, all-rejected rows give the reason
 { head -5 $T/small/w2016.csv; printf 'M99,x\000y\n'; } > "$tmp/nul.csv"
 case_ nul_line 1 "nul.csv: line 6: contains NUL bytes" run --instrument $INS --wave 2016=$tmp/nul.csv --out "$tmp/nul"
 { head -1 $T/small/w2016.csv | sed 's/$/,/'; sed -n 2,4p $T/small/w2016.csv; } > "$tmp/trail.csv"

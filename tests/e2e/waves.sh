@@ -48,7 +48,7 @@ expect population_error 1 "pop.csv: line 2" run --instrument $INS --wave a=$T/sm
 
 # -v: each wave's lines together and in wave order
 "$BIN" run --instrument $INS $WAVES --out "$tmp/v" -v 2>"$tmp/v.err" >/dev/null
-[ "$(grep -o '^copsoq: wave [abc]: [a-z]*' "$tmp/v.err" | cut -d' ' -f3,4 | tr '\n' ' ')" = \
+[ "$(grep -o '^copsoq: wave [abc]: [a-z][a-z]*' "$tmp/v.err" | cut -d' ' -f3,4 | tr '\n' ' ')" = \
   "a: ingest a: score a: summarise a: reliability b: ingest b: score b: summarise b: reliability c: ingest c: score c: summarise c: reliability " ] &&
   ok || bad "-v: wave lines out of order: $(cat "$tmp/v.err")"
 finish

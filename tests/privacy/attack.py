@@ -2,6 +2,7 @@
 """The attack test: try to work out small groups and single people from copsoq's outputs.
 
     python3 tests/privacy/attack.py --bin build/copsoq [--report] [--keep DIR] [--study NAME]
+                                    [--fuzz FIRST:LAST]
 
 The attacker is an insider: she knows every respondent's unit and profession in every wave and
 who answered more than one wave (the ids), and she reads only what copsoq publishes
@@ -27,13 +28,15 @@ Attacks (each prints the number of leaks found; any leak fails the test unless t
   paired     the same with the comparison rows added: independent rows, and both sides of every
              paired row (wave B: the pairs by wave-B group; wave A: the same pairs' wave-A
              records), so also across three waves; only new sets are counted
-  orderstats summary rows of n < 2 x min_group that publish median, q1 or q3
+  orderstats summary rows of n < 2 x min_group (min_group-sensitive for a sensitive scale)
+             that publish median, q1 or q3
   rebuild    groups of 3 or 5 whose every score is rebuilt from median, q1, q3, mean and sd
   items      item_summary.csv counts of a sensitive scale's item answered by fewer than
              --min-group-sensitive people, or of any group of fewer than min_group
-  report     the true value of a hidden mean or change (summary or comparison row) printed as
-             a number in a row of report.xlsx that names the group (and is not a published
-             figure of a group of that name)
+  report     the true value of a hidden mean, n or change (summary or comparison row), or the
+             head count of a group under min_group, printed (in full or to one decimal) as a
+             number in a row of report.xlsx that names the group, where no published figure of
+             a group of that name explains it
   echo       a respondent id (of any wave) or free text (a raw answer longer than the longest
              label of its item's response set) in any output file or XML part of report.xlsx
   min_group  a run with --min-group 1 or 2 that is not refused with exit 2
@@ -48,6 +51,14 @@ rows whose pivot lies among the small atoms span exactly the published combinati
 zero on every large atom. A 0/1 vector in that space is fixed by its values at the pivots, so
 every small set is found by trying the subsets of pivots whose atoms hold < min_group people
 (search capped at CAP subsets per wave and scale; a capped search is reported and fails).
+Modulo p a combination can only look possible where it is not (p dividing a minor), never the
+reverse in practice, and the confirmation over the real numbers weeds such sets out.
+
+A self-test runs first: the search against brute force on 40 random tables and a hand-made
+one, the order-statistics rebuild against numpy's type-7 percentiles, answer decoding, and the
+report attack's matching on hand-made rows.
+
+--fuzz FIRST:LAST adds studies like mixed with other seeds and sizes (make_studies.py).
 
 Output: one line per study and attack, then "privacy: N passed, N failed" (tests/run.sh sums
 it). --report prints the table of counts (markdown) and exits 0.
@@ -360,8 +371,10 @@ def simplify(cells, members):
 
 
 def confirm(cells, members, scores):
-    """Rebuild the set's n and score sum from the published figures by a linear combination;
-    True when both equal the truth (and the sum of squares, when every cell used has an sd)."""
+    """Rebuild the set's n and score sum from the published figures by a linear combination:
+    (True, squares too?, combination) when both equal the truth (and the sum of squares is
+    checked when every cell used has an sd); (False, ...) when the set is not in the span after
+    all (possible only modulo p); (None, ...) when it is but the figures disagree with it."""
     univ = sorted(set().union(*[c.members for c in cells]))
     ix = {rid: k for k, rid in enumerate(univ)}
     A = np.zeros((len(univ), len(cells)))
@@ -382,7 +395,7 @@ def confirm(cells, members, scores):
     n = sum(c * cell.n for c, cell in zip(coef, cells))
     s = sum(c * cell.sum for c, cell in zip(coef, cells))
     true_s = sum(scores[r] for r in members)
-    ok = abs(n - len(members)) < TOL and abs(s - true_s) < TOL
+    ok = True if abs(n - len(members)) < TOL and abs(s - true_s) < TOL else None
     sq = None
     used = [cell for c, cell in zip(coef, cells) if c != 0.0]
     if ok and all(cell.sumsq is not None for cell in used):
@@ -522,6 +535,11 @@ def attack_study(name, binary, tmp):
                         continue
                     seen_sets.add(mem)
                     ok, sq, how = confirm(fam, mem, sc)
+                    if ok is None:  # in the span, yet the published figures do not add up
+                        res.model.append("%s %s: a set of %d in the span of the published cells "
+                                         "whose n or sum does not follow (%s)"
+                                         % (w, s, len(mem), how))
+                        continue
                     if ok and len(res.details[attack]) < 5:
                         how = simplify(fam, mem)
                     if ok:
@@ -555,6 +573,7 @@ def attack_study(name, binary, tmp):
                 sc = waves[w]["scores"][s]
                 hidden.setdefault(g, []).append(
                     ("mean %s %s=%s %s" % (w, b, g, s), sum(sc[x] for x in mem) / len(mem)))
+                hidden[g].append(("n %s %s=%s %s" % (w, b, g, s), float(len(mem))))
         else:
             public.setdefault(g, set()).update(numbers_of(row))
     for row in comp:
@@ -573,14 +592,20 @@ def attack_study(name, binary, tmp):
                     ("%s diff %s=%s %s %s->%s" % (row["design"], b, g, s, wa, wb), d))
         else:
             public.setdefault(g, set()).update(numbers_of(row))
+    for w in order:  # a group of fewer than min_group respondents: its head count of answers
+        for b in st.groups:
+            size = {}
+            for p in waves[w]["people"].values():
+                size[group_of(p, b)] = size.get(group_of(p, b), 0) + 1
+            for g, k in size.items():
+                if k < st.min_group:
+                    hidden.setdefault(g, []).append(("answers %s %s=%s" % (w, b, g), float(k)))
+                else:  # the report may show it (response counts): not a leak by itself
+                    public.setdefault(g, set()).add(float(k))
     rpath = os.path.join(out, "report.xlsx")
-    for part, strings, nums in (xlsx_rows(rpath) if os.path.exists(rpath) else []):
-        for g in set(strings) & set(hidden):
-            for what, true in hidden[g]:
-                if any(close(v, true) for v in nums) and \
-                        not any(close(v, true) for v in public.get(g, ())):
-                    res.leak("report", "%s: %s = %.10g shown in the row of %s"
-                             % (part, what, true, g))
+    if os.path.exists(rpath):
+        for text in report_leaks(xlsx_rows(rpath), hidden, public):
+            res.leak("report", text)
 
     # --- echo of ids and free text in every output file and every XML part of report.xlsx
     free = {}
@@ -610,6 +635,27 @@ def attack_study(name, binary, tmp):
         if r.returncode != 2 or (os.path.isdir(o) and os.listdir(o)):
             res.leak("min_group", "--min-group %s: exit %d" % (bad, r.returncode))
     return res
+
+
+def report_leaks(rows, hidden, public):
+    """Rows (part, strings, numbers) of a report that name a group and hold the true value of
+    one of its hidden figures (hidden: group -> [(what, value)]) which is not also a published
+    figure of a group of that name (public: group -> values)."""
+    out = []
+    for part, strings, nums in rows:
+        for g in set(strings) & set(hidden):
+            for what, true in hidden[g]:
+                for v in nums:
+                    if shows(v, true) and not any(shows(v, p) for p in public.get(g, ())):
+                        out.append("%s: %s = %.10g shown as %g in the row of %s"
+                                   % (part, what, true, v, g))
+                        break
+    return out
+
+
+def shows(v, true):
+    """v is true, in full or rounded to one decimal (the report rounds changes)."""
+    return close(v, true) or (abs(v * 10 - round(v * 10)) < 1e-6 and abs(true - v) <= 0.05 + 1e-9)
 
 
 def numbers_of(row):
@@ -713,6 +759,31 @@ def selftest():
         ok, sq, _ = confirm(hand, mem, scores)
         if not ok or not sq:
             fails.append("hand-made table: %s not confirmed from n, mean, sd" % sorted(mem))
+    # the report attack on hand-made rows: Lab's hidden mean 41.25 and n 3 printed, Kök's
+    # hidden mean equal to one of its published figures (not a leak), Fys's row clean
+    rows = [("s1", ["Lab", "x"], [41.3, 3.0]), ("s1", ["Kök"], [50.0]), ("s2", ["Fys"], [12.0])]
+    hid = {"Lab": [("mean", 41.25), ("n", 3.0)], "Kök": [("mean", 50.0)], "Fys": [("n", 4.0)]}
+    got = report_leaks(rows, hid, {"Kök": {50.0}})
+    if len(got) != 2 or not all("Lab" in t for t in got):
+        fails.append("report rows: found %s, expected Lab's mean (rounded) and n" % got)
+    # order statistics: R type 7 (numpy's default 'linear') of known scores, then rebuilt
+    for true in ([12.5, 50.0, 50.0, 75.0, 75.0], [0.0, 100.0 / 3, 87.5],
+                 [20.0, 35.0, 60.0, 60.0, 95.0]):
+        q1, med, q3 = np.percentile(true, [25, 50, 75])
+        mean, sd = float(np.mean(true)), float(np.std(true, ddof=1))
+        got = rebuild(len(true), [q1, med, q3], mean, sd)
+        if got is None or any(abs(a - b) > 1e-9 for a, b in zip(got, true)):
+            fails.append("rebuild of %s gave %s" % (true, got))
+    # decoding answers (contract §2): codes, labels in either language and any case, missing
+    rset = {"codes": {1: 100.0, 2: 0.0, 3: None}, "labels": {"yes": 100.0, "ja": 100.0,
+                                                             "no": 0.0, "nej": 0.0,
+                                                             "rather not say": None}}
+    for raw, want in (("1", (100.0, False)), (" JA ", (100.0, False)), ("No", (0.0, False)),
+                      ("3", (None, False)), ("NA", (None, False)), (".", (None, False)),
+                      ("", (None, False)), ("Rather Not Say", (None, False)),
+                      ("7", (None, True)), ("P0012", (None, True))):
+        if decode(raw, rset) != want:
+            fails.append("decode(%r) = %s, expected %s" % (raw, decode(raw, rset), want))
     # random tables: every subset of 1..4 of 13 people, tested by rank, against the search
     import itertools
     import random
@@ -746,6 +817,8 @@ def main():
     ap.add_argument("--report", action="store_true", help="print the table of counts, exit 0")
     ap.add_argument("--keep", help="keep the generated studies and outputs in this folder")
     ap.add_argument("--study", action="append", choices=STUDIES)
+    ap.add_argument("--fuzz", metavar="FIRST:LAST",
+                    help="also attack studies like mixed with these seeds (not run by make check)")
     opt = ap.parse_args()
     binary = os.path.abspath(opt.bin)
     tmp = opt.keep or tempfile.mkdtemp(prefix="copsoq-privacy-")
@@ -754,8 +827,13 @@ def main():
     os.makedirs(tmp, exist_ok=True)
     try:
         subprocess.run([sys.executable, os.path.join(HERE, "make_studies.py"),
-                        os.path.join(tmp, "studies")], check=True)
-        results = {s: attack_study(s, binary, tmp) for s in (opt.study or STUDIES)}
+                        os.path.join(tmp, "studies")] + (["--fuzz", opt.fuzz] if opt.fuzz else []),
+                       check=True)
+        names = list(opt.study or STUDIES)
+        if opt.fuzz:
+            first, last = (int(x) for x in opt.fuzz.split(":"))
+            names += ["fuzz%d" % k for k in range(first, last + 1)]
+        results = {s: attack_study(s, binary, tmp) for s in names}
     finally:
         if not opt.keep:
             shutil.rmtree(tmp, ignore_errors=True)

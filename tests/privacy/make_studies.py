@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the generated studies of the attack test (tests/privacy/attack.py) into a folder.
 
-    python3 tests/privacy/make_studies.py OUTDIR
+    python3 tests/privacy/make_studies.py OUTDIR [--fuzz FIRST:LAST]
 
 Deterministic (random.Random with fixed seeds, no clock): two runs give identical files.
 Both studies use the tiny instrument in tests/privacy/instrument (scales WL, LS and the
@@ -22,6 +22,9 @@ crossed   two waves (2022, 2023), groups unit and yrke (profession), crossed:
             (either language, any case, surrounding spaces).
 mixed     two waves of 150, three crossed breakdowns (unit, yrke, alder) drawn at random with
           uneven shares: many small groups and intersections, movers (a stress test).
+          --fuzz FIRST:LAST adds fuzzSEED folders: the same design with those seeds,
+          60, 100 or 150 respondents a wave, two or three waves (odd seeds: three) and 3 %
+          empty group cells (attack.py --fuzz).
 threewave three waves (2019, 2020, 2021), group unit, a panel across all three with movers;
           units of 2 and 4 (hidden), 5 (the same five people every wave: median, q1, q3, mean
           and sd give all five scores unless the order statistics are hidden), 7 with 6
@@ -191,11 +194,13 @@ def threewave(folder):
         json.dump(spec, f, indent=1)
 
 
-def mixed(folder):
-    """Two waves (2024, 2025) of about 150, three crossed breakdowns (unit, yrke, age band)
+def mixed(folder, seed=5, size=150, nwaves=2, missing=0.0):
+    """Waves (2024, 2025, ...) of `size`, three crossed breakdowns (unit, yrke, age band)
     drawn at random with uneven shares, so that many intersections and some groups are small;
-    a panel of about 70 % with movers between units and age bands."""
-    rng = random.Random(20240501)
+    a panel of about 70 % from wave to wave with movers between units and age bands; a share
+    `missing` of empty group cells (the group "(missing)")."""
+    rng = random.Random(seed)  # 5: a study that 0652e22 leaked (paired across breakdowns)
+    blank = random.Random(seed + 1)
     os.makedirs(folder, exist_ok=True)
     units = ["U%d" % k for k in range(1, 9)]
     uw = [30, 25, 20, 15, 8, 5, 4, 2]
@@ -203,6 +208,7 @@ def mixed(folder):
     yw = [40, 30, 15, 8, 4]
     ages = ["-29", "30-44", "45-59", "60-"]
     aw = [15, 35, 35, 10]
+    groups = ["unit", "yrke", "alder"]
     n = [0]
 
     def new():
@@ -211,33 +217,46 @@ def mixed(folder):
         p.age = rng.choices(ages, aw)[0]
         return p
 
-    people = [new() for _ in range(150)]
-    rows_a = [dict(id=p.id, unit=p.unit, yrke=p.yrke, alder=p.age,
-                   **answers(rng, p, rng.random() < 0.8)) for p in people]
-    stay = [p for p in people if rng.random() < 0.7]
-    for p in stay:
-        if rng.random() < 0.08:
-            p.unit = rng.choices(units, uw)[0]
-        if rng.random() < 0.1 and p.age != "60-":
-            p.age = ages[ages.index(p.age) + 1]
-    people = stay + [new() for _ in range(150 - len(stay))]
-    rows_b = [dict(id=p.id, unit=p.unit, yrke=p.yrke, alder=p.age,
-                   **answers(rng, p, rng.random() < 0.8)) for p in people]
-    groups = ["unit", "yrke", "alder"]
-    write_wave(os.path.join(folder, "w2024.csv"), groups, rows_a)
-    write_wave(os.path.join(folder, "w2025.csv"), groups, rows_b)
-    spec = {"waves": [["2024", "w2024.csv"], ["2025", "w2025.csv"]], "groups": groups,
+    def rows_of(people):
+        rows = [dict(id=p.id, unit=p.unit, yrke=p.yrke, alder=p.age,
+                     **answers(rng, p, rng.random() < 0.8)) for p in people]
+        for r in rows:
+            for g in groups:
+                if missing and blank.random() < missing:
+                    r[g] = ""
+        return rows
+
+    people = [new() for _ in range(size)]
+    labels = [str(2024 + k) for k in range(nwaves)]
+    waves = [rows_of(people)]
+    for _ in labels[1:]:
+        stay = [p for p in people if rng.random() < 0.7]
+        for p in stay:
+            if rng.random() < 0.08:
+                p.unit = rng.choices(units, uw)[0]
+            if rng.random() < 0.1 and p.age != "60-":
+                p.age = ages[ages.index(p.age) + 1]
+        people = stay + [new() for _ in range(size - len(stay))]
+        waves.append(rows_of(people))
+    for lab, rows in zip(labels, waves):
+        write_wave(os.path.join(folder, "w%s.csv" % lab), groups, rows)
+    spec = {"waves": [[lab, "w%s.csv" % lab] for lab in labels], "groups": groups,
             "id": "id", "min_group": 5, "min_group_sensitive": 20}
     with open(os.path.join(folder, "study.json"), "w") as f:
         json.dump(spec, f, indent=1)
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: make_studies.py OUTDIR")
+    if len(sys.argv) not in (2, 4) or (len(sys.argv) == 4 and sys.argv[2] != "--fuzz"):
+        sys.exit("usage: make_studies.py OUTDIR [--fuzz FIRST:LAST]")
     crossed(os.path.join(sys.argv[1], "crossed"))
     threewave(os.path.join(sys.argv[1], "threewave"))
     mixed(os.path.join(sys.argv[1], "mixed"))
+    if len(sys.argv) == 4:  # more studies like mixed: seeds FIRST..LAST, 60/100/150 a wave
+        first, last = (int(x) for x in sys.argv[3].split(":"))
+        for seed in range(first, last + 1):
+            mixed(os.path.join(sys.argv[1], "fuzz%d" % seed), seed, (60, 100, 150)[seed % 3],
+                  2 + seed % 2, 0.03)
 
 
 if __name__ == "__main__":

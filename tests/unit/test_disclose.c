@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "copsoq/disclose.h"
 #include "copsoq/stages.h"
 #include "copsoq/suppress.h"
 #include "fixture.h"

@@ -122,7 +122,7 @@ CQ_TEST(summary_suppression_primary_and_secondary)
         }
         CHECK_INT(s->n, want[i].suppressed ? 0 : want[i].n); /* hidden: blanked */
         CHECK_INT(s->suppressed, want[i].suppressed);
-        CHECK_INT(s->secondary, want[i].secondary);
+        CHECK_INT(s->hidden_by == CQ_HID_SECONDARY, want[i].secondary);
     }
     fx_free(&f);
 }
