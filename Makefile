@@ -37,7 +37,7 @@ UNIT     := $(BUILD)/unit_tests
 GEN      := $(BUILD)/gen_malmo
 FLOOR    := $(BUILD)/csv_floor
 
-.PHONY: all deps deps-test demo exports check check-plain check-asan check-tsan check-valgrind bench fuzz format format-check install clean samples
+.PHONY: FORCE all deps deps-test demo exports check check-plain check-asan check-tsan check-valgrind bench fuzz format format-check install clean samples
 
 all: $(BIN)
 
@@ -50,6 +50,15 @@ deps-test:
 $(BUILD)/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# The build's commit for provenance: recompiled on every build (FORCE) so it
+# is never stale; "unknown" outside a git checkout.
+BUILD_ID := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+$(BUILD)/obj/pipeline/buildinfo.o: pipeline/buildinfo.c $(HEADERS) FORCE
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DCQ_BUILD_ID='"$(BUILD_ID)"' -c $< -o $@
+
+FORCE:
 
 $(BUILD)/libcopsoq.a: $(LIB_OBJ)
 	@rm -f $@

@@ -43,6 +43,7 @@ enum {
     OPT_LANG,
     OPT_OUT,
     OPT_POPULATION,
+    OPT_REFERENCE,
     OPT_STOP_AFTER,
     OPT_COLUMNS,
     OPT_HEADER_ROWS,
@@ -55,6 +56,7 @@ cq_cli_usage(FILE *f)
     fputs("usage: copsoq run --instrument DIR --wave LABEL=FILE [--wave LABEL=FILE ...]\n"
           "                  [--id COLUMN] [--group COLUMN ...] [--min-group N]\n"
           "                  [--min-group-sensitive N] [--population FILE]\n"
+          "                  [--reference FILE]\n"
           "                  [--lang sv|en] --out DIR [-v]\n"
           "       copsoq run STUDY.ini [options]\n"
           "       copsoq check ...        (the same arguments; validates, writes nothing)\n"
@@ -79,12 +81,14 @@ cq_cli_usage(FILE *f)
           "  --sheet NAME       worksheet of an .xlsx file (default: the first)\n"
           "  --population FILE  head counts (breakdown,group,headcount; optional wave column)\n"
           "                     for response rates\n"
+          "  --reference FILE   reference values (scale,mean,sd,n,source,instrument; optional\n"
+          "                     green,red cut-offs), of the instrument's name and version\n"
           "  --lang sv|en       language of the report (default: sv)\n"
           "  --out DIR          output folder (created if missing)\n"
           "  -v, --verbose      progress and timing on stderr\n"
           "  --stop-after STAGE run up to STAGE only and write nothing (debugging; -v shows\n"
-          "                     the stages: instrument columns ingest population score\n"
-          "                     summarise reliability compare disclose)\n"
+          "                     the stages: instrument columns reference ingest population\n"
+          "                     score summarise reliability compare disclose)\n"
           "\n"
           "Exit status: 0 done, 1 the input could not be used, 2 wrong usage.\n",
           f);
@@ -259,7 +263,7 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
     char *line = NULL, where[PATH_MAX + 64];
     size_t line_cap = 0, ln = 0;
     seen_keys seen = {0};
-    enum { NONE, STUDY, WAVES } section = NONE;
+    enum { NONE, STUDY, WAVES, LABELS } section = NONE;
     cq_status st = CQ_OK;
     int had_waves = s->n_waves > 0, had_groups = s->n_groups > 0;
     while (st == CQ_OK && getline(&line, &line_cap, f) >= 0) {
@@ -276,9 +280,11 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
                 section = STUDY;
             else if (strcmp(t, "[waves]") == 0)
                 section = WAVES;
+            else if (strcmp(t, "[labels]") == 0)
+                section = LABELS;
             else
-                st = cq_fail(d, CQ_ERR_STUDY, "%sunknown section %s (use [study] or [waves])",
-                             where, t);
+                st = cq_fail(d, CQ_ERR_STUDY,
+                             "%sunknown section %s (use [study], [waves] or [labels])", where, t);
             continue;
         }
         char *eq = strchr(t, '=');
@@ -290,14 +296,42 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
         *eq = '\0';
         char *key = trim(t), *val = trim(eq + 1);
         size_t first = 0;
-        st = seen_add(&seen, section == WAVES ? 'w' : 's', key,
-                      section == STUDY && strcmp(key, "group") == 0 ? val : NULL, ln, &first, d);
+        st = seen_add(&seen,
+                      section == WAVES    ? 'w'
+                      : section == LABELS ? 'l'
+                                          : 's',
+                      key, section == STUDY && strcmp(key, "group") == 0 ? val : NULL, ln, &first,
+                      d);
         if (st == CQ_OK && first)
             st = cq_fail(d, CQ_ERR_STUDY,
                          "%s'%s' is set again (first on line %zu); give each setting once%s", where,
                          key, first, strcmp(key, "group") == 0 ? " (each group once)" : "");
         if (st != CQ_OK)
             continue;
+        if (section == LABELS) {
+            /* a grouping column's name as readers know it: forvaltning = Förvaltning */
+            char **k = realloc(s->label_keys, (s->n_labels + 1) * sizeof *k);
+            if (k)
+                s->label_keys = k;
+            char **v = realloc(s->label_values, (s->n_labels + 1) * sizeof *v);
+            if (v)
+                s->label_values = v;
+            if (!k || !v || !*val) {
+                st = !*val ? cq_fail(d, CQ_ERR_STUDY, "%sthe label of '%s' is empty", where, key)
+                           : cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                continue;
+            }
+            s->label_keys[s->n_labels] = strdup(key);
+            s->label_values[s->n_labels] = strdup(val);
+            if (!s->label_keys[s->n_labels] || !s->label_values[s->n_labels]) {
+                free(s->label_keys[s->n_labels]);
+                free(s->label_values[s->n_labels]);
+                st = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                continue;
+            }
+            s->n_labels++;
+            continue;
+        }
         char *dot = section == WAVES ? strrchr(key, '.') : NULL;
         if (dot && (strcmp(dot, ".header_rows") == 0 || strcmp(dot, ".sheet") == 0)) {
             size_t w = 0;
@@ -330,10 +364,12 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
             continue;
         }
         if (strcmp(key, "instrument") == 0 || strcmp(key, "out") == 0 ||
-            strcmp(key, "population") == 0 || strcmp(key, "columns") == 0) {
+            strcmp(key, "population") == 0 || strcmp(key, "columns") == 0 ||
+            strcmp(key, "reference") == 0) {
             char **dst = key[0] == 'i'   ? &s->instrument_dir
                          : key[0] == 'o' ? &s->out_dir
                          : key[0] == 'c' ? &s->columns_path
+                         : key[0] == 'r' ? &s->reference_path
                                          : &s->population_path;
             if (*dst)
                 continue;
@@ -395,6 +431,7 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
         {"lang", required_argument, NULL, OPT_LANG},
         {"out", required_argument, NULL, OPT_OUT},
         {"population", required_argument, NULL, OPT_POPULATION},
+        {"reference", required_argument, NULL, OPT_REFERENCE},
         {"stop-after", required_argument, NULL, OPT_STOP_AFTER},
         {"columns", required_argument, NULL, OPT_COLUMNS},
         {"header-rows", required_argument, NULL, OPT_HEADER_ROWS},
@@ -472,6 +509,9 @@ cq_cli_parse(int argc, char **argv, cq_settings *s, cq_action *act, cq_diag *d)
             break;
         case OPT_POPULATION:
             st = set_str(&s->population_path, optarg, d);
+            break;
+        case OPT_REFERENCE:
+            st = set_str(&s->reference_path, optarg, d);
             break;
         case OPT_COLUMNS:
             st = set_str(&s->columns_path, optarg, d);

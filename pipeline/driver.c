@@ -36,6 +36,8 @@ typedef struct {
 static const stage stages[] = {
     {"instrument", cq_stage_instrument, 0, 0, 0},
     {"columns", cq_stage_columns, 0, 0, 0},
+    /* before the per-wave stages: its cut-offs are the summaries' */
+    {"reference", cq_stage_reference, 0, 0, 0},
     {"ingest", cq_stage_ingest, 0, 1, 1},
     {"population", cq_stage_population, 0, 0, 0},
     {"score", cq_stage_score, 0, 1, 0},
@@ -73,6 +75,21 @@ creation_time(cq_study *st, cq_diag *d)
     st->created = v;
     st->created_from_sde = 1;
     return CQ_OK;
+}
+
+/* Two waves read from byte-identical files are almost surely one survey
+ * given twice: say so (the report's data-quality sheet says it too). */
+static void
+warn_identical_waves(const cq_study *st)
+{
+    for (size_t a = 0; a < st->n_waves; a++)
+        for (size_t b = a + 1; b < st->n_waves; b++)
+            if (st->waves[a].sha256[0] && strcmp(st->waves[a].sha256, st->waves[b].sha256) == 0)
+                cq_warn(
+                    "waves '%s' (%s) and '%s' (%s) are byte-identical files (SHA-256 %.16s...): "
+                    "the same survey given twice?",
+                    st->waves[a].label, st->waves[a].path, st->waves[b].label, st->waves[b].path,
+                    st->waves[a].sha256);
 }
 
 cq_status
@@ -135,6 +152,8 @@ cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
                stages[i].per_wave ? " (slowest wave)" : "", s == CQ_OK ? "" : "  (failed)");
         if (s != CQ_OK)
             return s;
+        if (strcmp(stages[i].name, "ingest") == 0)
+            warn_identical_waves(st);
         if (stop_after && strcmp(stop_after, stages[i].name) == 0)
             break;
     }

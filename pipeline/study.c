@@ -29,6 +29,13 @@ cq_settings_free(cq_settings *s)
     free(s->groups);
     free(s->out_dir);
     free(s->population_path);
+    free(s->reference_path);
+    for (size_t i = 0; i < s->n_labels; i++) {
+        free(s->label_keys[i]);
+        free(s->label_values[i]);
+    }
+    free(s->label_keys);
+    free(s->label_values);
     free(s->study_path);
     free(s->stop_after);
     memset(s, 0, sizeof *s);
@@ -67,6 +74,7 @@ cq_study_free(cq_study *st)
     free(st->reliability_items);
     free(st->comparison);
     free(st->population);
+    free(st->reference);
     for (size_t w = 0; st->panels && w + 1 < st->n_waves; w++) {
         free(st->panels[w].a);
         free(st->panels[w].b);

@@ -21,6 +21,7 @@
 
 #include "copsoq/colmap.h"
 #include "copsoq/csvread.h"
+#include "copsoq/utf8.h"
 #include "copsoq/log.h"
 #include "copsoq/reader.h"
 #include "copsoq/stages.h"
@@ -268,14 +269,25 @@ cleanup:
 int
 cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t len, uint8_t *opt)
 {
+    int ok = cq_decode_option(ins, item, tok, len, opt);
+    if (ok && *opt != CQ_NA && ins->sets[ins->items[item].set].options[*opt].missing)
+        *opt = CQ_NA;
+    return ok;
+}
+
+int
+cq_decode_option(const cq_instrument *ins, size_t item, const char *tok, size_t len, uint8_t *opt)
+{
     const cq_response_set *set = &ins->sets[ins->items[item].set];
     *opt = CQ_NA;
     if (len == 1 && tok[0] >= '0' && tok[0] <= '9') { /* the common case */
         int16_t o = set->digit[tok[0] - '0'];
         if (o < 0)
             return 0;
-        *opt = (uint8_t)o;
-        return 1;
+        if (o != CQ_NA) { /* an option without points goes the long way */
+            *opt = (uint8_t)o;
+            return 1;
+        }
     }
     while (len && (*tok == ' ' || *tok == '\t' || *tok == '\r' || *tok == '\n')) {
         tok++;
@@ -315,7 +327,7 @@ cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t 
                 v = -v;
             for (size_t o = 0; o < set->n_options; o++)
                 if (set->options[o].code == v) {
-                    *opt = set->options[o].missing ? CQ_NA : (uint8_t)o;
+                    *opt = (uint8_t)o;
                     return 1;
                 }
             return 0;
@@ -330,7 +342,7 @@ cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t 
         const cq_option *op = &set->options[o];
         if ((op->fold_en[0] && strcmp(op->fold_en, buf) == 0) ||
             (op->fold_sv[0] && strcmp(op->fold_sv, buf) == 0)) {
-            *opt = op->missing ? CQ_NA : (uint8_t)o;
+            *opt = (uint8_t)o;
             return 1;
         }
     }
@@ -827,7 +839,8 @@ data_field(ingest *g, const char *s, size_t len)
         uint8_t opt;
         if (len == 1 ? s[0] != ' ' && s[0] != '\t' : len > 0 && !only_blanks(s, len))
             g->nonempty[col->index]++;
-        if (!cq_decode_answer(g->ins, col->index, s, len, &opt)) {
+        /* the option as chosen, also one without points: counted in finish() */
+        if (!cq_decode_option(g->ins, col->index, s, len, &opt)) {
             size_t tl = len;
             const char *t = cq_trim(s, &tl);
             g->invalid[col->index]++;
@@ -1005,9 +1018,7 @@ data_record(ingest *g, size_t line)
             size_t tl = strlen(bv->token);
             if (tl > MAX_TOKEN_SHOWN) {
                 /* cut on a UTF-8 character boundary */
-                size_t cut = MAX_TOKEN_SHOWN;
-                while (cut > 0 && ((unsigned char)bv->token[cut] & 0xC0) == 0x80)
-                    cut--;
+                size_t cut = cq_utf8_prefix(bv->token, (size_t)-1, MAX_TOKEN_SHOWN);
                 snprintf(shown, sizeof shown, "%.*s...", (int)cut, bv->token);
             } else {
                 snprintf(shown, sizeof shown, "%s", bv->token);
@@ -1125,15 +1136,24 @@ finish(ingest *g)
         wave->answers[i] = cq_arena_calloc(a, n, 1);
         if (!wave->answers[i])
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-        memcpy(wave->answers[i], g->answers[i], n);
-        size_t n_opt = ins->sets[ins->items[i].set].n_options;
-        size_t *count = cq_arena_calloc(a, n_opt + 1, sizeof *count); /* + 1: missing */
+        const cq_response_set *set = &ins->sets[ins->items[i].set];
+        size_t n_opt = set->n_options;
+        size_t *count = cq_arena_calloc(a, n_opt + 1, sizeof *count); /* + 1: no answer */
         if (!count)
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-        for (size_t r = 0; r < n; r++)
-            count[wave->answers[i][r] == CQ_NA ? n_opt : wave->answers[i][r]]++;
+        /* g->answers hold the options as chosen; the wave's answers hold an
+         * option without points ("Vet inte") as missing, for scoring */
+        size_t missing = 0;
+        for (size_t r = 0; r < n; r++) {
+            uint8_t o = g->answers[i][r];
+            count[o == CQ_NA ? n_opt : o]++;
+            if (o != CQ_NA && set->options[o].missing)
+                o = CQ_NA;
+            missing += o == CQ_NA;
+            wave->answers[i][r] = o;
+        }
         wave->answer_count[i] = count;
-        wave->missing_per_item[i] = count[n_opt];
+        wave->missing_per_item[i] = missing;
     }
     for (size_t k = 0; k < ng; k++) {
         size_t nl = g->n_levels[k];

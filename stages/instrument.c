@@ -32,6 +32,48 @@ cq_stage_instrument(cq_study *st, cq_diag *d)
     return cq_instrument_load(st->settings->instrument_dir, &st->ins, d);
 }
 
+/* The optional instrument.csv: one row with the columns name and version
+ * (what the instrument is, so that reference values of another instrument
+ * or version can be refused).  No file: title and version stay NULL. */
+static cq_status
+read_metadata(cq_instrument *ins, const char *dir, cq_diag *d)
+{
+    size_t n = strlen(dir) + sizeof "/instrument.csv";
+    char *path = malloc(n);
+    if (!path)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    snprintf(path, n, "%s/instrument.csv", dir);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        free(path);
+        return CQ_OK;
+    }
+    fclose(f);
+    cq_table t;
+    cq_status st = cq_table_read_file(path, &t, d);
+    free(path);
+    if (st != CQ_OK)
+        return st;
+    size_t cn = cq_table_col(&t, "name"), cv = cq_table_col(&t, "version");
+    if (cn == (size_t)-1 || cv == (size_t)-1)
+        st = cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line 1: the columns name and version are needed",
+                     t.name);
+    else if (t.n_rows != 1)
+        st = cq_fail(d, CQ_ERR_INSTRUMENT, "%s: one row is needed (name, version), not %zu", t.name,
+                     t.n_rows);
+    else if (!*t.rows[0][cn] || !*t.rows[0][cv])
+        st = cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: empty name or version", t.name,
+                     t.lines[0]);
+    else {
+        ins->title = cq_arena_strdup(&ins->arena, t.rows[0][cn]);
+        ins->version = cq_arena_strdup(&ins->arena, t.rows[0][cv]);
+        if (!ins->title || !ins->version)
+            st = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    }
+    cq_table_free(&t);
+    return st;
+}
+
 cq_status
 cq_instrument_load(const char *dir, cq_instrument **out, cq_diag *d)
 {
@@ -71,6 +113,12 @@ cq_instrument_load(const char *dir, cq_instrument **out, cq_diag *d)
             cq_instrument_free(ins);
             *out = NULL;
             st = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        } else {
+            st = read_metadata(ins, dir, d);
+            if (st != CQ_OK) {
+                cq_instrument_free(ins);
+                *out = NULL;
+            }
         }
     }
 cleanup:

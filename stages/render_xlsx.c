@@ -279,7 +279,9 @@ render_sheet(lxw_workbook *wb, lxw_worksheet *ws, const cq_rsheet *sh, lxw_forma
 static lxw_error
 render_chart(lxw_workbook *wb, lxw_worksheet *ws, const cq_rchart *c)
 {
-    lxw_chart *ch = workbook_add_chart(wb, c->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+    lxw_chart *ch = workbook_add_chart(wb, c->line         ? LXW_CHART_LINE
+                                           : c->horizontal ? LXW_CHART_BAR
+                                                           : LXW_CHART_COLUMN);
     if (!ch)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     lxw_chart_font title_font = {.size = 12, .bold = LXW_TRUE};
@@ -307,8 +309,14 @@ render_chart(lxw_workbook *wb, lxw_worksheet *ws, const cq_rchart *c)
         if (s->name)
             chart_series_set_name(se, s->name);
         lxw_chart_fill fill = {.color = (lxw_color_t)s->color};
-        lxw_chart_line border = {.color = (lxw_color_t)s->color};
-        chart_series_set_fill(se, &fill);
+        lxw_chart_line border = {.color = (lxw_color_t)s->color, .width = c->line ? 2.25f : 0};
+        if (c->line) {
+            chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
+            chart_series_set_marker_fill(se, &fill);
+            chart_series_set_marker_line(se, &border);
+        } else {
+            chart_series_set_fill(se, &fill);
+        }
         chart_series_set_line(se, &border);
         if (s->error > 0 && isfinite(s->error)) {
             lxw_series_error_bars *eb = chart_series_get_error_bars(
@@ -323,7 +331,8 @@ render_chart(lxw_workbook *wb, lxw_worksheet *ws, const cq_rchart *c)
         }
         if (s->labels) {
             chart_series_set_labels(se);
-            chart_series_set_labels_position(se, LXW_CHART_LABEL_POSITION_INSIDE_BASE);
+            chart_series_set_labels_position(se, c->line ? LXW_CHART_LABEL_POSITION_ABOVE
+                                                         : LXW_CHART_LABEL_POSITION_INSIDE_BASE);
             lxw_chart_font lf = label_font;
             if (s->label_color)
                 lf.color = (lxw_color_t)s->label_color;

@@ -25,18 +25,26 @@ cq_text(int en, cq_text_id id)
 }
 
 const char *
-cq_textf(char *buf, size_t cap, int en, cq_text_id id, ...)
+cq_vtextf(cq_sbuf *out, int en, cq_text_id id, va_list ap)
 {
-    va_list ap;
-    va_start(ap, id);
+    cq_sbuf_clear(out);
     /* the formats are the fixed texts above, each checked to take the same
      * arguments in both languages (tests/report_check.py) */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    vsnprintf(buf, cap, cq_text(en, id), ap);
+    cq_sbuf_vprintf(out, cq_text(en, id), ap);
 #pragma GCC diagnostic pop
+    return cq_sbuf_str(out);
+}
+
+const char *
+cq_textf(cq_sbuf *out, int en, cq_text_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    const char *r = cq_vtextf(out, en, id, ap);
     va_end(ap);
-    return buf;
+    return r;
 }
 
 /* Appends s to buf at *o, within cap. */

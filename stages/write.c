@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "copsoq/buildinfo.h"
 #include "copsoq/cli.h"
 #include "copsoq/colmap.h"
 #include "copsoq/csvwrite.h"
@@ -25,6 +26,8 @@ static cq_status write_reliability_items(cq_study *st, FILE *f);
 static cq_status write_comparison(cq_study *st, FILE *f);
 static cq_status write_provenance(cq_study *st, FILE *f);
 static cq_status write_item_summary(cq_study *st, FILE *f);
+static cq_status write_codebook(cq_study *st, FILE *f);
+static cq_status write_response_rates(cq_study *st, FILE *f);
 
 typedef struct {
     const char *name;
@@ -39,6 +42,8 @@ static const output outputs[] = {
     {"reliability_items.csv", write_reliability_items},
     {"comparison.csv", write_comparison},
     {"item_summary.csv", write_item_summary},
+    {"codebook.csv", write_codebook},
+    {"response_rates.csv", write_response_rates},
     {"provenance.csv", write_provenance},
 };
 /* clang-format on */
@@ -214,6 +219,13 @@ write_provenance(cq_study *st, FILE *f)
     char buf[128];
     fputs("section,key,value\n", f);
     kv(&o, "program", "version", CQ_VERSION);
+    kv(&o, "program", "git_commit", cq_build_id());
+    for (size_t i = 0;; i++) {
+        const char *name, *v = cq_build_library(i, &name);
+        if (!v)
+            break;
+        kv(&o, "library", name, v);
+    }
     time_t t = (time_t)st->created;
     struct tm tm;
     if (gmtime_r(&t, &tm))
@@ -233,6 +245,8 @@ write_provenance(cq_study *st, FILE *f)
     kv(&o, "settings", "lang", set->lang_en ? "en" : "sv");
     if (set->population_path)
         kv(&o, "settings", "population", set->population_path);
+    if (set->reference_path)
+        kv(&o, "settings", "reference", set->reference_path);
     if (set->columns_path)
         kv(&o, "settings", "columns", set->columns_path);
     for (int i = 0; i < 3; i++) {
@@ -285,6 +299,14 @@ write_provenance(cq_study *st, FILE *f)
         snprintf(buf, sizeof buf, "hidden_%s", cq_hidden_name((cq_hidden_by)h));
         kv_count(&o, "disclosure", buf, st->hidden_count[h]);
     }
+    if (st->study_file.known) {
+        kv(&o, "study", "sha256", st->study_file.sha256);
+        kv_count(&o, "study", "bytes", st->study_file.bytes);
+    }
+    if (st->reference_file.known) {
+        kv(&o, "reference", "sha256", st->reference_file.sha256);
+        kv_count(&o, "reference", "bytes", st->reference_file.bytes);
+    }
     if (st->population_file.known) {
         kv(&o, "population", "sha256", st->population_file.sha256);
         kv_count(&o, "population", "bytes", st->population_file.bytes);
@@ -293,9 +315,10 @@ write_provenance(cq_study *st, FILE *f)
 }
 
 /* item_summary.csv: for each wave and item, how many respondents chose each
- * answer option and how many gave no answer (empty, NA, an option without
- * points, or an invalid value).  Whole waves only, never per group; an item
- * the disclose stage withholds keeps its keys and the flag. */
+ * answer option, options without points ("Vet inte") included, and how many
+ * gave no answer (empty, NA, '.', or an invalid value).  Whole waves only,
+ * never per group; an item the disclose stage withholds keeps its keys and
+ * the flag. */
 static cq_status
 write_item_summary(cq_study *st, FILE *f)
 {
@@ -312,8 +335,6 @@ write_item_summary(cq_study *st, FILE *f)
             const size_t *count = wv->answer_count[i]; /* [n_options + 1]: last = missing */
             for (size_t k = 0; k <= set->n_options; k++) {
                 int missing_row = k == set->n_options;
-                if (!missing_row && set->options[k].missing)
-                    continue; /* counted as no answer */
                 size_t n = count[k];
                 char code[24] = "";
                 if (!missing_row)
@@ -330,6 +351,87 @@ write_item_summary(cq_study *st, FILE *f)
                 cq_csv_end(&o);
             }
         }
+    }
+    return CQ_OK;
+}
+
+/* codebook.csv: the instrument as a researcher needs it beside the data:
+ * one row per item and answer option, with its scale (labels, domain,
+ * direction), the item's wording and reversal, the option's code, points
+ * (empty: no points, counts as missing) and labels. */
+static cq_status
+write_codebook(cq_study *st, FILE *f)
+{
+    const cq_instrument *ins = st->ins;
+    cq_csv_out o = {f, 0};
+    fputs("scale,scale_label_en,scale_label_sv,domain,higher_is,item,item_text_en,item_text_sv,"
+          "reverse,response_set,code,points,option_label_en,option_label_sv\n",
+          f);
+    for (size_t s = 0; s < ins->n_scales; s++) {
+        const cq_scale *sc = &ins->scales[s];
+        for (size_t j = 0; j < sc->n_items; j++) {
+            const cq_item *it = &ins->items[sc->items[j]];
+            const cq_response_set *set = &ins->sets[it->set];
+            for (size_t k = 0; k < set->n_options; k++) {
+                const cq_option *op = &set->options[k];
+                char code[24], pts[32] = "";
+                snprintf(code, sizeof code, "%ld", op->code);
+                if (!op->missing)
+                    snprintf(pts, sizeof pts, "%.15g", op->points);
+                cq_csv_text(&o, sc->id);
+                cq_csv_text(&o, sc->label_en);
+                cq_csv_text(&o, sc->label_sv);
+                cq_csv_text(&o, sc->domain);
+                cq_csv_text(&o, sc->higher_is_good ? "good" : "bad");
+                cq_csv_text(&o, it->id);
+                cq_csv_text(&o, it->text_en);
+                cq_csv_text(&o, it->text_sv);
+                cq_csv_int(&o, it->reverse);
+                cq_csv_text(&o, set->id);
+                cq_csv_text(&o, code);
+                cq_csv_text(&o, pts);
+                cq_csv_text(&o, op->label_en);
+                cq_csv_text(&o, op->label_sv);
+                cq_csv_end(&o);
+            }
+        }
+    }
+    return CQ_OK;
+}
+
+/* response_rates.csv: respondents per wave, breakdown and group as the
+ * disclose stage published them (withheld: blank, suppressed 1), the head
+ * count of --population when there is one, and the rate (respondents over
+ * head count, at most 1). */
+static cq_status
+write_response_rates(cq_study *st, FILE *f)
+{
+    const cq_settings *set = st->settings;
+    cq_csv_out o = {f, 0};
+    fputs("wave,breakdown,group,respondents,headcount,rate,suppressed\n", f);
+    for (size_t i = 0; i < st->n_counts; i++) {
+        const cq_group_count *c = &st->counts[i];
+        if (c->wave >= st->n_waves)
+            continue;
+        const char *bname = c->breakdown == 0 ? "all" : set->groups[c->breakdown - 1];
+        const char *gname = c->breakdown == 0 ? "all" : c->group;
+        double head = NAN;
+        for (size_t k = 0; k < st->n_population; k++) {
+            const cq_population *p = &st->population[k];
+            if (p->wave == c->wave && strcmp(p->breakdown, bname) == 0 &&
+                strcmp(p->group, gname) == 0)
+                head = p->headcount;
+        }
+        int sup = c->hidden_by != CQ_SHOWN;
+        cq_csv_text(&o, st->waves[c->wave].label);
+        cq_csv_text(&o, bname);
+        cq_csv_text(&o, gname);
+        cq_csv_count(&o, c->n, sup);
+        cq_csv_num(&o, head, !isfinite(head) || sup);
+        cq_csv_num(&o, isfinite(head) && head > 0 ? fmin(1.0, (double)c->n / head) : NAN,
+                   !isfinite(head) || sup);
+        cq_csv_int(&o, sup);
+        cq_csv_end(&o);
     }
     return CQ_OK;
 }

@@ -230,9 +230,10 @@ def check_common(path, ids, lang_en):
     leaked = sorted(ids & tokens)
     check(not leaked, "no respondent id anywhere in the file (%d ids)" % len(ids), leaked[:5])
     first = names[0]
-    want = ("Overview", "Traffic lights", "Charts", "Items", "Reliability", "Data quality",
+    # the traffic-light sheet exists only with cut-offs (checked where it matters)
+    want = ("Overview", "Charts", "Items", "Reliability", "Data quality",
             "Method", "Provenance") if lang_en else \
-           ("Översikt", "Trafikljus", "Diagram", "Frågor", "Reliabilitet", "Datakvalitet",
+           ("Översikt", "Diagram", "Frågor", "Reliabilitet", "Datakvalitet",
             "Metod", "Spårbarhet")
     check(first == want[0] and all(w in names for w in want),
           "sheets in %s: %s" % ("English" if lang_en else "Swedish", ", ".join(want)), names)
@@ -256,7 +257,7 @@ def check_overview(wb, out, scales, lang_en, waves):
         w = waves.index(r["wave"])
         row = rows[scales[r["scale"]][label]]
         mean = ws.cell(row=row, column=3 + w).value
-        n = ws.cell(row=row, column=3 + nw + 6 * (nw - 1) + w).value
+        n = ws.cell(row=row, column=3 + nw + 7 * (nw - 1) + w).value
         if r["suppressed"] == "1":
             if mean != DASH or n != DASH:
                 bad.append((r["scale"], r["wave"], mean, n))
@@ -273,9 +274,13 @@ def check_overview(wb, out, scales, lang_en, waves):
             continue
         ncmp += 1
         row = rows[scales[r["scale"]][label]]
-        c0 = 3 + nw + 6 * p
+        c0 = 3 + nw + 7 * p
         got = [ws.cell(row=row, column=c0 + k).value for k in range(4)]
         want = [fnum(r[k]) for k in ("diff", "ci_low", "ci_high", "p_adj")]
+        # p below 0.001 is shown as "< 0.001": the cell holds 0.001 under a "< " format
+        if r["suppressed"] != "1" and want[3] is not None and want[3] < 0.001:
+            fmt = ws.cell(row=row, column=c0 + 3).number_format
+            want[3] = 0.001 if fmt.startswith('"< "') else float("nan")
         if r["suppressed"] == "1":
             if any(g != DASH for g in got):
                 bad.append((r["scale"], got))
@@ -498,7 +503,7 @@ def overview_n_col(ws, lang_en, waves):
     """The column of the overview's n of each wave (the last len(waves) columns of the table)."""
     h1 = find_row(ws, 1, "Scale" if lang_en else "Skala")
     nw = len(waves)
-    first = 3 + nw + 6 * (nw - 1)
+    first = 3 + nw + 7 * (nw - 1)
     return {w: first + i for i, w in enumerate(waves)}, h1
 
 
@@ -608,6 +613,354 @@ def check_render(path, tmp):
     pdf = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".pdf")
     ok = rc == 0 and os.path.exists(pdf) and os.path.getsize(pdf) > 10000
     check(ok, "LibreOffice renders %s to PDF" % os.path.basename(path), msg[-300:])
+
+
+def check_long_labels(binary, tmp):
+    """Very long Swedish scale names, item texts and group names (several
+    thousand bytes of å, ä, ö): the workbook is valid (openpyxl opens it), no
+    text is cut inside a character, and the overview's sentences keep the
+    names whole (they were cut at 4096 bytes before the buffers grew)."""
+    ins = os.path.join(tmp, "long_ins")
+    shutil.copytree(MALMO_INS, ins)
+    long_sv = lambda code: ("Långt skalnamn %s: " % code) + "ÅÄÖ åäö — räksmörgås " * 120
+    rows = read_csv(os.path.join(ins, "scales.csv"))
+    with open(os.path.join(ins, "scales.csv"), "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        for r in rows:
+            r["label_sv"] = long_sv(r["scale"]).strip()
+            r["label_en"] = r["label_sv"]
+            w.writerow(r)
+    items = read_csv(os.path.join(ins, "items.csv"))
+    with open(os.path.join(ins, "items.csv"), "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(items[0].keys()))
+        w.writeheader()
+        for r in items:
+            r["text_sv"] = (r["text_sv"] + " " + "ö" * 3000)
+            w.writerow(r)
+    waves = []
+    for y in ("2016", "2017"):
+        src = os.path.join(MALMO, "wave%s.csv" % y)
+        dst = os.path.join(tmp, "long_wave%s.csv" % y)
+        with open(src, encoding="utf-8") as a, open(dst, "w", encoding="utf-8") as b:
+            b.write(a.read().replace("Stadsområde Söder", "Stadsområde Söder " + "å" * 2000))
+        waves += ["--wave", "%s=%s" % (y, dst)]
+    out = os.path.join(tmp, "long")
+    rc, _, err = run(binary, ["run", "--instrument", ins] + waves +
+                     ["--group", "forvaltning", "--out", out])
+    if not check(rc == 0, "long Swedish labels: run", err[:300]):
+        return
+    path = os.path.join(out, "report.xlsx")
+    try:
+        wb = openpyxl.load_workbook(path)
+    except Exception as e:  # noqa: BLE001 - any parse error is the failure
+        check(False, "long Swedish labels: openpyxl opens the workbook", e)
+        return
+    check(True, "long Swedish labels: openpyxl opens the workbook")
+    texts = [c.value for ws in wb.worksheets for c in cells(ws) if isinstance(c.value, str)]
+    bad = [t[:40] for t in texts if "\ufffd" in t]
+    check(not bad, "long Swedish labels: no character cut in two (no U+FFFD)", bad[:3])
+    names = [long_sv(r["scale"]).strip() for r in rows]
+    whole = [n[:30] for n in names if not any(n in t for t in texts)]
+    check(not whole, "long Swedish labels: every scale name appears whole", whole[:3])
+    ov = [c.value for c in cells(wb.worksheets[0]) if isinstance(c.value, str)]
+    sent = [t for t in ov if len(t) > 3000]
+    cut = [t[-40:] for t in sent if not t.rstrip().endswith((".", ")", ":"))]
+    check(sent and not cut, "long Swedish labels: %d long overview sentences end whole" %
+          len(sent), cut[:2])
+    group = "Stadsområde Söder " + "å" * 2000
+    check(any(group == t for t in texts), "long Swedish labels: the long group name whole")
+    check(all(len(ws.title) <= 31 for ws in wb.worksheets), "long Swedish labels: sheet names")
+
+
+def check_item_shares(wb, tag):
+    """Malmö 2016 TM1 on the Frågor sheet: 26 of 1,000 chose "Vet inte" (an
+    option without points) and 32 gave no answer (counted by hand in
+    tests/e2e/reference.sh's independent count; the issue's numbers)."""
+    ws = wb["Frågor"]
+    row = next((c.row for c in cells(ws) if c.column == 1 and c.value == "TM1"), None)
+    if not check(row is not None, tag + ": Frågor has a row for TM1"):
+        return
+    head = max(c.row for c in cells(ws) if c.column == 1 and c.value == "Fråga" and c.row < row)
+    cols = {ws.cell(row=head, column=k).value: k for k in range(1, ws.max_column + 1)}
+    dk, na = cols.get("Vet inte *"), cols.get("Inget svar")
+    got = (ws.cell(row=row, column=3).value, dk and ws.cell(row=row, column=dk).value,
+           na and ws.cell(row=row, column=na).value)
+    check(got[0] == "2016" and got[1] is not None and abs(got[1] - 0.026) < 1e-12 and
+          abs(got[2] - 0.032) < 1e-12 and ws.cell(row=row, column=dk).number_format == "0.0%",
+          tag + ": TM1 2016 Vet inte 2.6 %, Inget svar 3.2 % (one decimal)", got)
+
+
+def unit_pages(ws):
+    """[(title row, unit name)] of the Din enhet sheet, in order."""
+    out = []
+    for r in range(1, ws.max_row + 1):
+        v = ws.cell(row=r, column=1).value
+        if isinstance(v, str) and v.startswith("Din enhet: "):
+            out.append((r, v[len("Din enhet: "):]))
+    return out
+
+
+def check_unit_pages(wb, out, m17, tag):
+    """Din enhet on the Malmö samples: every förvaltning's page followed by
+    the pages of its sektioner (parents from the raw 2017 file); the figures
+    of one page equal scale_summary.csv and comparison.csv; hidden units say
+    why, with the reason checked against a count of the raw file."""
+    if not check("Din enhet" in wb.sheetnames, tag + ": a Din enhet sheet"):
+        return
+    ws = wb["Din enhet"]
+    pages = unit_pages(ws)
+    rows = list(csv.DictReader(open(m17, encoding="utf-8")))
+    seen, first = set(), []
+    for r in rows:  # the first row of a repeated id is kept
+        if r["id"] not in seen:
+            seen.add(r["id"]); first.append(r)
+    parent = {r["sektion"]: r["forvaltning"] for r in first}
+    n_sek = {}
+    for r in first:
+        n_sek[r["sektion"]] = n_sek.get(r["sektion"], 0) + 1
+    names = [n for _, n in pages]
+    forv = sorted(set(parent.values()))
+    bad = []
+    for i, n in enumerate(names):
+        if n in parent and n not in forv:  # a sektion: the last förvaltning above it is its parent
+            above = [m for m in names[:i] if m in forv]
+            if not above or above[-1] != parent[n]:
+                bad.append(n)
+    check(set(forv) <= set(names) and set(parent) <= set(names) and not bad,
+          tag + ": %d unit pages, every sektion under its förvaltning" % len(pages), bad[:3])
+    # one page against the CSVs
+    summ = {(r["wave"], r["breakdown"], r["group"], r["scale"]): r
+            for r in read_csv(os.path.join(out, "scale_summary.csv"))}
+    comp = {(r["breakdown"], r["group"], r["scale"], r["design"]): r
+            for r in read_csv(os.path.join(out, "comparison.csv"))}
+    labels = {v["label_sv"]: k for k, v in scales_of(MALMO_INS).items()}
+    unit = "Arbetsmarknad och socialtjänst"
+    top = dict((n, r) for r, n in pages)[unit]
+    head = next(r for r in range(top, top + 12) if ws.cell(row=r, column=1).value == "Skala")
+    cols = {ws.cell(row=head, column=c).value: c for c in range(1, 12)}
+    wrong = []
+    for r in range(head + 1, head + 1 + len(labels)):
+        code = labels.get(ws.cell(row=r, column=1).value)
+        s17 = summ[("2017", "forvaltning", unit, code)]
+        org = summ[("2017", "all", "all", code)]
+        ind = comp[("forvaltning", unit, code, "independent")]
+        pair = comp[("forvaltning", unit, code, "paired")]
+        got = (ws.cell(row=r, column=cols["Enheten 2017"]).value,
+               ws.cell(row=r, column=cols["Hela organisationen 2017"]).value,
+               ws.cell(row=r, column=cols["Förändring"]).value,
+               ws.cell(row=r, column=cols["Förändring bland de som svarade båda gångerna"]).value)
+        want = (float(s17["mean"]), float(org["mean"]), round(float(ind["diff"]), 1),
+                round(float(pair["diff"]), 1))
+        if not all(close(a, b) for a, b in zip(got, want)):
+            wrong.append((code, got, want))
+    check(not wrong, tag + ": %s's page equals scale_summary.csv and comparison.csv" % unit,
+          wrong[:2])
+    # the overview: the panel beside the independent change
+    ov = wb["Översikt"]
+    ph = next((c for c in cells(ov) if c.value == "Förändring bland de som svarade båda gångerna"),
+              None)
+    wrong = []
+    if ph is not None:
+        for r in range(ph.row + 1, ph.row + 40):
+            code = labels.get(ov.cell(row=r, column=1).value)
+            if code:
+                want = float(comp[("all", "all", code, "paired")]["diff"])
+                if not close(ov.cell(row=r, column=ph.column).value, want):
+                    wrong.append(code)
+    check(ph is not None and not wrong,
+          tag + ": the overview shows the paired change beside the independent one", wrong[:3])
+    # hidden units: why, in plain words
+    texts = {n: " ".join(str(ws.cell(row=q, column=1).value) for q in range(r, r + 5))
+             for r, n in pages}
+    for n, k in sorted(n_sek.items()):
+        hidden = all(summ[("2017", "sektion", n, c)]["suppressed"] == "1"
+                     for c in labels.values())
+        t = texts.get(n, "")
+        if not hidden:
+            continue
+        if k < 5:
+            ok = "färre än 5 svar" in t and "slå ihop" in t and "öka deltagandet" in t
+        else:
+            ok = "dolda för att skydda en mindre grupp" in t and "färre än" not in t
+        check(ok, tag + ": hidden %s (%d answers) says why" % (n, k), t[:160])
+
+
+def p_two_sided_t(t, df):
+    """P(|T| >= |t|) by Simpson's rule on the t density (independent of GSL)."""
+    t = abs(t)
+    if t > 12:
+        return 0.0
+    c = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
+    f = lambda x: c * (1 + x * x / df) ** (-(df + 1) / 2)
+    n = 4000
+    h = t / n
+    s = f(0) + f(t) + sum((4 if i % 2 else 2) * f(i * h) for i in range(1, n))
+    return max(0.0, 1 - 2 * s * h / 3)
+
+
+def check_reference(binary, margs, tmp):
+    """The Malmö samples against the demo's FICTITIOUS reference values: the
+    overview's reference, difference and p equal a Welch test computed here
+    from the summary figures; the midpoint rule gives way to the reference;
+    the unit pages carry the reference and its sentence."""
+    ref_path = os.path.join(MALMO, "reference_fictitious.csv")
+    out = os.path.join(tmp, "malmo_ref")
+    rc, _, err = run(binary, margs + ["--reference", ref_path, "--out", out])
+    if not check(rc == 0, "reference: run", err[:300]):
+        return
+    wb = openpyxl.load_workbook(os.path.join(out, "report.xlsx"))
+    ws = wb["Översikt"]
+    ref = {r["scale"]: r for r in read_csv(ref_path)}
+    summ = {r["scale"]: r for r in read_csv(os.path.join(out, "scale_summary.csv"))
+            if r["wave"] == "2017" and r["breakdown"] == "all"}
+    labels = {v["label_sv"]: k for k, v in scales_of(MALMO_INS).items()}
+    head = find_row(ws, 1, "Skala")
+    cols = {ws.cell(row=head + 1, column=c).value: c for c in range(1, ws.max_column + 1)}
+    c_ref, c_diff, c_p = cols.get("Referens"), cols.get("Skillnad"), cols.get("p")
+    bad, n_checked = [], 0
+    for r in range(head + 2, ws.max_row + 1):
+        code = labels.get(ws.cell(row=r, column=1).value)
+        if not code or not c_ref:
+            continue
+        m, sd, n = float(summ[code]["mean"]), float(summ[code]["sd"]), int(summ[code]["n"])
+        rm, rsd, rn = float(ref[code]["mean"]), float(ref[code]["sd"]), int(ref[code]["n"])
+        va, vb = rsd ** 2 / rn, sd ** 2 / n
+        t = (m - rm) / math.sqrt(va + vb)
+        df = (va + vb) ** 2 / (va ** 2 / (rn - 1) + vb ** 2 / (n - 1))
+        p = p_two_sided_t(t, df)
+        got = [ws.cell(row=r, column=c).value for c in (c_ref, c_diff, c_p)]
+        shown_p = 0.001 if p < 0.001 else p
+        fmt = ws.cell(row=r, column=c_p).number_format
+        if not (close(got[0], rm) and close(got[1], m - rm, 1e-9) and
+                abs(got[2] - shown_p) < 2e-6 and (fmt.startswith('"< "') == (p < 0.001))):
+            bad.append((code, got, (rm, m - rm, p), fmt))
+        n_checked += 1
+    check(n_checked == 26 and not bad,
+          "reference: %d overview rows equal a Welch test from the summary figures" % n_checked,
+          bad[:2])
+    sent = " ".join(str(c.value) for c in cells(ws) if isinstance(c.value, str))
+    check("jämfört med referensvärdet (minst 5 poäng, p < 0,05) i alla mätningar" in sent and
+          "från skalans mitt (50), i alla" not in sent and "FICTITIOUS" in sent,
+          "reference: the overview's sentences use the reference, not the midpoint; source shown")
+    check_traffic_lights(wb, "reference")
+    un = " ".join(str(c.value) for c in cells(wb["Din enhet"]) if isinstance(c.value, str))
+    check("Fortfarande ogynnsamt jämfört med referensvärdet:" in un and "Referensvärde" in un,
+          "reference: unit pages show the reference and its sentence")
+    meth = " ".join(str(c.value) for c in cells(wb["Metod"]) if isinstance(c.value, str))
+    check("COPSOQ III SE" in meth and "reference_fictitious.csv" in meth,
+          "reference: the method sheet names the file, source and instrument")
+
+
+def malmo_scores(wave_path, scale):
+    """Scale scores of the first row of each id, by hand: points of the
+    answered items (codes or labels, options without points missing), the
+    mean when at least half of the scale's items are answered."""
+    items = [r for r in read_csv(os.path.join(MALMO_INS, "items.csv")) if r["scale"] == scale]
+    opts = {}
+    for o in read_csv(os.path.join(MALMO_INS, "response_sets.csv")):
+        opts.setdefault(o["response_set"], []).append(o)
+    seen, out = set(), []
+    for r in read_csv(wave_path):
+        if r["id"] in seen:
+            continue
+        seen.add(r["id"])
+        pts = []
+        for it in items:
+            v = r[it["item"]].strip()
+            for o in opts[it["response_set"]]:
+                if o["points"] != "" and (v == o["code"] or v.lower() in
+                                          (o["label_en"].lower(), o["label_sv"].lower())):
+                    p = float(o["points"])
+                    pts.append(100 - p if it["reverse"] == "1" else p)
+        if 2 * len(pts) >= len(items):
+            out.append(sum(pts) / len(pts))
+    return out
+
+
+def check_traffic_lights(wb, tag):
+    """With the demo reference's (fictitious) cut-offs: a traffic-light sheet
+    per group and survey, shares with one decimal, and the whole sample's
+    shares of QD in both surveys equal to a count by hand from the raw files."""
+    if not check("Trafikljus" in wb.sheetnames, tag + ": a traffic-light sheet with cut-offs"):
+        return
+    ws = wb["Trafikljus"]
+    texts = [c.value for c in cells(ws) if isinstance(c.value, str)]
+    check(any(t == "Forvaltning, 2016" for t in texts) and
+          any(t == "Forvaltning, 2017" for t in texts),
+          tag + ": traffic lights per breakdown and survey", [t for t in texts if "," in t][:4])
+    fmts = {c.number_format for c in cells(ws) if isinstance(c.value, float)}
+    check(fmts == {"0.0%"}, tag + ": shares with one decimal (33.3 %, not 33 %)", fmts)
+    ref = {r["scale"]: r for r in read_csv(os.path.join(MALMO, "reference_fictitious.csv"))}
+    green, red = float(ref["QD"]["green"]), float(ref["QD"]["red"])  # high is bad
+    head = next(c for c in cells(ws) if isinstance(c.value, str) and
+                c.value.replace("\n", " ") == "Kvantitativa krav")
+    bad = []
+    for y in ("2016", "2017"):
+        sc = malmo_scores(os.path.join(MALMO, "wave%s.csv" % y), "QD")
+        n = len(sc)
+        want = (sum(x <= green for x in sc) / n, sum(green < x < red for x in sc) / n,
+                sum(x >= red for x in sc) / n)
+        row = next(c.row for c in cells(ws) if c.column == 1 and c.value == y)
+        got = tuple(ws.cell(row=row, column=head.column + k).value for k in range(3))
+        if not all(close(a, b, 1e-12) for a, b in zip(got, want)):
+            bad.append((y, got, want))
+    check(not bad, tag + ": QD green / yellow / red of all respondents equal a count by hand",
+          bad)
+
+
+def check_trend(binary, tmp):
+    """Three surveys (tests/data/compare): a Trend sheet whose first-to-last
+    change equals Welch's test computed here from scale_summary.csv's whole-
+    sample rows, p adjusted by Benjamini-Hochberg over the scales by hand,
+    and overview sentences about the first-to-last change."""
+    d = os.path.join(ROOT, "tests", "data", "compare")
+    out = os.path.join(tmp, "three")
+    rc, _, err = run(binary, ["run", "--instrument", d] +
+                     sum((["--wave", "w%d=%s" % (i, os.path.join(d, "wave%d.csv" % i))]
+                          for i in (1, 2, 3)), []) + ["--group", "unit", "--out", out])
+    if not check(rc == 0, "three waves: run", err[:300]):
+        return
+    wb = openpyxl.load_workbook(os.path.join(out, "report.xlsx"))
+    if not check("Trend" in wb.sheetnames, "three waves: a Trend sheet"):
+        return
+    ws = wb["Trend"]
+    summ = {(r["wave"], r["scale"]): r for r in read_csv(os.path.join(out, "scale_summary.csv"))
+            if r["breakdown"] == "all"}
+    labels = {v["label_sv"]: k for k, v in scales_of(d).items()}
+    res = {}
+    for code in labels.values():
+        a, b = summ[("w1", code)], summ[("w3", code)]
+        if a["suppressed"] == "1" or b["suppressed"] == "1":
+            continue
+        na, ma, sa = int(a["n"]), float(a["mean"]), float(a["sd"])
+        nb, mb, sb = int(b["n"]), float(b["mean"]), float(b["sd"])
+        va, vb = sa * sa / na, sb * sb / nb
+        t = (mb - ma) / math.sqrt(va + vb)
+        df = (va + vb) ** 2 / (va * va / (na - 1) + vb * vb / (nb - 1))
+        res[code] = [mb - ma, p_two_sided_t(t, df)]
+    # Benjamini-Hochberg by hand: p_(i) * m / i, cumulative minimum from the top
+    order = sorted(res, key=lambda k: res[k][1])
+    m, prev = len(order), 1.0
+    for i in range(m, 0, -1):
+        k = order[i - 1]
+        prev = min(prev, res[k][1] * m / i)
+        res[k].append(prev)
+    bad = []
+    for r in range(1, ws.max_row + 1):
+        code = labels.get(ws.cell(row=r, column=1).value)
+        if code in res:
+            diff, padj = ws.cell(row=r, column=6).value, ws.cell(row=r, column=9).value
+            want = res[code]
+            if not (close(diff, want[0], 1e-9) and abs(padj - max(want[2], 0.001)) < 1e-5):
+                bad.append((code, diff, padj, want))
+    check(len(res) >= 3 and not bad,
+          "three waves: %d first-to-last changes equal Welch + BH by hand" % len(res), bad[:2])
+    sent = " ".join(str(c.value) for c in cells(wb["Översikt"]) if isinstance(c.value, str))
+    check("Från den första till den sista mätningen, w1 till w3:" in sent and
+          "Förändringar från w2 till w3:" in sent,
+          "three waves: the sentences cover the last pair and first to last")
+    check(len(ws._charts) >= 3, "three waves: a line chart per scale", len(ws._charts))
 
 
 def main():
@@ -751,7 +1104,7 @@ def main():
                   is_warn(ws.cell(row=r16[0], column=ncol["2016"])) and
                   not is_warn(ws.cell(row=r17[0], column=ncol["2017"])))
             check(ok, tag + ": overview rows of the rates 2016 (orange) and 2017", rr)
-            whole = "Whole sample" if lang_en else "Hela urvalet"
+            whole = "All respondents" if lang_en else "Alla svarande"
             whole = {("2016", whole): (600, 1200), ("2017", whole): (600, 750)}
             yrke = {("2016", "Läkare"): (72, 150), ("2016", "Sjuksköterska"): (228, 240),
                     ("2017", "Läkare"): (61, 80)}
@@ -766,6 +1119,10 @@ def main():
                 check("som anger antalet per mätning (kolumnen wave" in meth and
                       "Svarsfrekvens visas för 2016 och 2017." in meth,
                       tag + ": the method sheet says the head counts are per survey")
+
+        check_trend(binary, tmp)
+        if os.path.exists(os.path.join(MALMO, "wave2017.csv")):
+            check_long_labels(binary, tmp)
 
         # ---- Malmö samples, with head counts
         if os.path.exists(os.path.join(MALMO, "wave2017.csv")) and os.path.isdir(MALMO_INS):
@@ -783,6 +1140,13 @@ def main():
                 wb = check_common(path, ids_of([m16, m17]), False)
                 check_overview(wb, outm, mscales, False, ["2016", "2017"])
                 check_print(wb, False, "malmö")
+                check_item_shares(wb, "malmö")
+                check_unit_pages(wb, outm, m17, "malmö")
+                ovt = " ".join(str(c.value) for c in cells(wb["Översikt"]))
+                check("Trafikljus" not in wb.sheetnames and "kolumnerna green och red" in ovt,
+                      "malmö without cut-offs: no traffic-light sheet; the overview says how to "
+                      "add them")
+                check_reference(binary, margs, tmp)
                 for b in ("forvaltning", "sektion", "yrke"):
                     check_breakdown(wb, outm, mscales, False, ["2016", "2017"], b, None)
                     check_suppressed_nowhere(wb, outm, b)
@@ -839,8 +1203,8 @@ def main():
                                                        ("2017", "all"): "1045"},
                       "malmö: the hand-computed rates match the sample files", bad[:3])
                 for b, want_b in (("forvaltning", forv), ("yrke", yrke)):
-                    whole = {("2016", "Hela urvalet"): (1000, 1060),
-                             ("2017", "Hela urvalet"): (831, 1045)}
+                    whole = {("2016", "Alla svarande"): (1000, 1060),
+                             ("2017", "Alla svarande"): (831, 1045)}
                     whole.update(want_b)
                     check_rates(wb[b], "malmö: " + b, whole)
                 # sektion has no head counts: no head-count columns at all
@@ -883,7 +1247,7 @@ def main():
                     _, h, rt = head_rate_cells(wbo["forvaltning"])
                     check((h, rt) == ("Anställda 2017", "Svarsfrekvens 2017"),
                           "malmö, no wave column: the columns name the survey", (h, rt))
-                    whole = {("2017", "Hela urvalet"): (831, 1045)}
+                    whole = {("2017", "Alla svarande"): (831, 1045)}
                     whole.update({k: v for k, v in forv.items() if k[0] == "2017"})
                     check_rates(wbo["forvaltning"], "malmö, no wave column: forvaltning", whole)
                     meth = " ".join(str(c.value) for c in cells(wbo["Metod"])

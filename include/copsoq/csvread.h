@@ -16,6 +16,7 @@
 
 #include "copsoq/source.h"
 #include "copsoq/status.h"
+#include "copsoq/utf8.h" /* cq_utf8_valid, cq_cp1252_to_utf8 */
 
 #define CQ_MAX_RECORD_BYTES (4u << 20) /* one record (a row) */
 #define CQ_MAX_FIELDS       10000      /* columns in one record */
@@ -42,11 +43,5 @@ cq_status cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field,
 /* s without its surrounding spaces and TABs: returns the new start and
  * narrows *len (libcsv trims unquoted fields only). */
 const char *cq_trim(const char *s, size_t *len);
-
-/* 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
-int cq_utf8_valid(const char *s, size_t len);
-/* Transcodes Windows-1252 s[0..len) to UTF-8 into out (cap >= 3 * len + 1);
- * returns the length written (NUL-terminated). */
-size_t cq_cp1252_to_utf8(const char *s, size_t len, char *out, size_t cap);
 
 #endif

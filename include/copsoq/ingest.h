@@ -17,6 +17,12 @@ cq_status cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d);
 int cq_decode_answer(const cq_instrument *ins, size_t item, const char *tok, size_t len,
                      uint8_t *opt);
 
+/* The same, but *opt is the option chosen also when it has no points ("Vet
+ * inte", "Jag har ingen chef"); CQ_NA only for a blank or declared missing
+ * token. */
+int cq_decode_option(const cq_instrument *ins, size_t item, const char *tok, size_t len,
+                     uint8_t *opt);
+
 /* One record's fields (malloc'd strings) and its origin. */
 typedef struct {
     char **f;

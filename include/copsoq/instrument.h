@@ -63,6 +63,9 @@ typedef struct {
     cq_arena arena; /* owns everything below */
     char *dir;
     char *name; /* the folder's base name, e.g. copsoq3-se */
+    /* from the optional instrument.csv (columns name, version): what the
+     * instrument is, e.g. "COPSOQ" and "III SE"; NULL without the file */
+    char *title, *version;
     size_t n_items, n_scales, n_sets;
     cq_item *items;
     cq_scale *scales;

@@ -26,6 +26,7 @@
 #include "copsoq/arena.h"
 #include "copsoq/status.h"
 #include "copsoq/study.h"
+#include "copsoq/utf8.h"
 
 enum { CQ_ALIGN_GENERAL = 0, CQ_ALIGN_LEFT, CQ_ALIGN_CENTER, CQ_ALIGN_RIGHT };
 
@@ -103,6 +104,7 @@ typedef struct {
 
 typedef struct {
     int horizontal; /* 1: horizontal bars (Excel "bar"), 0: columns */
+    int line;       /* 1: a line with markers instead of bars */
     const char *title;
     const char *value_title;
     double min, max, major; /* value axis */
@@ -174,9 +176,5 @@ cq_status cq_report_render_xlsx(const cq_report *rep, const char *path, cq_diag 
 
 /* The libxlsxwriter version the renderer was built with (static string). */
 const char *cq_render_xlsx_version(void);
-
-/* Display width of UTF-8 text in characters (code points; the widest line
- * when it holds newlines). */
-size_t cq_utf8_width(const char *s);
 
 #endif

@@ -11,7 +11,10 @@
 #ifndef COPSOQ_REPORT_TEXT_H
 #define COPSOQ_REPORT_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
+
+#include "copsoq/utf8.h"
 
 /* X(id, Swedish, English) */
 #define CQ_REPORT_TEXTS(X)                                                                                      \
@@ -40,15 +43,14 @@
     X(CQ_T_BIG_BETTER, "en stor förbättring", "a large improvement")                                            \
     X(CQ_T_REL_WORSE, "en relevant försämring", "a relevant deterioration")                                     \
     X(CQ_T_BIG_WORSE, "en stor försämring", "a large deterioration")                                            \
-    X(CQ_T_WHOLE_SAMPLE, "Hela urvalet", "Whole sample")                                                        \
+    X(CQ_T_WHOLE_SAMPLE, "Alla svarande", "All respondents")                                                    \
     X(CQ_T_MISSING_GROUP, "(uppgift saknas)", "(not stated)")                                                   \
     X(CQ_T_FEW_ANSWERS_SHORT, "för få svar", "too few answers")                                                 \
-    X(CQ_T_FMT_P, "[<0.001]\"< 0,001\";0.000", "[<0.001]\"< 0.001\";0.000")                                     \
     X(CQ_T_HIGH_GOOD, "bra", "good")                                                                            \
     X(CQ_T_HIGH_BAD, "dåligt", "bad")                                                                           \
     X(CQ_T_MARK_BETTER, "Bättre", "Better")                                                                     \
     X(CQ_T_MARK_WORSE, "Sämre", "Worse")                                                                        \
-    X(CQ_T_MARK_NONE, "Ingen säker förändring", "No significant change")                                        \
+    X(CQ_T_MARK_NONE, "Ingen säkerställd förändring", "No significant change")                                  \
     X(CQ_T_REL_0, "liten (< 5)", "small (< 5)")                                                                 \
     X(CQ_T_REL_1, "relevant (5–10)", "relevant (5–10)")                                                         \
     X(CQ_T_REL_2, "stor (≥ 10)", "large (≥ 10)")                                                                \
@@ -103,8 +105,10 @@
       "On the unfavourable side, at least 5 points from the scale's midpoint (50): %s.")                        \
     X(CQ_T_OVERVIEW_TITLE, "Psykosocial arbetsmiljö (COPSOQ) – översikt",                                       \
       "Psychosocial work environment (COPSOQ) – overview")                                                      \
-    X(CQ_T_OVERVIEW_SUB, "Hela urvalet · instrument %s · mätningar %s · skalor 0–100",                          \
-      "Whole sample · instrument %s · surveys %s · scales 0–100")                                               \
+    X(CQ_T_OVERVIEW_SUB, "Alla svarande · instrument %s · %s · skalor 0–100",                                   \
+      "All respondents · instrument %s · %s · scales 0–100")                                                    \
+    X(CQ_T_SURVEY_ONE, "mätningen %s", "survey %s")                                                             \
+    X(CQ_T_SURVEYS, "mätningarna %s", "surveys %s")                                                             \
     X(CQ_T_SUMMARY_HEAD, "Sammanfattning", "Summary")                                                           \
     X(CQ_T_COL_SCALE, "Skala", "Scale")                                                                         \
     X(CQ_T_COL_HIGH_IS, "Högt värde är", "High score is")                                                       \
@@ -194,18 +198,12 @@
       "Traffic lights: share of respondents in green, yellow and red")                                          \
     X(CQ_T_TRAFFIC_SUB,                                                                                         \
       "Varje svarande räknas som grön, gul eller röd efter sin poäng och skalans gränsvärden "            \
-      "(green, red i scales.csv). Andelar av de svarande med poäng på skalan.",                                 \
+      "(se raden Gränsvärden). Andelar av de svarande med poäng på skalan, per grupp och "                  \
+      "mätning.",                                                                                               \
       "Each respondent counts as green, yellow or red by their score and the scale's cut-offs "                 \
-      "(green, red in scales.csv). Shares of the respondents with a score on the scale.")                       \
-    X(CQ_T_TRAFFIC_NONE,                                                                                        \
-      "Instrumentet anger inga gränsvärden för trafikljus: kolumnerna green och red i scales.csv "           \
-      "är tomma för alla skalor. Därför visas inga trafikljus. Det finns inga officiella svenska "          \
-      "gränsvärden, och rapporten hittar aldrig på några. Lägg in gränsvärden med källa i "             \
-      "scales.csv för att få trafikljus.",                                                                      \
-      "The instrument gives no traffic-light cut-offs: the columns green and red in scales.csv "                \
-      "are empty for every scale. So no traffic lights are shown. There are no official Swedish "               \
-      "cut-offs, and the report never invents any. Add cut-offs, with their source, to "                        \
-      "scales.csv to get traffic lights.")                                                                      \
+      "(see the row Cut-offs). Shares of the respondents with a score on the scale, per group "                 \
+      "and "                                                                                                    \
+      "survey.")                                                                                                \
     X(CQ_T_TRAFFIC_RULE,                                                                                        \
       "Regel: där högt värde är bra är en poäng ≥ green grön och ≤ red röd; där högt värde är " \
       "dåligt är ≤ green grön och ≥ red röd; allt däremellan gult.",                                            \
@@ -218,16 +216,20 @@
     X(CQ_T_TL_YELLOW, "Gul", "Yellow")                                                                          \
     X(CQ_T_TL_RED, "Röd", "Red")                                                                                \
     X(CQ_T_TRAFFIC_BLOCK, "Per %s, %s", "By %s, %s")                                                            \
-    X(CQ_T_TRAFFIC_WITHOUT, "Inga gränsvärden i scales.csv, därför inga trafikljus, för: %s.",                  \
-      "No cut-offs in scales.csv, so no traffic lights, for: %s.")                                              \
+    X(CQ_T_TRAFFIC_WITHOUT, "Inga gränsvärden, därför inga trafikljus, för: %s.",                               \
+      "No cut-offs, so no traffic lights, for: %s.")                                                            \
     X(CQ_T_CHARTS_TITLE, "Diagram: medelvärden med 95 % konfidensintervall",                                    \
       "Charts: means with 95% confidence intervals")                                                            \
     X(CQ_T_CHARTS_SUB,                                                                                          \
-      "Hela urvalet. Strecken visar 95 % konfidensintervall: där två mätningars streck inte "                \
-      "överlappar är skillnaden säker. Tänk på skalans riktning (se Översikt).",                                \
-      "Whole sample. The whiskers show 95% confidence intervals: where the whiskers of two "                    \
-      "surveys do not overlap, the difference is clear. Mind each scale's direction (see "                      \
-      "Overview).")                                                                                             \
+      "Alla svarande. Strecken visar 95 % konfidensintervall för varje mätnings medelvärde. Om "             \
+      "en förändring är statistiskt säkerställd avgör testet i Översikt (p justerat), inte om "          \
+      "strecken överlappar: streck som överlappar kan ändå höra till en säkerställd förändring. "      \
+      "Tänk på skalans riktning (se Översikt).",                                                                \
+      "All respondents. The whiskers show the 95% confidence interval of each survey's mean. "                  \
+      "Whether a change is statistically significant is decided by the test on the Overview (p "                \
+      "adjusted), not by whether the whiskers overlap: overlapping whiskers can still belong to "               \
+      "a "                                                                                                      \
+      "significant change. Mind each scale's direction (see Overview).")                                        \
     X(CQ_T_CHART_AXIS, "Medelvärde 0–100 (95 % KI)", "Mean 0–100 (95% CI)")                                     \
     X(CQ_T_CHART_PROFILE, "Profil %s: alla skalor", "Profile %s: all scales")                                   \
     X(CQ_T_LEGEND_HIGH_GOOD, "Högt värde är bra", "High score is good")                                         \
@@ -236,10 +238,13 @@
       "The charts' figures are on the hidden sheet \"%s\".")                                                    \
     X(CQ_T_ITEMS_TITLE, "Frågor: svarsfördelning per mätning", "Items: answers per survey")                     \
     X(CQ_T_ITEMS_SUB,                                                                                           \
-      "Andel av alla svarande i mätningen som valt varje svarsalternativ, och andel utan svar "                \
-      "(tomt, NA eller ogiltigt värde). Bara för hela mätningen, aldrig per grupp.",                            \
-      "Share of all respondents of the survey who chose each option, and the share without an "                 \
-      "answer (empty, NA or an invalid value). For whole surveys only, never by group.")                        \
+      "Andel av alla svarande i mätningen som valt varje svarsalternativ, också alternativ utan "             \
+      "poäng som \"Vet inte\", och andel utan svar (tomt eller ogiltigt värde). Bara för hela "              \
+      "mätningen, aldrig per grupp.",                                                                           \
+      "Share of all respondents of the survey who chose each option, options without points such "              \
+      "as \"Don't know\" included, and the share without an answer (empty or an invalid value). "               \
+      "For "                                                                                                    \
+      "whole surveys only, never by group.")                                                                    \
     X(CQ_T_COL_ITEM, "Fråga", "Item")                                                                           \
     X(CQ_T_COL_ITEM_TEXT, "Frågetext", "Wording")                                                               \
     X(CQ_T_COL_WAVE, "Mätning", "Survey")                                                                       \
@@ -534,7 +539,144 @@
       "samma värde betyder samma fil, byte för byte.",                                                          \
       "Rows: data records of a response file (header excluded), rows of the instrument files "                  \
       "(items, answer options, scales) and of the head-count file. SHA-256 is computed with "                   \
-      "OpenSSL; the same value means the same file, byte for byte.")
+      "OpenSSL; the same value means the same file, byte for byte.")                                            \
+    X(CQ_T_QUALITY_IDENTICAL,                                                                                   \
+      "Varning: mätningarna %s och %s kommer från filer som är identiska byte för byte (samma "             \
+      "SHA-256). Troligen har samma mätning angetts två gånger; jämförelsen mellan dem visar då "         \
+      "ingen förändring.",                                                                                      \
+      "Warning: the surveys %s and %s come from files that are identical byte for byte (the same "              \
+      "SHA-256). Probably the same survey was given twice; their comparison then shows no "                     \
+      "change.")                                                                                                \
+    X(CQ_T_SHEET_TREND, "Trend", "Trend")                                                                       \
+    X(CQ_T_TREND_TITLE, "Trend över alla mätningar", "Trend over every survey")                                 \
+    X(CQ_T_TREND_SUB,                                                                                           \
+      "Alla svarande. Medelvärde per mätning, och förändringen från den första till den sista "           \
+      "mätningen (%s → %s): Welchs t-test på de två mätningarnas medelvärden, standardavvikelser "       \
+      "och antal, p justerat med Benjamini–Hochberg över skalorna. Bättre/Sämre kräver p "                \
+      "justerat < 0,05; stark färg = minst 5 poäng.",                                                           \
+      "All respondents. The mean of each survey, and the change from the first to the last "                    \
+      "survey (%s → %s): Welch's t-test on the two surveys' means, standard deviations and "                  \
+      "sizes, p adjusted by Benjamini–Hochberg over the scales. Better/Worse needs p adjusted < "             \
+      "0.05; strong colour = 5 points or more.")                                                                \
+    X(CQ_T_COL_FIRST_LAST, "Förändring %s → %s (första till sista)",                                            \
+      "Change %s → %s (first to last)")                                                                         \
+    X(CQ_T_S_FIRST_LAST, "Från den första till den sista mätningen, %s till %s:",                               \
+      "From the first to the last survey, %s to %s:")                                                           \
+    X(CQ_T_TREND_CHARTS, "Medelvärde per mätning, en linje per skala (alla svarande).",                         \
+      "Mean per survey, one line per scale (all respondents).")                                                 \
+    X(CQ_T_NOTE_NO_TRAFFIC,                                                                                     \
+      "Trafikljus (andelen svarande i grönt, gult och rött per grupp) visas inte: inga "                      \
+      "gränsvärden har angetts, och rapporten hittar aldrig på några. Den som kör programmet kan "         \
+      "lägga till dem med källa: kolumnerna green och red i instrumentets scales.csv, eller i "               \
+      "filen med referensvärden (--reference).",                                                                \
+      "Traffic lights (the share of respondents in green, yellow and red per group) are not "                   \
+      "shown: no cut-offs were given, and the report never invents any. Whoever runs the program "              \
+      "can add them with their source: the columns green and red in the instrument's scales.csv, "              \
+      "or in the reference file (--reference).")                                                                \
+    X(CQ_T_TRAFFIC_BLOCK_WAVE, "%s, %s", "%s, %s")                                                              \
+    X(CQ_T_CUTOFF_FROM_REF,                                                                                     \
+      "Gränsvärdena kommer från filen med referensvärden (%s) där den anger dem, annars från "            \
+      "scales.csv.",                                                                                            \
+      "The cut-offs come from the reference file (%s) where it gives them, otherwise from "                     \
+      "scales.csv.")                                                                                            \
+    X(CQ_T_COL_REF_HEAD, "Mot referensvärdet %s", "Against the reference value %s")                             \
+    X(CQ_T_COL_REF, "Referens", "Reference")                                                                    \
+    X(CQ_T_COL_REF_DIFF, "Skillnad", "Difference")                                                              \
+    X(CQ_T_COL_REF_P, "p", "p")                                                                                 \
+    X(CQ_T_NOTE_REF,                                                                                            \
+      "Referensvärden: %s. Skillnad = medelvärdet minus referensvärdet; p från Welchs t-test på "          \
+      "medelvärden, standardavvikelser och antal (inte justerat för flera test). Grönt/rött: "              \
+      "minst 5 poäng åt det gynnsamma/ogynnsamma hållet och p < 0,05.",                                         \
+      "Reference values: %s. Difference = the mean minus the reference value; p from Welch's "                  \
+      "t-test on the means, standard deviations and sizes (not adjusted for multiple tests). "                  \
+      "Green/red: 5 points or more on the favourable/unfavourable side and p < 0.05.")                          \
+    X(CQ_T_S_UNFAV_REF,                                                                                         \
+      "Ligger kvar på den ogynnsamma sidan jämfört med referensvärdet (minst 5 poäng, p < 0,05) "          \
+      "i alla mätningar: %s.",                                                                                  \
+      "Stayed on the unfavourable side of the reference value (5 points or more, p < 0.05) in "                 \
+      "every survey: %s.")                                                                                      \
+    X(CQ_T_S_UNFAV_REF_ONE,                                                                                     \
+      "Ligger på den ogynnsamma sidan jämfört med referensvärdet (minst 5 poäng, p < 0,05): %s.",               \
+      "On the unfavourable side of the reference value (5 points or more, p < 0.05): %s.")                      \
+    X(CQ_T_S_REF_BETTER, "Bättre än referensvärdet (minst 5 poäng, p < 0,05) %s: %s.",                          \
+      "Better than the reference value (5 points or more, p < 0.05) in %s: %s.")                                \
+    X(CQ_T_UNIT_COL_REF, "Referensvärde", "Reference value")                                                    \
+    X(CQ_T_UNIT_COL_REF_DIFF, "Enheten mot referensvärdet", "Unit against the reference value")                 \
+    X(CQ_T_UNIT_SERIES_REF, "Referensvärde", "Reference value")                                                 \
+    X(CQ_T_M_REF_H, "Referensvärden", "Reference values")                                                       \
+    X(CQ_T_M_REF,                                                                                               \
+      "Varje grupps medelvärde jämförs med skalans referensvärde i filen %s (källa: %s; "                  \
+      "instrument %s). Skillnaden är medelvärdet minus referensvärdet, testad med Welchs t-test "            \
+      "på medelvärden, standardavvikelser och antal. Ogynnsamt jämfört med referensvärdet "                \
+      "betyder minst 5 poäng åt det ogynnsamma hållet och p < 0,05; för skalor med referensvärde "         \
+      "ersätter det tumregeln om skalans mitt. Referensvärden av ett annat instrument eller en "              \
+      "annan version tas inte emot.",                                                                           \
+      "Each group's mean is compared with the scale's reference value in the file %s (source: "                 \
+      "%s; instrument %s). The difference is the mean minus the reference value, tested with "                  \
+      "Welch's t-test on the means, standard deviations and sizes. Unfavourable against the "                   \
+      "reference means 5 points or more on the unfavourable side and p < 0.05; for scales with a "              \
+      "reference value this replaces the rule of thumb about the scale's midpoint. Reference "                  \
+      "values of another instrument or version are refused.")                                                   \
+    X(CQ_T_CHART_AXIS_PLAIN, "Medelvärde 0–100", "Mean 0–100")                                                  \
+    X(CQ_T_SHEET_UNITS, "Din enhet", "Your unit")                                                               \
+    X(CQ_T_UNIT_TITLE, "Din enhet: %s", "Your unit: %s")                                                        \
+    X(CQ_T_UNIT_SUB, "%s, mätningen %s.", "%s, survey %s.")                                                     \
+    X(CQ_T_UNIT_PARENT, "%s, inom %s, mätningen %s.", "%s, within %s, survey %s.")                              \
+    X(CQ_T_UNIT_RATE, "Svarsfrekvens %s: %s %% (%s av %s anställda).",                                          \
+      "Response rate %s: %s%% (%s of %s employees).")                                                           \
+    X(CQ_T_UNIT_RATE_LOW, "Under 60 %: tolka resultaten med försiktighet.",                                     \
+      "Below 60%: read the results with caution.")                                                              \
+    X(CQ_T_UNIT_ANSWERS, "%s svar %s.", "%s answers in %s.")                                                    \
+    X(CQ_T_UNIT_COL_UNIT, "Enheten %s", "Unit %s")                                                              \
+    X(CQ_T_UNIT_COL_CHANGE, "Förändring", "Change")                                                             \
+    X(CQ_T_UNIT_COL_PANEL, "Förändring bland de som svarade båda gångerna",                                     \
+      "Change among those who answered both times")                                                             \
+    X(CQ_T_UNIT_COL_ORG, "Hela organisationen %s", "Whole organisation %s")                                     \
+    X(CQ_T_UNIT_BETTER, "Förbättrat: %s.", "Improved: %s.")                                                     \
+    X(CQ_T_UNIT_WORSE, "Försämrat: %s.", "Worsened: %s.")                                                       \
+    X(CQ_T_UNIT_NO_CHANGE,                                                                                      \
+      "Ingen skala har förändrats statistiskt säkerställt med minst 5 poäng sedan %s.",                         \
+      "No scale changed significantly by 5 points or more since %s.")                                           \
+    X(CQ_T_UNIT_UNFAV_REF, "Fortfarande ogynnsamt jämfört med referensvärdet: %s.",                             \
+      "Still unfavourable compared with the reference value: %s.")                                              \
+    X(CQ_T_UNIT_UNFAV_REF_ONE, "Ogynnsamt jämfört med referensvärdet: %s.",                                     \
+      "Unfavourable compared with the reference value: %s.")                                                    \
+    X(CQ_T_UNIT_UNFAV_RULE,                                                                                     \
+      "Fortfarande på en ogynnsam nivå (minst 5 poäng från skalans mitt på den ogynnsamma sidan, "         \
+      "eller bortom det röda gränsvärdet): %s.",                                                                \
+      "Still at an unfavourable level (at least 5 points from the scale's midpoint on the "                     \
+      "unfavourable side, or beyond the red cut-off): %s.")                                                     \
+    X(CQ_T_UNIT_UNFAV_RULE_ONE,                                                                                 \
+      "På en ogynnsam nivå (minst 5 poäng från skalans mitt på den ogynnsamma sidan, eller "               \
+      "bortom det röda gränsvärdet): %s.",                                                                      \
+      "At an unfavourable level (at least 5 points from the scale's midpoint on the unfavourable "              \
+      "side, or beyond the red cut-off): %s.")                                                                  \
+    X(CQ_T_UNIT_HIDDEN_FEW,                                                                                     \
+      "Resultaten för %s visas inte: enheten har färre än %d svar %s. Det skyddar de svarandes "             \
+      "anonymitet. Vad ni kan göra: slå ihop enheten med en närliggande enhet i nästa rapport, "            \
+      "eller öka deltagandet i nästa mätning.",                                                                 \
+      "The results of %s are not shown: the unit has fewer than %d answers in %s. This protects "               \
+      "the respondents' anonymity. What you can do: merge the unit with a neighbouring one in "                 \
+      "the next report, or raise participation in the next survey.")                                            \
+    X(CQ_T_UNIT_HIDDEN_PROTECT,                                                                                 \
+      "Resultaten för %s visas inte, fast enheten har minst %d svar %s: de är dolda för att "                \
+      "skydda en mindre grupp, vars resultat annars skulle kunna räknas fram ur den här enhetens "            \
+      "och organisationens siffror. Vad ni kan göra: slå ihop de minsta enheterna i nästa "                  \
+      "rapport, eller öka deltagandet i nästa mätning.",                                                        \
+      "The results of %s are not shown, although the unit has at least %d answers in %s: they "                 \
+      "are withheld to protect a smaller group, whose results could otherwise be worked out from "              \
+      "this unit's and the organisation's figures. What you can do: merge the smallest units in "               \
+      "the next report, or raise participation in the next survey.")                                            \
+    X(CQ_T_UNIT_NOTE,                                                                                           \
+      "Bättre och Sämre betyder en statistiskt säkerställd förändring (p justerat < 0,05); stark "        \
+      "färg = minst 5 poäng. \"Högt värde är\" säger om ett högt värde är bra eller dåligt. – = "   \
+      "visas inte (färre än %d svar, eller dolt för att skydda en mindre grupp).",                              \
+      "Better and Worse mean a statistically significant change (p adjusted < 0.05); strong "                   \
+      "colour = 5 points or more. \"High score is\" says whether a high score is good or bad. – "             \
+      "= not shown (fewer than %d answers, or withheld to protect a smaller group).")                           \
+    X(CQ_T_UNIT_CHART, "%s och hela organisationen, %s", "%s and the whole organisation, %s")                   \
+    X(CQ_T_UNIT_SERIES_ORG, "Hela organisationen", "Whole organisation")                                        \
+    X(CQ_T_UNIT_NONE_BELOW, "inga", "none")
 
 typedef enum {
 #define CQ_X_TEXT_ENUM(id, sv, en) id,
@@ -546,8 +688,10 @@ typedef enum {
 /* The text in Swedish (en = 0) or English (en = 1). */
 const char *cq_text(int en, cq_text_id id);
 
-/* Formats the text (a printf format) with the arguments into buf; returns buf. */
-const char *cq_textf(char *buf, size_t cap, int en, cq_text_id id, ...);
+/* Formats the text (a printf format) with the arguments into out, replacing
+ * what out held; returns its string (valid until out is written again). */
+const char *cq_textf(cq_sbuf *out, int en, cq_text_id id, ...);
+const char *cq_vtextf(cq_sbuf *out, int en, cq_text_id id, va_list ap);
 
 /* A number for running text, rounded to `decimals`: Swedish decimal comma
  * and no-break space between thousands, English point and comma; a real

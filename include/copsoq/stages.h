@@ -25,6 +25,7 @@ cq_status cq_stage_ingest(cq_study *st, cq_diag *d);     /* stages/ingest.c */
  * in the wave before).  stages/ingest.c */
 cq_status cq_ingest_announce(cq_study *st, cq_diag *d);
 cq_status cq_stage_population(cq_study *st, cq_diag *d);  /* stages/population.c */
+cq_status cq_stage_reference(cq_study *st, cq_diag *d);   /* stages/reference.c */
 cq_status cq_stage_score(cq_study *st, cq_diag *d);       /* stages/score.c */
 cq_status cq_stage_summarise(cq_study *st, cq_diag *d);   /* stages/summarise.c */
 cq_status cq_stage_reliability(cq_study *st, cq_diag *d); /* stages/reliability.c */

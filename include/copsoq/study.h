@@ -58,9 +58,13 @@ typedef struct {
     int lang_en;             /* 0: Swedish report (default), 1: English */
     char *out_dir;
     char *population_path; /* optional --population FILE */
-    char *study_path;      /* the STUDY.ini the settings came from, if any */
-    int check_only;        /* `copsoq check`: validate, write nothing */
-    char *stop_after;      /* --stop-after STAGE: debugging, writes nothing */
+    char *reference_path;  /* optional --reference FILE (reference values) */
+    char **label_keys;     /* study file [labels]: grouping column -> its name for readers */
+    char **label_values;
+    size_t n_labels;
+    char *study_path; /* the STUDY.ini the settings came from, if any */
+    int check_only;   /* `copsoq check`: validate, write nothing */
+    char *stop_after; /* --stop-after STAGE: debugging, writes nothing */
     int verbose;
 } cq_settings;
 
@@ -112,10 +116,13 @@ typedef struct {
     size_t rejected_other;    /* missing id, wrong number of fields */
     size_t empty_records;     /* records with every field empty: skipped */
     size_t bad_values;        /* answers set to missing and listed in quality.csv */
-    size_t *missing_per_item; /* [n_items]: missing answers among accepted rows */
-    size_t **answer_count;    /* [n_items][n_options of its set]: accepted rows choosing
-                                 each option (options without points stay 0: they are
-                                 missing answers) */
+    size_t *missing_per_item; /* [n_items]: answers missing for scoring among accepted rows
+                                 (blank, declared missing, invalid, or an option without
+                                 points) */
+    size_t **answer_count;    /* [n_items][n_options of its set + 1]: accepted rows choosing
+                                 each option, options without points included; the last
+                                 counts rows without an answer (blank, declared missing,
+                                 invalid) */
     /* data */
     char **ids;        /* [n] respondent ids: never written to any output */
     uint8_t **answers; /* [n_items][n] option index, or CQ_NA */
@@ -243,6 +250,16 @@ typedef struct {
     int wave_given; /* 1: the row named its wave; 0: the latest wave by default */
 } cq_population;
 
+/* One row of --reference FILE: a scale's reference value (a national or
+ * sector population) with its spread and size, and optional traffic-light
+ * cut-offs (NaN when not given). */
+typedef struct {
+    size_t scale; /* index into the instrument's scales */
+    double mean, sd, n;
+    double green, red; /* cut-offs, NaN when the file has none */
+    const char *source;
+} cq_reference;
+
 /* A file written into the run's private temporary folder and renamed into
  * the output folder only when the whole run succeeded (pipeline/output.c). */
 typedef struct {
@@ -269,6 +286,8 @@ typedef struct {
     size_t n_comparison;
     cq_population *population;
     size_t n_population;
+    cq_reference *reference; /* --reference, by the reference stage */
+    size_t n_reference;
     cq_panel *panels; /* [n_waves - 1] */
     cq_group_count *counts;
     size_t n_counts;
@@ -284,6 +303,7 @@ typedef struct {
     int created_from_sde;         /* 1: created came from SOURCE_DATE_EPOCH */
     cq_file_info population_file; /* --population, hashed by the population stage */
     cq_file_info study_file;      /* STUDY.ini, hashed by the driver */
+    cq_file_info reference_file;  /* --reference, hashed by the reference stage */
     struct cq_colmap_s *colmap;   /* --columns, loaded by ingest; owned */
 } cq_study;
 

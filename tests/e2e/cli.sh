@@ -47,7 +47,7 @@ case_ bad_study2 1 "study.ini: line 2: unknown key 'colour'" run "$tmp/study.ini
 
 # a good run: every file there, nothing temporary left, check writes nothing
 case_ good 0 "" run --instrument $INS $GOOD --group forvaltning --out "$tmp/good"
-for f in scale_summary.csv reliability.csv reliability_items.csv comparison.csv quality.csv item_summary.csv provenance.csv report.xlsx; do
+for f in scale_summary.csv reliability.csv reliability_items.csv comparison.csv quality.csv item_summary.csv provenance.csv codebook.csv response_rates.csv report.xlsx; do
   [ -s "$tmp/good/$f" ] && ok || bad "good: $f missing"
 done
 [ -z "$(ls -A "$tmp/good" | grep '^\.')" ] && ok || bad "good: temporary files left: $(ls -A "$tmp/good")"

@@ -73,7 +73,7 @@ sys.exit(1 if errs or len(rev) != len(fwd) else 0)
 PY
 
 for f in "$tmp"/*/*.csv; do
-  if grep -qiE '(^|,)-?(nan|inf)' "$f"; then bad "$f holds NaN or inf text"; else ok; fi
+  if grep -qiE '(^|,)-?(nan|inf|infinity)(,|$)' "$f"; then bad "$f holds NaN or inf text"; else ok; fi
 done
 
 finish

@@ -27,8 +27,8 @@ export TMPDIR="$tmp/tmpdir"
 mkdir -p "$TMPDIR" "$tmp/outside"
 echo "victim: must never change" > "$tmp/outside/victim.txt"
 export SOURCE_DATE_EPOCH=1700000000
-RESULTS="comparison.csv item_summary.csv provenance.csv quality.csv reliability.csv
-reliability_items.csv report.xlsx scale_summary.csv"
+RESULTS="codebook.csv comparison.csv item_summary.csv provenance.csv quality.csv reliability.csv
+reliability_items.csv report.xlsx response_rates.csv scale_summary.csv"
 
 # snap DIR: every entry (hidden too) with its type, and the SHA-256 of files
 snap() {

@@ -1,0 +1,375 @@
+/*
+ * report_layout.c - column widths and row heights from the text, and the
+ * page breaks: blocks kept on one page, table headers repeated, estimated
+ * from the page Excel prints (see docs/report.md, "Print-ready").
+ */
+#include "copsoq/report_build.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* widths and heights                                                   */
+
+static double
+font_scale(const cq_rstyle *s)
+{
+    return (s->size ? s->size : 11) / 11.0 * (s->bold ? 1.05 : 1.0);
+}
+
+/* Characters a number takes in its format. */
+static size_t
+number_width(double v, const char *f)
+{
+    int decimals = 0, pct = 0, sign = 0, group = 0;
+    if (f) {
+        const char *dot = strchr(f, '.');
+        if (dot)
+            for (const char *p = dot + 1; *p == '0'; p++)
+                decimals++;
+        pct = strchr(f, '%') != NULL;
+        sign = f[0] == '+';
+        group = strstr(f, "#,##") != NULL;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", f ? decimals : 6, pct ? v * 100.0 : v);
+    size_t n = strlen(buf) + (size_t)pct + (size_t)(sign && v >= 0);
+    if (group && fabs(v) >= 1000)
+        n += (size_t)(log10(fabs(v)) / 3);
+    return n;
+}
+
+static double
+col_width(const cq_rsheet *sh, uint32_t c)
+{
+    return c < sh->n_cols && sh->widths[c] > 0 ? sh->widths[c] : 8.43;
+}
+
+static double
+row_height(const cq_rsheet *sh, uint32_t r)
+{
+    return r < sh->n_rows && sh->heights[r] > 0 ? sh->heights[r] : 15.0;
+}
+
+static double
+rows_height(const cq_rsheet *sh, uint32_t first, uint32_t last)
+{
+    double h = 0;
+    for (uint32_t r = first; r <= last; r++)
+        h += row_height(sh, r);
+    return h;
+}
+
+/* Whether a cell or merge other than a stretched one's own lies in rows
+ * r1..r2 of column c. */
+static int
+occupied(const cq_rsheet *sh, uint32_t r1, uint32_t r2, uint32_t c)
+{
+    for (size_t i = 0; i < sh->n_cells; i++)
+        if (sh->cells[i].col == c && sh->cells[i].row >= r1 && sh->cells[i].row <= r2)
+            return 1;
+    for (size_t i = 0; i < sh->n_merges; i++) {
+        const cq_rmerge *m = &sh->merges[i];
+        if (m->c1 <= c && c <= m->c2 && m->r1 <= r2 && r1 <= m->r2)
+            return 1;
+    }
+    return 0;
+}
+
+static void
+shift_row(uint32_t *r, uint32_t at, uint32_t n)
+{
+    if (*r >= at)
+        *r += n;
+}
+
+static void
+shift_row32(int32_t *r, uint32_t at, uint32_t n)
+{
+    if (*r >= 0 && (uint32_t)*r >= at)
+        *r += (int32_t)n;
+}
+
+/* Inserts n rows before row `at` and fills them with a copy of rows
+ * from..from+n-1 (above `at`): a table header repeated on a new page. */
+static int
+insert_copy(cq_rsheet *sh, uint32_t at, uint32_t from, uint32_t n)
+{
+    size_t nc = sh->n_cells, nm = sh->n_merges;
+    double *h = realloc(sh->heights, (sh->n_rows + n) * sizeof *h);
+    if (!h)
+        return -1;
+    sh->heights = h;
+    if (at < sh->n_rows)
+        memmove(h + at + n, h + at, (sh->n_rows - at) * sizeof *h);
+    sh->n_rows += n;
+    for (uint32_t k = 0; k < n; k++)
+        h[at + k] = h[from + k];
+    for (size_t i = 0; i < nc; i++)
+        shift_row(&sh->cells[i].row, at, n);
+    for (size_t i = 0; i < nm; i++) {
+        cq_rmerge *m = &sh->merges[i];
+        if (m->r1 >= at)
+            m->r1 += n;
+        shift_row(&m->r2, at, n);
+    }
+    for (size_t i = 0; i < sh->n_scales; i++) {
+        cq_rcolorscale *s = &sh->scales[i];
+        if (s->r1 >= at)
+            s->r1 += n;
+        shift_row(&s->r2, at, n);
+    }
+    for (size_t i = 0; i < sh->n_breaks; i++)
+        shift_row(&sh->breaks[i], at, n);
+    for (size_t i = 0; i < sh->n_blocks; i++) {
+        cq_rblock *b = &sh->blocks[i];
+        if (b->first >= at)
+            b->first += n;
+        shift_row(&b->last, at, n);
+        shift_row32(&b->head_first, at, n);
+        shift_row32(&b->head_last, at, n);
+    }
+    for (size_t i = 0; i < sh->n_charts; i++)
+        shift_row(&sh->charts[i]->row, at, n);
+    shift_row32(&sh->freeze_row, at, n);
+    shift_row32(&sh->repeat_first, at, n);
+    shift_row32(&sh->repeat_last, at, n);
+    /* the copy: cells and merges wholly inside the copied rows */
+    size_t add_c = 0, add_m = 0;
+    for (size_t i = 0; i < nc; i++)
+        add_c += sh->cells[i].row >= from && sh->cells[i].row < from + n;
+    for (size_t i = 0; i < nm; i++)
+        add_m += sh->merges[i].r1 >= from && sh->merges[i].r2 < from + n;
+    if (rb_grow((void **)&sh->cells, &sh->cap_cells, nc + add_c, sizeof *sh->cells) != 0 ||
+        rb_grow((void **)&sh->merges, &sh->cap_merges, nm + add_m, sizeof *sh->merges) != 0)
+        return -1;
+    for (size_t i = 0; i < nc; i++)
+        if (sh->cells[i].row >= from && sh->cells[i].row < from + n) {
+            cq_rcell c = sh->cells[i];
+            c.row = at + (c.row - from);
+            sh->cells[sh->n_cells++] = c;
+        }
+    for (size_t i = 0; i < nm; i++)
+        if (sh->merges[i].r1 >= from && sh->merges[i].r2 < from + n) {
+            cq_rmerge m = sh->merges[i];
+            m.r1 = at + (m.r1 - from);
+            m.r2 = at + (m.r2 - from);
+            sh->merges[sh->n_merges++] = m;
+        }
+    return 0;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Page breaks from the builder's hints (cq_rblock): a block that fits on
+ * a page is not split, and a table split over pages gets its header again
+ * at the top of each further page.  The page is estimated the way Excel
+ * prints it - A4 with the margins of render_xlsx.c, fitted to the width in
+ * whole percent - and filled only to 97 %, so that a viewer whose rows come
+ * out a little taller does not break the page first. */
+static int
+paginate(cq_rsheet *sh)
+{
+    if (sh->n_blocks == 0 || sh->fit_height)
+        return 0;
+    double page_w = 842.0 - 72.0, page_h = 595.0 - 86.4;
+    if (!sh->landscape) {
+        page_w = 595.0 - 72.0;
+        page_h = 842.0 - 86.4;
+    }
+    uint32_t last_col = sh->n_cols ? (uint32_t)sh->n_cols - 1 : 0;
+    for (size_t i = 0; i < sh->n_merges; i++)
+        if (sh->merges[i].c2 > last_col)
+            last_col = sh->merges[i].c2;
+    double px = 0;
+    for (uint32_t c = 0; c <= last_col; c++)
+        px += floor(col_width(sh, c) * 7.0 + 5.0);
+    double scale = 1.0;
+    if (sh->fit_width && px > 0)
+        scale = floor(100.0 * page_w / (px * 0.75)) / 100.0;
+    else if (sh->print_scale > 0)
+        scale = sh->print_scale / 100.0;
+    if (scale > 1.0)
+        scale = 1.0;
+    if (scale < 0.1)
+        scale = 0.1;
+    double cap = 0.97 * page_h / scale;
+    double titles = 0;
+    if (sh->repeat_first >= 0 && sh->repeat_last >= sh->repeat_first)
+        titles = rows_height(sh, (uint32_t)sh->repeat_first, (uint32_t)sh->repeat_last);
+
+    double used = 0, start = 0;
+    uint32_t page_first = 0;
+    for (uint32_t r = 0; r < sh->n_rows; r++) {
+        int brk = 0;
+        for (size_t i = 0; i < sh->n_breaks; i++)
+            if (sh->breaks[i] == r)
+                brk = 1;
+        /* the print titles stand at the top of every page after their own */
+        double top = sh->repeat_last >= 0 && r > (uint32_t)sh->repeat_last ? titles : 0;
+        if (sh->repeat_last >= 0 && r == (uint32_t)sh->repeat_last + 1)
+            start = used; /* what stands above the print titles is no content */
+        if (brk) {
+            used = start = top;
+            page_first = r;
+        } else if (used > start) {
+            /* a block that starts here and fits on a fresh page is not split,
+             * unless that would leave this page all but empty (titles only) */
+            for (size_t i = 0; i < sh->n_blocks && !brk && used - start > 0.15 * cap; i++) {
+                const cq_rblock *b = &sh->blocks[i];
+                if (!b->keep || b->first != r)
+                    continue;
+                double bh = rows_height(sh, b->first, b->last);
+                if (used + bh > cap && top + bh <= cap)
+                    brk = 1;
+            }
+            if (used + row_height(sh, r) > cap)
+                brk = 1;
+            if (brk) {
+                uint32_t at = r;
+                int head_moves = 0;
+                /* a header directly above its table's first row goes along */
+                for (size_t i = 0; i < sh->n_blocks; i++) {
+                    const cq_rblock *b = &sh->blocks[i];
+                    if (b->head_first >= 0 && b->first == r && (uint32_t)b->head_last + 1 == r &&
+                        (uint32_t)b->head_first > page_first) {
+                        at = (uint32_t)b->head_first;
+                        head_moves = 1;
+                    }
+                }
+                /* no widows: a block split here takes at least 3 rows along */
+                const cq_rblock *in = NULL;
+                for (size_t i = 0; i < sh->n_blocks && !head_moves; i++) {
+                    const cq_rblock *b = &sh->blocks[i];
+                    if (b->first < r && r <= b->last && (!in || b->first > in->first))
+                        in = b;
+                }
+                if (in && in->last - r + 1 < 3) {
+                    uint32_t back = 3 - (in->last - r + 1);
+                    if (r - back > in->first + 1 && r - back >= page_first + 3)
+                        at = r - back;
+                }
+                /* inside a table's body: its header again, above the rows */
+                const cq_rblock *t = NULL;
+                for (size_t i = 0; i < sh->n_blocks && !head_moves; i++) {
+                    const cq_rblock *b = &sh->blocks[i];
+                    if (b->head_first >= 0 && b->first < at && at <= b->last &&
+                        (!t || b->first > t->first))
+                        t = b;
+                }
+                uint32_t n = 0;
+                if (t) {
+                    n = (uint32_t)(t->head_last - t->head_first + 1);
+                    if (insert_copy(sh, at, (uint32_t)t->head_first, n) != 0)
+                        return -1;
+                }
+                if (rb_grow((void **)&sh->breaks, &sh->cap_breaks, sh->n_breaks + 1,
+                            sizeof *sh->breaks) != 0)
+                    return -1;
+                sh->breaks[sh->n_breaks++] = at;
+                page_first = at;
+                r += n;
+                if (head_moves) {
+                    used = start = top + rows_height(sh, at, r - 1);
+                } else {
+                    start = top + (n ? rows_height(sh, at, at + n - 1) : 0);
+                    used = start + (at + n < r ? rows_height(sh, at + n, r - 1) : 0);
+                }
+            }
+        }
+        used += row_height(sh, r);
+    }
+    if (sh->n_breaks > 1)
+        qsort(sh->breaks, sh->n_breaks, sizeof *sh->breaks, cmp_u32);
+    return 0;
+}
+
+int
+rb_finish_sheet(const cq_report *rep, cq_rsheet *sh)
+{
+    /* widths */
+    double *want = calloc(sh->n_cols + 1, sizeof *want);
+    if (!want)
+        return -1;
+    for (size_t i = 0; i < sh->n_cells; i++) {
+        const cq_rcell *c = &sh->cells[i];
+        if (c->col >= sh->n_cols || sh->width_fixed[c->col])
+            continue;
+        const cq_rstyle *s = &rep->styles[c->style];
+        if (s->no_width || s->rotate90)
+            continue;
+        double w = 0;
+        if (c->kind == CQ_CELL_TEXT && s->wrap)
+            w = rb_longest_word(c->text); /* wraps, but never inside a word */
+        else if (c->kind == CQ_CELL_TEXT)
+            w = (double)cq_utf8_width(c->text);
+        else if (c->kind == CQ_CELL_NUMBER)
+            w = (double)number_width(c->num, s->num_format);
+        w = w * font_scale(s) + 2.0;
+        if (w > want[c->col])
+            want[c->col] = w;
+    }
+    for (size_t c = 0; c < sh->n_cols; c++) {
+        if (sh->width_fixed[c])
+            continue;
+        double w = want[c];
+        if (w <= 0)
+            continue;
+        sh->widths[c] = w < 6 ? 6 : (w > 60 ? 60 : w);
+    }
+    free(want);
+
+    /* stretched merges: widened over empty columns to the text width
+     * (wrapped text) or to their text (one line) */
+    for (size_t i = 0; i < sh->n_merges; i++) {
+        cq_rmerge *m = &sh->merges[i];
+        if (!m->stretch)
+            continue;
+        const cq_rstyle *s = &rep->styles[m->style];
+        double need =
+            s->wrap ? sh->text_width : (double)cq_utf8_width(m->text) * font_scale(s) / 1.1 + 2.0;
+        double have = 0;
+        for (uint32_t c = m->c1; c <= m->c2; c++)
+            have += col_width(sh, c);
+        while (have < need && m->c2 < 16000 && !occupied(sh, m->r1, m->r2, m->c2 + 1)) {
+            m->c2++;
+            have += col_width(sh, m->c2);
+        }
+    }
+
+    /* heights: wrapped text in single cells and merged rows */
+    for (size_t i = 0; i < sh->n_cells; i++) {
+        const cq_rcell *c = &sh->cells[i];
+        const cq_rstyle *s = &rep->styles[c->style];
+        if (!s->wrap || s->rotate90 || c->kind != CQ_CELL_TEXT)
+            continue;
+        double per_line = col_width(sh, c->col) / font_scale(s) * CHARS_PER_WIDTH;
+        double lines = rb_wrapped_lines(c->text, per_line);
+        double h = lines * 15.0 * (s->size ? s->size : 11) / 11.0 + 3.0;
+        if (c->row < sh->n_rows && h > sh->heights[c->row] && lines > 1)
+            sh->heights[c->row] = h;
+    }
+    for (size_t i = 0; i < sh->n_merges; i++) {
+        const cq_rmerge *m = &sh->merges[i];
+        if (!m->auto_height)
+            continue;
+        const cq_rstyle *s = &rep->styles[m->style];
+        double width = 0;
+        for (uint32_t c = m->c1; c <= m->c2; c++)
+            width += col_width(sh, c);
+        double per_line = width / font_scale(s) * CHARS_PER_WIDTH;
+        double lines = rb_wrapped_lines(m->text, per_line);
+        double h = lines * 15.0 * (s->size ? s->size : 11) / 11.0 + 3.0;
+        if (m->r1 < sh->n_rows && h > sh->heights[m->r1])
+            sh->heights[m->r1] = h;
+    }
+    return paginate(sh);
+}
