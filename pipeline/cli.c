@@ -19,6 +19,7 @@
  *   2016 = wave2016.csv           (in order)
  */
 #include "copsoq/cli.h"
+#include "copsoq/strmap.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -165,6 +166,65 @@ resolve(const char *base_dir, const char *p)
     return r;
 }
 
+/* The keys of a study file already read, with their lines. */
+typedef struct {
+    cq_strmap map; /* key text -> index into line */
+    char **keys;   /* owned: "s\x01key", "w\x01label" or "s\x01group\x01value" */
+    size_t *line;
+    size_t n, cap;
+} seen_keys;
+
+static void
+seen_free(seen_keys *k)
+{
+    for (size_t i = 0; i < k->n; i++)
+        free(k->keys[i]);
+    free(k->keys);
+    free(k->line);
+    cq_strmap_free(&k->map);
+}
+
+/* Records key (and value, for repeatable keys) of section sec on line ln;
+ * *first is the line where it was set before, or 0. */
+static cq_status
+seen_add(seen_keys *k, char sec, const char *key, const char *value, size_t ln, size_t *first,
+         cq_diag *d)
+{
+    size_t n = strlen(key) + (value ? strlen(value) + 1 : 0) + 3;
+    char *t = malloc(n);
+    if (!t)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    snprintf(t, n, "%c\x01%s%s%s", sec, key, value ? "\x01" : "", value ? value : "");
+    size_t i = cq_strmap_get(&k->map, t);
+    if (i != (size_t)-1) {
+        *first = k->line[i];
+        free(t);
+        return CQ_OK;
+    }
+    *first = 0;
+    if (k->n == k->cap) {
+        size_t cap = k->cap ? 2 * k->cap : 16;
+        char **nk = realloc(k->keys, cap * sizeof *nk);
+        if (nk)
+            k->keys = nk;
+        size_t *nl = nk ? realloc(k->line, cap * sizeof *nl) : NULL;
+        if (!nk || !nl) {
+            free(t);
+            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        }
+        k->line = nl;
+        k->cap = cap;
+    }
+    k->keys[k->n] = t;
+    k->line[k->n] = ln;
+    if (cq_strmap_put(&k->map, t, k->n) != 0) {
+        free(t);
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    }
+    k->n++;
+    return CQ_OK;
+}
+
 cq_status
 cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
 {
@@ -178,12 +238,15 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
         *slash = '\0';
     else
         dir[0] = '\0';
-    char line[4096], where[PATH_MAX + 64];
-    size_t ln = 0;
+    /* getline: any line length; `seen` maps each key (per section; for
+     * `group`, the key and its value) to the line that set it first */
+    char *line = NULL, where[PATH_MAX + 64];
+    size_t line_cap = 0, ln = 0;
+    seen_keys seen = {0};
     enum { NONE, STUDY, WAVES } section = NONE;
     cq_status st = CQ_OK;
     int had_waves = s->n_waves > 0, had_groups = s->n_groups > 0;
-    while (st == CQ_OK && fgets(line, sizeof line, f)) {
+    while (st == CQ_OK && getline(&line, &line_cap, f) >= 0) {
         ln++;
         snprintf(where, sizeof where, "%s: line %zu: ", path, ln);
         char *t = trim(line);
@@ -210,6 +273,15 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
         }
         *eq = '\0';
         char *key = trim(t), *val = trim(eq + 1);
+        size_t first = 0;
+        st = seen_add(&seen, section == WAVES ? 'w' : 's', key,
+                      section == STUDY && strcmp(key, "group") == 0 ? val : NULL, ln, &first, d);
+        if (st == CQ_OK && first)
+            st = cq_fail(d, CQ_ERR_STUDY,
+                         "%s'%s' is set again (first on line %zu); give each setting once%s", where,
+                         key, first, strcmp(key, "group") == 0 ? " (each group once)" : "");
+        if (st != CQ_OK)
+            continue;
         if (section == WAVES) {
             if (had_waves)
                 continue; /* --wave on the command line wins */
@@ -255,6 +327,10 @@ cq_study_file_read(const char *path, cq_settings *s, cq_diag *d)
             st = cq_fail(d, CQ_ERR_STUDY, "%sunknown key '%s'", where, key);
         }
     }
+    if (st == CQ_OK && ferror(f))
+        st = cq_fail(d, CQ_ERR_STUDY, "%s: cannot read: %s", path, strerror(errno));
+    free(line);
+    seen_free(&seen);
     fclose(f);
     return st;
 }

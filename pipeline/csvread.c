@@ -236,9 +236,18 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
     int at_line_start = 1;
     while (got > 0) {
         info->bytes += got - off;
+        const unsigned char *u = (const unsigned char *)buf + off;
+        if (line == 1 && got - off >= 4 &&
+            ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+             (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF))) {
+            st = cq_fail(d, CQ_ERR_BINARY,
+                         "%s: line 1: UTF-32 text is not supported: save the file as CSV "
+                         "(UTF-8) or CSV (semicolon)",
+                         name);
+            goto cleanup;
+        }
         if (line == 1 && got - off >= 2 &&
-            (((unsigned char)buf[off] == 0xFF && (unsigned char)buf[off + 1] == 0xFE) ||
-             ((unsigned char)buf[off] == 0xFE && (unsigned char)buf[off + 1] == 0xFF))) {
+            ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
             st = cq_fail(d, CQ_ERR_BINARY,
                          "%s: line 1: UTF-16 text is not supported: save the file as CSV "
                          "(UTF-8) or CSV (semicolon), not as Unicode text",
@@ -270,13 +279,20 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
                 r.in_record = 1;
                 r.rec_line = line;
             }
-            r.rec_bytes += end - i;
+            /* only a record's own bytes count (blank lines between records do not) */
+            r.rec_bytes = r.in_record ? r.rec_bytes + (end - i) : 0;
             if (r.rec_bytes > CQ_MAX_RECORD_BYTES) {
                 st = cq_fail(d, CQ_ERR_LIMIT,
-                             "%s: line %zu: a record longer than %u bytes (an unclosed quote?)",
+                             p.quoted ? "%s: line %zu: a record longer than %u bytes: a quoted "
+                                        "field that is never closed?"
+                                      : "%s: line %zu: a line longer than %u bytes",
                              name, r.rec_line, CQ_MAX_RECORD_BYTES);
                 goto cleanup;
             }
+            /* libcsv grows its field buffer by blk_size: keep that as large
+             * as the buffer so a long field costs linear time, not quadratic */
+            if (p.entry_size > 128)
+                csv_set_blk_size(&p, p.entry_size);
             if (csv_parse(&p, buf + i, end - i, on_field, on_record, &r) != end - i) {
                 st = cq_fail(d, CQ_ERR_CSV, "%s: line %zu: %s", name, line,
                              csv_strerror(csv_error(&p)));

@@ -2,8 +2,9 @@
  * driver.c - the stage driver (see driver.h).
  *
  * The stages run from one ordered table.  Stages that write output create
- * temporary files in the output folder; only when every stage succeeded are
- * they renamed to their final names, so a failed run leaves nothing behind.
+ * their files in a private temporary folder inside --out (pipeline/output.c);
+ * only when every stage succeeded are they renamed to their final names, so a
+ * failed or interrupted run leaves the output folder as it was.
  */
 #include "copsoq/driver.h"
 
@@ -42,25 +43,38 @@ static const stage stages[] = {
 
 #define N_STAGES (sizeof stages / sizeof stages[0])
 
-static long long
-creation_time(void)
+/* The one rule for SOURCE_DATE_EPOCH (reproducible-builds.org): unset or
+ * empty means the clock; otherwise it must be decimal digits only, a number
+ * of seconds since 1970 up to 9999-12-31; anything else is an error. */
+static cq_status
+creation_time(cq_study *st, cq_diag *d)
 {
     const char *e = getenv("SOURCE_DATE_EPOCH");
-    if (e && *e) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(e, &end, 10);
-        if (!errno && !*end && v >= 0)
-            return v;
-        cq_warn("SOURCE_DATE_EPOCH='%s' is not a number of seconds; using the clock", e);
+    st->created_from_sde = 0;
+    if (!e || !*e) {
+        st->created = (long long)time(NULL);
+        return CQ_OK;
     }
-    return (long long)time(NULL);
+    long long v = 0;
+    const char *p = e;
+    for (; *p >= '0' && *p <= '9' && v <= 253402300799LL; p++)
+        v = v * 10 + (*p - '0');
+    if (*p || v > 253402300799LL)
+        return cq_fail(d, CQ_ERR_USAGE,
+                       "SOURCE_DATE_EPOCH='%.40s%s' is not a number of seconds since 1970 "
+                       "(decimal digits only, at most 253402300799); fix or unset it",
+                       e, strlen(e) > 40 ? "..." : "");
+    st->created = v;
+    st->created_from_sde = 1;
+    return CQ_OK;
 }
 
 cq_status
 cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
 {
-    st->created = creation_time();
+    cq_status t = creation_time(st, d);
+    if (t != CQ_OK)
+        return t;
     if (st->settings->min_group < CQ_WARN_MIN_GROUP)
         cq_warn("--min-group %d is below %d: groups this small are easy to recognise; the report "
                 "says so on its first page",
@@ -119,67 +133,13 @@ cq_run_stages(cq_study *st, const char *stop_after, cq_diag *d)
     return CQ_OK;
 }
 
-/* Creates dir and its parents; *created is 1 when dir itself was made. */
-static cq_status
-make_dirs(const char *dir, int *created, cq_diag *d)
-{
-    *created = 0;
-    struct stat sb;
-    if (stat(dir, &sb) == 0) {
-        if (!S_ISDIR(sb.st_mode))
-            return cq_fail(d, CQ_ERR_WRITE, "%s: exists and is not a folder", dir);
-        return CQ_OK;
-    }
-    char *p = strdup(dir);
-    if (!p)
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            cq_status st =
-                cq_fail(d, CQ_ERR_WRITE, "%s: cannot create folder: %s", p, strerror(errno));
-            free(p);
-            return st;
-        }
-        *s = '/';
-    }
-    free(p);
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return cq_fail(d, CQ_ERR_WRITE, "%s: cannot create folder: %s", dir, strerror(errno));
-    *created = 1;
-    return CQ_OK;
-}
-
-/* A failed run leaves no report in the output folder (contract §7): results
- * of an earlier run there would no longer match the inputs, so they go too. */
-static void
-remove_stale(const char *dir)
-{
-    int removed = 0;
-    for (size_t i = 0; cq_output_name(i); i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, cq_output_name(i));
-        if (remove(path) == 0)
-            removed++;
-    }
-    if (removed)
-        cq_warn("%s: removed %d result file%s of an earlier run, which would not match these "
-                "inputs",
-                dir, removed, removed == 1 ? "" : "s");
-}
-
 cq_status
 cq_run(const cq_settings *settings, cq_diag *d)
 {
     cq_study st;
     cq_study_init(&st, settings);
-    int created = 0;
     cq_status s = CQ_OK;
-    if (!settings->check_only)
-        s = make_dirs(settings->out_dir, &created, d);
-    if (s == CQ_OK && settings->stop_after) {
+    if (settings->stop_after) {
         int known = 0;
         for (size_t i = 0; i < N_STAGES; i++)
             known |= strcmp(stages[i].name, settings->stop_after) == 0 && !stages[i].writes;
@@ -188,16 +148,15 @@ cq_run(const cq_settings *settings, cq_diag *d)
                         settings->stop_after);
     }
     if (s == CQ_OK)
+        s = creation_time(&st, d); /* checked before anything is created */
+    if (s == CQ_OK && !settings->check_only)
+        s = cq_output_begin(&st, d);
+    if (s == CQ_OK)
         s = cq_run_stages(&st, settings->stop_after, d);
     if (s == CQ_OK && !settings->check_only)
         s = cq_output_commit(&st, d);
-    if (s != CQ_OK) {
-        cq_output_discard(&st);
-        if (!settings->check_only && s != CQ_ERR_USAGE)
-            remove_stale(settings->out_dir);
-        if (created)
-            rmdir(settings->out_dir); /* only when empty */
-    } else if (settings->check_only) {
+    cq_output_discard(&st); /* the private folder and the lock; results stay */
+    if (s == CQ_OK && settings->check_only) {
         size_t n = 0;
         for (size_t w = 0; w < st.n_waves; w++)
             n += st.waves[w].n;

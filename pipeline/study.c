@@ -1,4 +1,4 @@
-/* study.c - the study's lifetime, quality rows and atomic output files (see study.h). */
+/* study.c - the study's lifetime and quality rows (see study.h; output files: output.c). */
 #include "copsoq/study.h"
 
 #include <errno.h>
@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 void
 cq_settings_free(cq_settings *s)
@@ -125,81 +124,6 @@ cq_hidden_name(cq_hidden_by h)
         "summary", "pairs",   "paired_remainder", "crossed",
     };
     return h < CQ_HID_N_REASONS ? names[h] : "";
-}
-
-static char *
-join_path(const char *dir, const char *prefix, const char *name, const char *suffix)
-{
-    size_t n = strlen(dir) + strlen(prefix) + strlen(name) + strlen(suffix) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s%s%s", dir, prefix, name, suffix);
-    return p;
-}
-
-cq_status
-cq_output_reserve(cq_study *st, const char *name, const char **tmp_path, cq_diag *d)
-{
-    const char *dir = st->settings->out_dir;
-    cq_output_file *o = realloc(st->outputs, (st->n_outputs + 1) * sizeof *o);
-    if (!o)
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-    st->outputs = o;
-    char suffix[48];
-    snprintf(suffix, sizeof suffix, ".part-%ld", (long)getpid());
-    o[st->n_outputs].final_path = join_path(dir, "", name, "");
-    o[st->n_outputs].tmp_path = join_path(dir, ".", name, suffix);
-    if (!o[st->n_outputs].final_path || !o[st->n_outputs].tmp_path) {
-        free(o[st->n_outputs].final_path);
-        free(o[st->n_outputs].tmp_path);
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-    }
-    *tmp_path = o[st->n_outputs].tmp_path;
-    st->n_outputs++;
-    return CQ_OK;
-}
-
-cq_status
-cq_output_open(cq_study *st, const char *name, FILE **fp, const char **tmp_path, cq_diag *d)
-{
-    const char *tmp;
-    cq_status s = cq_output_reserve(st, name, &tmp, d);
-    if (s != CQ_OK)
-        return s;
-    *fp = fopen(tmp, "wb");
-    if (!*fp)
-        return cq_fail(d, CQ_ERR_WRITE, "%s: cannot create: %s", tmp, strerror(errno));
-    if (tmp_path)
-        *tmp_path = tmp;
-    return CQ_OK;
-}
-
-cq_status
-cq_output_commit(cq_study *st, cq_diag *d)
-{
-    for (size_t i = 0; i < st->n_outputs; i++) {
-        cq_output_file *o = &st->outputs[i];
-        if (!o->tmp_path)
-            continue;
-        if (rename(o->tmp_path, o->final_path) != 0)
-            return cq_fail(d, CQ_ERR_WRITE, "%s: cannot rename into place: %s", o->final_path,
-                           strerror(errno));
-        free(o->tmp_path);
-        o->tmp_path = NULL;
-    }
-    return CQ_OK;
-}
-
-void
-cq_output_discard(cq_study *st)
-{
-    for (size_t i = 0; i < st->n_outputs; i++) {
-        if (st->outputs[i].tmp_path) {
-            remove(st->outputs[i].tmp_path);
-            free(st->outputs[i].tmp_path);
-            st->outputs[i].tmp_path = NULL;
-        }
-    }
 }
 
 const char *

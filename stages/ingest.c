@@ -246,6 +246,17 @@ same_name(const char *a, const char *b)
     return la == lb && memcmp(fa, fb, la) == 0;
 }
 
+/* s folded as cq_fold does (never longer than s); caller frees. */
+static char *
+fold_alloc(const char *s)
+{
+    size_t n = strlen(s);
+    char *f = malloc(n + 2);
+    if (f && cq_fold(s, n, f, n + 2) == (size_t)-1)
+        f[0] = '\0';
+    return f;
+}
+
 static cq_status
 header_record(ingest *g, size_t line)
 {
@@ -266,9 +277,35 @@ header_record(ingest *g, size_t line)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     size_t ng = set->n_groups, ni = ins->n_items;
     size_t *seen = calloc(ng + ni + 1, sizeof *seen); /* column + 1 of each role */
-    if (!seen)
-        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-    cq_status s = CQ_OK;
+    /* folded item ids -> item, so that a header of n columns costs n look-ups */
+    char **folded = calloc(ni + 1, sizeof *folded);
+    cq_strmap items = {0};
+    cq_status s = seen && folded ? CQ_OK : cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    for (size_t k = 0; k < ni && s == CQ_OK; k++) {
+        folded[k] = fold_alloc(ins->items[k].id);
+        if (!folded[k])
+            s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+        else if (cq_strmap_get(&items, folded[k]) == (size_t)-1 &&
+                 cq_strmap_put(&items, folded[k], k) != 0)
+            s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    }
+    /* --id or --group naming an item: say so, not "the item is missing" */
+    for (size_t k = 0; k <= ng && s == CQ_OK; k++) {
+        const char *name = k == 0 ? set->id_column : set->groups[k - 1];
+        char *f = fold_alloc(name);
+        if (!f) {
+            s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+            break;
+        }
+        size_t it = cq_strmap_get(&items, f);
+        free(f);
+        if (it != (size_t)-1)
+            s = cq_fail(d, CQ_ERR_USAGE,
+                        "%s '%s' names the item column '%s' of the instrument (items.csv); %s",
+                        k == 0 ? "--id" : "--group", name, ins->items[it].id,
+                        k == 0 ? "the id must be a column of its own"
+                               : "a breakdown must be a column other than the items");
+    }
     for (size_t c = 0; c < g->n_cols && s == CQ_OK; c++) {
         const char *h = g->header[c];
         size_t slot = (size_t)-1;
@@ -281,11 +318,19 @@ header_record(ingest *g, size_t line)
                     g->cols[c] = (column){ROLE_GROUP, k};
                     slot = 1 + k;
                 }
-            for (size_t k = 0; k < ni && slot == (size_t)-1; k++)
-                if (same_name(h, ins->items[k].id)) {
+            if (slot == (size_t)-1) {
+                char *f = fold_alloc(h);
+                if (!f) {
+                    s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                    break;
+                }
+                size_t k = cq_strmap_get(&items, f);
+                free(f);
+                if (k != (size_t)-1) {
                     g->cols[c] = (column){ROLE_ITEM, k};
                     slot = 1 + ng + k;
                 }
+            }
         }
         if (slot == (size_t)-1)
             continue;
@@ -321,6 +366,10 @@ header_record(ingest *g, size_t line)
                         g->file, line, missing, missing == 1 ? "" : "s",
                         missing == 1 ? "is" : "are", list, missing > 8 ? ", ..." : "");
     }
+    for (size_t k = 0; folded && k < ni; k++)
+        free(folded[k]);
+    free(folded);
+    cq_strmap_free(&items);
     free(seen);
     return s;
 }

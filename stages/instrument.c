@@ -103,6 +103,9 @@ cq_instrument_free(cq_instrument *ins)
 {
     if (!ins)
         return;
+    cq_strmap_free(&ins->item_map);
+    cq_strmap_free(&ins->scale_map);
+    cq_strmap_free(&ins->set_map);
     cq_arena_free(&ins->arena);
     free(ins);
 }
@@ -110,19 +113,15 @@ cq_instrument_free(cq_instrument *ins)
 size_t
 cq_instrument_find_item(const cq_instrument *ins, const char *id)
 {
-    for (size_t i = 0; i < ins->n_items; i++)
-        if (strcmp(ins->items[i].id, id) == 0)
-            return i;
-    return (size_t)-1;
+    size_t i = cq_strmap_get(&ins->item_map, id);
+    return i < ins->n_items ? i : (size_t)-1;
 }
 
 size_t
 cq_instrument_find_scale(const cq_instrument *ins, const char *id)
 {
-    for (size_t i = 0; i < ins->n_scales; i++)
-        if (strcmp(ins->scales[i].id, id) == 0)
-            return i;
-    return (size_t)-1;
+    size_t i = cq_strmap_get(&ins->scale_map, id);
+    return i < ins->n_scales ? i : (size_t)-1;
 }
 
 double
@@ -174,32 +173,44 @@ cq_fold(const char *s, size_t len, char *out, size_t cap)
 
 /* ------------------------------------------------------------------ helpers */
 
+/* Integers are decimal digits with an optional '-' (no '+', spaces, hex or
+ * octal prefixes: strtol would take " +0x10" apart differently). */
 static int
 parse_long(const char *s, long *v)
 {
-    if (!*s)
+    const char *p = s + (*s == '-');
+    if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 9)
         return 0;
-    char *end;
-    errno = 0;
-    long x = strtol(s, &end, 10);
-    if (errno || *end)
-        return 0;
+    long x = strtol(s, NULL, 10);
     *v = x;
     return 1;
 }
 
+/* Numbers such as points and cut-offs: digits with an optional decimal
+ * part ("37.5"); no sign, exponent, hex, inf or nan. */
 static int
 parse_double(const char *s, double *v)
 {
-    if (!*s)
+    size_t n = strspn(s, "0123456789");
+    if (n == 0 || n > 9)
         return 0;
-    char *end;
-    errno = 0;
-    double x = strtod(s, &end);
-    if (errno || *end || !isfinite(x))
+    if (s[n] == '.') {
+        size_t f = strspn(s + n + 1, "0123456789");
+        if (f == 0 || s[n + 1 + f])
+            return 0;
+    } else if (s[n]) {
         return 0;
-    *v = x;
+    }
+    *v = strtod(s, NULL);
     return 1;
+}
+
+/* 1 when a folded label is one of the tokens that always mean "missing" in
+ * a response file (NA and '.', as ingest reads them) */
+static int
+missing_token(const char *fold)
+{
+    return strcmp(fold, "na") == 0 || strcmp(fold, ".") == 0;
 }
 
 static cq_status
@@ -269,11 +280,14 @@ load_sets(cq_instrument *ins, const cq_table *t, cq_diag *d)
             st = cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: empty response_set", t->name, line);
             goto done;
         }
-        size_t s = 0;
-        while (s < ins->n_sets && strcmp(ins->sets[s].id, id) != 0)
-            s++;
-        if (s == ins->n_sets) {
+        size_t s = cq_strmap_get(&ins->set_map, id);
+        if (s == (size_t)-1) {
+            s = ins->n_sets;
             ins->sets[s].id = cq_arena_strdup(&ins->arena, id);
+            if (!ins->sets[s].id || cq_strmap_put(&ins->set_map, ins->sets[s].id, s) != 0) {
+                st = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                goto done;
+            }
             ins->n_sets++;
         }
         set_of[r] = s;
@@ -331,6 +345,37 @@ load_sets(cq_instrument *ins, const cq_table *t, cq_diag *d)
             st = cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: label too long", t->name, line);
             goto done;
         }
+        o->line = line;
+        /* a scored option's label must not be a token that means missing */
+        const char *mine2[2] = {o->fold_en, o->fold_sv}, *raw[2] = {o->label_en, o->label_sv};
+        for (int a = 0; a < 2 && !o->missing; a++)
+            if (missing_token(mine2[a])) {
+                st = cq_fail(d, CQ_ERR_INSTRUMENT,
+                             "%s: line %zu: label '%s' of code %ld in response set '%s' is a "
+                             "missing-value token (NA, .): that answer would count as missing, "
+                             "not as %s points",
+                             t->name, line, raw[a], o->code, set->id, points);
+                goto done;
+            }
+        /* a label must not be another option's code: an answer '2' would be
+         * both code 2 and the option labelled '2' */
+        for (size_t k = 0; k < set->n_options; k++) {
+            const cq_option *p = &set->options[k];
+            const cq_option *pairs[2][2] = {{o, p}, {p, o}}; /* label of [0], code of [1] */
+            for (int w = 0; w < 2; w++)
+                for (int a = 0; a < 2; a++) {
+                    const cq_option *lab = pairs[w][0], *cod = pairs[w][1];
+                    long v;
+                    const char *l = a ? lab->label_sv : lab->label_en;
+                    if (parse_long(l, &v) && v == cod->code) {
+                        st = cq_fail(d, CQ_ERR_INSTRUMENT,
+                                     "%s: line %zu: in response set '%s', the label '%s' of code "
+                                     "%ld (line %zu) is the code of another option (line %zu)",
+                                     t->name, line, set->id, l, lab->code, lab->line, cod->line);
+                        goto done;
+                    }
+                }
+        }
         /* a label must name one option only, or matching would be ambiguous */
         for (size_t k = 0; k < set->n_options; k++) {
             const cq_option *p = &set->options[k];
@@ -383,11 +428,14 @@ load_scales(cq_instrument *ins, const cq_table *t, cq_diag *d)
         cq_scale *s = &ins->scales[r];
         if (!*row[c[0]])
             return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: empty scale id", t->name, line);
-        for (size_t k = 0; k < r; k++)
-            if (strcmp(ins->scales[k].id, row[c[0]]) == 0)
-                return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: duplicate scale '%s'", t->name,
-                               line, row[c[0]]);
+        size_t k = cq_strmap_get(&ins->scale_map, row[c[0]]);
+        if (k != (size_t)-1)
+            return cq_fail(d, CQ_ERR_INSTRUMENT,
+                           "%s: line %zu: duplicate scale '%s' (first on line %zu)", t->name, line,
+                           row[c[0]], t->lines[k]);
         s->id = cq_arena_strdup(&ins->arena, row[c[0]]);
+        if (s->id && cq_strmap_put(&ins->scale_map, s->id, r) != 0)
+            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         s->domain = cq_arena_strdup(&ins->arena, row[c[1]]);
         s->label_en = cq_arena_strdup(&ins->arena, *row[c[2]] ? row[c[2]] : row[c[0]]);
         s->label_sv = cq_arena_strdup(&ins->arena, *row[c[3]] ? row[c[3]] : row[c[0]]);
@@ -453,10 +501,11 @@ load_items(cq_instrument *ins, const cq_table *t, const cq_table *scales, cq_dia
         const char *id = row[c[0]];
         if (!*id)
             return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: empty item id", t->name, line);
-        for (size_t k = 0; k < r; k++)
-            if (strcmp(ins->items[k].id, id) == 0)
-                return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: duplicate item '%s'", t->name,
-                               line, id);
+        size_t k = cq_strmap_get(&ins->item_map, id);
+        if (k != (size_t)-1)
+            return cq_fail(d, CQ_ERR_INSTRUMENT,
+                           "%s: line %zu: duplicate item '%s' (first on line %zu)", t->name, line,
+                           id, t->lines[k]);
         if (!*row[c[1]])
             return cq_fail(d, CQ_ERR_INSTRUMENT, "%s: line %zu: item '%s' has no scale", t->name,
                            line, id);
@@ -465,10 +514,8 @@ load_items(cq_instrument *ins, const cq_table *t, const cq_table *scales, cq_dia
             return cq_fail(d, CQ_ERR_INSTRUMENT,
                            "%s: line %zu: item '%s': unknown scale '%s' (not in scales.csv)",
                            t->name, line, id, row[c[1]]);
-        size_t s = 0;
-        while (s < ins->n_sets && strcmp(ins->sets[s].id, row[c[2]]) != 0)
-            s++;
-        if (s == ins->n_sets)
+        size_t s = cq_strmap_get(&ins->set_map, row[c[2]]);
+        if (s == (size_t)-1)
             return cq_fail(d, CQ_ERR_INSTRUMENT,
                            "%s: line %zu: item '%s': unknown response set '%s' (not in "
                            "response_sets.csv)",
@@ -483,6 +530,8 @@ load_items(cq_instrument *ins, const cq_table *t, const cq_table *scales, cq_dia
                            "%s: line %zu: item '%s': reverse is '%s', must be 0 or 1", t->name,
                            line, id, row[c[3]]);
         it->id = cq_arena_strdup(&ins->arena, id);
+        if (it->id && cq_strmap_put(&ins->item_map, it->id, r) != 0)
+            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         it->text_en = cq_arena_strdup(&ins->arena, c_en != (size_t)-1 ? row[c_en] : "");
         it->text_sv = cq_arena_strdup(&ins->arena, c_sv != (size_t)-1 ? row[c_sv] : "");
         if (!it->id || !it->text_en || !it->text_sv)

@@ -6,8 +6,9 @@
  * the columns breakdown, group, headcount and, optionally, wave (any order,
  * other columns ignored).  breakdown is "all" (group "all") or a grouping
  * column; group is a group of that column as it appears in the response
- * files.  A head count is a positive number (full-time equivalents with
- * decimals are accepted).  wave is the label of one of the run's waves
+ * files.  A head count is a positive number in decimal digits (full-time
+ * equivalents with a decimal part such as 12.5 are accepted; no sign,
+ * exponent or hex).  wave is the label of one of the run's waves
  * (--wave LABEL=FILE): the row's head count refers to that wave.  Without
  * the column, and for an empty cell, the head count refers to the latest
  * wave.  A wave label that is not one of the run's is an error, and so is
@@ -19,6 +20,8 @@
  *
  * A response rate is computed by the report, per wave with head counts:
  * respondents of that wave in the group / headcount, flagged below 60 %.
+ * A head count below the number of respondents is a warning here; the
+ * report caps that rate at 100 % and says so.
  */
 #include <errno.h>
 #include <math.h>
@@ -27,10 +30,18 @@
 
 #include "copsoq/log.h"
 #include "copsoq/stages.h"
+#include "copsoq/strmap.h"
 #include "copsoq/table.h"
 
+/* rows already read: "wave\x01breakdown\x01group" -> row index */
+typedef struct {
+    cq_strmap map;
+    cq_arena keys;
+} seen_rows;
+
 static cq_status check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4],
-                           cq_diag *d);
+                           seen_rows *seen, cq_diag *d);
+static cq_status warn_over(cq_study *st, const cq_table *t, cq_diag *d);
 
 cq_status
 cq_stage_population(cq_study *st, cq_diag *d)
@@ -70,12 +81,17 @@ cq_stage_population(cq_study *st, cq_diag *d)
         s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
-    for (size_t r = 0; r < t.n_rows; r++) {
-        s = check_row(st, &t, r, col, d);
-        if (s != CQ_OK)
-            goto cleanup;
-        st->n_population++;
+    seen_rows seen = {{0}, {0}};
+    cq_arena_init(&seen.keys);
+    for (size_t r = 0; r < t.n_rows && s == CQ_OK; r++) {
+        s = check_row(st, &t, r, col, &seen, d);
+        if (s == CQ_OK)
+            st->n_population++;
     }
+    cq_strmap_free(&seen.map);
+    cq_arena_free(&seen.keys);
+    if (s == CQ_OK)
+        s = warn_over(st, &t, d);
 
 cleanup:
     cq_table_free(&t);
@@ -111,7 +127,8 @@ wave_index(const cq_study *st, const char *label)
 /* Checks row r and stores it as st->population[st->n_population]; rows
  * 0 .. r-1 are stored already, in the same order. */
 static cq_status
-check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4], cq_diag *d)
+check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4], seen_rows *seen,
+          cq_diag *d)
 {
     cq_population *out = &st->population[st->n_population];
     char **row = t->rows[r];
@@ -131,11 +148,16 @@ check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4], cq_dia
     if (strcmp(b, "all") == 0 && strcmp(g, "all") != 0)
         return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: breakdown 'all' has the group 'all', not '%s'",
                        t->name, line, g);
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(h, &end);
-    if (!*h || errno || !end || *end || !isfinite(v) || v <= 0)
-        return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: headcount '%s' is not a positive number",
+    /* decimal digits, optionally with a decimal part: no 0x10, 1e3 or +16 */
+    size_t nd = strspn(h, "0123456789"), nf = 0;
+    if (h[nd] == '.')
+        nf = strspn(h + nd + 1, "0123456789");
+    int well_formed = nd && nd <= 9 && (h[nd] == '\0' || (h[nd] == '.' && nf && !h[nd + 1 + nf]));
+    double v = well_formed ? strtod(h, NULL) : 0;
+    if (v <= 0)
+        return cq_fail(d, CQ_ERR_CSV,
+                       "%s: line %zu: headcount '%s' is not a positive number (decimal digits, "
+                       "optionally with a decimal part such as 12.5; at most 999999999)",
                        t->name, line, h);
     size_t latest = st->settings->n_waves - 1;
     size_t w = *wl ? wave_index(st, wl) : latest;
@@ -154,10 +176,14 @@ check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4], cq_dia
                        "%s: line %zu: wave '%s' is not a wave of this run (the waves are %s)",
                        t->name, line, wl, waves);
     }
-    for (size_t k = 0; k < r; k++) {
+    size_t nk = strlen(b) + strlen(g) + 24;
+    char *key = cq_arena_calloc(&seen->keys, nk, 1);
+    if (!key)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    snprintf(key, nk, "%zu\x01%s\x01%s", w, b, g);
+    size_t k = cq_strmap_get(&seen->map, key);
+    if (k != (size_t)-1) {
         const cq_population *p = &st->population[k];
-        if (p->wave != w || strcmp(p->breakdown, b) != 0 || strcmp(p->group, g) != 0)
-            continue;
         if (col[3] == (size_t)-1)
             return cq_fail(d, CQ_ERR_CSV, "%s: line %zu: '%s' / '%s' again (first on line %zu)",
                            t->name, line, b, g, t->lines[k]);
@@ -166,6 +192,8 @@ check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4], cq_dia
                        line, st->settings->waves[w].label, b, g, t->lines[k],
                        *wl && p->wave_given ? "" : "; an empty wave cell means the latest wave");
     }
+    if (cq_strmap_put(&seen->map, key, r) != 0)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     out->breakdown = cq_arena_strdup(&st->arena, b);
     out->group = cq_arena_strdup(&st->arena, g);
     out->headcount = v;
@@ -176,5 +204,58 @@ check_row(cq_study *st, const cq_table *t, size_t r, const size_t col[4], cq_dia
     if (!used_breakdown(st, b))
         cq_log(CQ_LOG_DEBUG, "%s: line %zu: breakdown '%s' is not a --group of this run: ignored",
                t->name, line, b);
+    return CQ_OK;
+}
+
+/* Warns (stderr) about each head count below the number of respondents of
+ * its group and wave: the rate would be over 100 % (the report caps it). */
+static cq_status
+warn_over(cq_study *st, const cq_table *t, cq_diag *d)
+{
+    size_t ng = st->settings->n_groups;
+    for (size_t w = 0; w < st->n_waves; w++) {
+        const cq_wave *wv = &st->waves[w];
+        for (size_t b = 0; b <= ng; b++) {
+            cq_strmap names = {0};
+            size_t *count = NULL;
+            if (b > 0) {
+                size_t nl = wv->n_levels[b - 1];
+                count = calloc(nl ? nl : 1, sizeof *count);
+                if (!count)
+                    return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                for (size_t r = 0; r < wv->n; r++)
+                    if (wv->group[b - 1][r] < nl)
+                        count[wv->group[b - 1][r]]++;
+                int bad = 0;
+                for (size_t l = 0; l < nl && !bad; l++)
+                    bad = cq_strmap_put(&names, wv->levels[b - 1][l], l) != 0;
+                if (bad) {
+                    free(count);
+                    cq_strmap_free(&names);
+                    return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+                }
+            }
+            const char *bname = b == 0 ? "all" : st->settings->groups[b - 1];
+            for (size_t i = 0; i < st->n_population; i++) {
+                const cq_population *p = &st->population[i];
+                if (p->wave != w || strcmp(p->breakdown, bname) != 0)
+                    continue;
+                size_t n = 0;
+                if (b == 0) {
+                    n = wv->n;
+                } else {
+                    size_t l = cq_strmap_get(&names, p->group);
+                    n = l == (size_t)-1 ? 0 : count[l];
+                }
+                if ((double)n > p->headcount)
+                    cq_warn("%s: line %zu: wave %s, %s / %s: head count %g is below the %zu "
+                            "respondents; the report shows the response rate as 100 %%",
+                            t->name, t->lines[i], wv->label, p->breakdown, p->group, p->headcount,
+                            n);
+            }
+            free(count);
+            cq_strmap_free(&names);
+        }
+    }
     return CQ_OK;
 }

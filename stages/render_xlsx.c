@@ -37,10 +37,22 @@ cq_report_render_xlsx(const cq_report *rep, const char *path, cq_diag *d)
     cq_status status = CQ_OK;
     lxw_format **formats = NULL;
     lxw_worksheet **ws = NULL;
-    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+    /* libxlsxwriter's own scratch files go beside the workbook (the run's
+     * private folder), so a run touches nothing outside --out */
+    char *tmpdir = strdup(path);
+    if (!tmpdir)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
+    char *slash = strrchr(tmpdir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        strcpy(tmpdir, ".");
+    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = tmpdir};
     lxw_workbook *wb = workbook_new_opt(path, &opt);
-    if (!wb)
+    if (!wb) {
+        free(tmpdir);
         return cq_fail(d, CQ_ERR_WRITE, "%s: cannot create the workbook", path);
+    }
 
     formats = calloc(rep->n_styles ? rep->n_styles : 1, sizeof *formats);
     ws = calloc(rep->n_sheets ? rep->n_sheets : 1, sizeof *ws);
@@ -91,11 +103,12 @@ cleanup:
     free(ws);
     {
         /* workbook_close frees the workbook whatever happens; on an earlier
-         * failure the file it leaves is removed by the driver */
+         * failure the file it leaves is removed with the private folder */
         lxw_error ce = workbook_close(wb);
         if (status == CQ_OK && ce != LXW_NO_ERROR)
             status = cq_fail(d, CQ_ERR_WRITE, "%s: %s", path, lxw_strerror(ce));
     }
+    free(tmpdir);
     return status;
 }
 

@@ -120,6 +120,7 @@ typedef struct {
     unsigned char **hidden;               /* [nb] -> [nw][ng] respondent count withheld */
     double **head;                        /* [nb] -> [nw][ng] head count, NaN unknown */
     int have_population;
+    int rate_capped; /* a head count below the respondents: rates capped at 100 % */
     styles S;
     const char *chart_sheet; /* name of the hidden chart-data sheet */
     cq_rsheet *data;         /* the hidden chart-data sheet */
@@ -1115,6 +1116,8 @@ index_study(ctx *x, cq_diag *d)
         if (g != (size_t)-1) {
             x->head[b][p->wave * x->bg[b].n + g] = p->headcount;
             x->have_population = 1;
+            if (p->headcount < (double)x->resp[b][p->wave * x->bg[b].n + g])
+                x->rate_capped = 1;
         }
     }
     return CQ_OK;
@@ -1359,7 +1362,7 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         double head = head_at(x, 0, w, 0);
         if (!isfinite(head) || head <= 0 || x->hidden[0][w])
             continue;
-        double rate = (double)st->waves[w].n / head;
+        double rate = fmin(1.0, (double)st->waves[w].n / head);
         rates[n_rates++] = dup(
             x, cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE_ITEM,
                         cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0), wave_label(x, w),
@@ -1371,7 +1374,7 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
     }
     if (n_rates == 1) {
         /* one survey with head counts: the sentence of a file without waves */
-        double head = head_at(x, 0, one, 0), rate = (double)st->waves[one].n / head;
+        double head = head_at(x, 0, one, 0), rate = fmin(1.0, (double)st->waves[one].n / head);
         cq_textf(buf, sizeof buf, x->en, CQ_T_S_RATE, wave_label(x, one),
                  cq_text_number(a, sizeof a, x->en, 100.0 * rate, 1, 0),
                  cq_text_number(b, sizeof b, x->en, (double)st->waves[one].n, 0, 0),
@@ -1379,6 +1382,10 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
         if (n_low) {
             size_t l = strlen(buf);
             snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_S_RATE_LOW));
+        }
+        if (x->rate_capped) {
+            size_t l = strlen(buf);
+            snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_NOTE_RATE_CAP));
         }
         sentence(x, sh, r, ncols, buf);
     } else if (n_rates > 1) {
@@ -1390,6 +1397,10 @@ overview_sentences(ctx *x, cq_rsheet *sh, uint32_t *r, uint32_t ncols)
             snprintf(
                 buf + l, sizeof buf - l, " %s",
                 cq_textf(more, sizeof more, x->en, CQ_T_S_RATES_LOW, join_list(x, low, n_low)));
+        }
+        if (x->rate_capped) {
+            size_t l = strlen(buf);
+            snprintf(buf + l, sizeof buf - l, " %s", cq_text(x->en, CQ_T_NOTE_RATE_CAP));
         }
         sentence(x, sh, r, ncols, buf);
     }
@@ -1678,7 +1689,7 @@ build_overview(ctx *x)
         if (x->hidden[0][w])
             put_dash(x, sh, r, c_n + (uint32_t)w);
         else {
-            double rate = (double)x->st->waves[w].n / head;
+            double rate = fmin(1.0, (double)x->st->waves[w].n / head);
             put_num(x, sh, r, c_n + (uint32_t)w, rate,
                     rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
         }
@@ -1826,7 +1837,9 @@ build_breakdown(ctx *x, size_t b)
             cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATES, head_list);
         else
             cq_textf(rate, sizeof rate, x->en, CQ_T_NOTE_RATE, wave_label(x, head_wave));
-        snprintf(buf, sizeof buf, "%s %s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate);
+        snprintf(buf, sizeof buf, "%s %s%s%s", cq_text(x->en, CQ_T_NOTE_COUNTS), rate,
+                 x->rate_capped ? " " : "",
+                 x->rate_capped ? cq_text(x->en, CQ_T_NOTE_RATE_CAP) : "");
         note_row(x, sh, r++, ncols - 1, buf);
     } else {
         note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_NOTE_COUNTS));
@@ -1923,7 +1936,7 @@ build_breakdown(ctx *x, size_t b)
                     put_dash(x, sh, r, c_rate);
                 } else {
                     put_num(x, sh, r, c_head, head, x->S.integer);
-                    double rate = (double)x->resp[b][w * ng + g] / head;
+                    double rate = fmin(1.0, (double)x->resp[b][w * ng + g] / head);
                     put_num(x, sh, r, c_rate, rate, rate < LOW_RATE ? x->S.warn_pct1 : x->S.pct1);
                 }
             }
@@ -2982,10 +2995,9 @@ build_provenance(ctx *x)
         char when[64] = "";
         if (gmtime_r(&t, &tm))
             strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
-        const char *sde = getenv("SOURCE_DATE_EPOCH");
         kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_CREATED),
            fmt(x, "%s (%s)", when,
-               cq_text(x->en, sde && *sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
+               cq_text(x->en, st->created_from_sde ? CQ_T_PROV_FROM_SDE : CQ_T_PROV_FROM_CLOCK)));
     }
     kv(x, sh, &r, cq_text(x->en, CQ_T_PROV_LIBRARIES),
        fmt(x, "libxlsxwriter %s", cq_render_xlsx_version()));

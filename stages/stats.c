@@ -263,10 +263,13 @@ cq_paired(const double *a, const double *b, size_t n, cq_ttest *out)
     out->sd_diff = sd;
     double se = sd / sqrt((double)n);
     if (!(se > 0) || se < 10 * DBL_EPSILON * fabs(md)) {
-        /* every difference the same: R stops ("essentially constant") unless
-         * they are all 0, where it gives df = n - 1 and NaN for the rest */
-        if (se == 0 && md == 0)
-            out->df = (double)(n - 1);
+        /* every difference the same: R stops ("essentially constant");
+         * the contract's CI = diff -/+ t * sd / sqrt(n) is diff -/+ 0, while
+         * t, p and d_z (divisions by sd) stay undefined */
+        out->df = (double)(n - 1);
+        out->se = 0;
+        out->sd_diff = 0;
+        out->ci_low = out->ci_high = md;
         return;
     }
     out->effect = md / sd;

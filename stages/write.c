@@ -1,7 +1,8 @@
 /*
  * write.c - stage: the tidy CSV files of contract §6 (plus the additive
- * reliability_items.csv and comparison columns of §8), each written to a
- * temporary name that the driver renames only when the whole run succeeded.
+ * reliability_items.csv and comparison columns of §8), each written into the
+ * run's private folder; the driver moves them into place only when the whole
+ * run succeeded (pipeline/output.c).
  * Suppressed rows keep their keys and the flag; every numeric cell is empty.
  */
 #include <errno.h>
@@ -219,7 +220,7 @@ write_provenance(cq_study *st, FILE *f)
     else
         snprintf(buf, sizeof buf, "%lld", st->created);
     kv(&o, "program", "created", buf);
-    kv(&o, "program", "created_from", getenv("SOURCE_DATE_EPOCH") ? "SOURCE_DATE_EPOCH" : "clock");
+    kv(&o, "program", "created_from", st->created_from_sde ? "SOURCE_DATE_EPOCH" : "clock");
     if (set->study_path)
         kv(&o, "settings", "study", set->study_path);
     kv(&o, "settings", "instrument", set->instrument_dir);

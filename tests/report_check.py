@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """report_check.py - end-to-end checks of report.xlsx (issue 4).
 
-Runs BUILD/copsoq on the conformance case p1/a and, when present, on the
+Runs BUILD/copsoq on the conformance case p1/a (tests/data/p1) and, when present, on the
 Malmö samples; reads the workbook back with openpyxl and checks it against
 scale_summary.csv and comparison.csv written by the same run:
 
@@ -41,9 +41,8 @@ except ImportError:  # the caller picks a python3 with openpyxl; say so clearly
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-P1 = "/work/shared/conformance/cases/p1"
-if not os.path.isdir(P1):
-    P1 = os.path.join(ROOT, "..", "shared", "conformance", "cases", "p1")
+# The inputs of conformance case p1/a, copied into the repository (tests/data/p1/README.md).
+P1 = os.path.join(HERE, "data", "p1")
 MALMO = os.path.join(ROOT, "samples", "malmo")
 MALMO_INS = os.path.join(ROOT, "samples", "instruments", "copsoq3-se")
 DASH = "\u2013"

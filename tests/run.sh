@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the unit tests and every end-to-end script in tests/e2e/ against the
+# Runs the unit tests and every script in tests/e2e/ and tests/faults/ against the
 # build folder $1; sums their "N passed, N failed" lines into one last line.
 # VALGRIND="valgrind ..." runs every program under it.
 BUILD=${1:-build}
@@ -14,7 +14,7 @@ grep -v '^ok ' "$log" | grep -E 'FAIL|passed|ERROR|runtime error|Sanitizer' || t
 passed=$(sed -n 's/.* \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1/p' "$log" | tail -1)
 failed=$(sed -n 's/.* \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\2/p' "$log" | tail -1)
 [ -n "$passed" ] || { passed=0; failed=1; echo "unit: the test program did not finish"; }
-for t in "$here"/e2e/*.sh; do
+for t in "$here"/e2e/*.sh "$here"/faults/*.sh; do
   [ -f "$t" ] || continue
   sh "$t" "$BUILD" >"$log" 2>&1 || status=1
   grep -E 'FAIL|passed|runtime error|Sanitizer' "$log" || true

@@ -14,6 +14,7 @@
 
 #include "copsoq/arena.h"
 #include "copsoq/status.h"
+#include "copsoq/strmap.h"
 
 #define CQ_NA          0xFF /* missing answer marker in the answer columns */
 #define CQ_MAX_OPTIONS 254  /* options per response set (indices 0..253) */
@@ -26,6 +27,7 @@ typedef struct {
     char *label_sv;
     char *fold_en; /* labels folded for matching (trimmed, lower case, å/ä/ö folded) */
     char *fold_sv;
+    size_t line; /* of response_sets.csv, for messages */
 } cq_option;
 
 typedef struct {
@@ -65,7 +67,8 @@ typedef struct {
     cq_item *items;
     cq_scale *scales;
     cq_response_set *sets;
-    char sha256[3][65]; /* items.csv, response_sets.csv, scales.csv */
+    char sha256[3][65];                     /* items.csv, response_sets.csv, scales.csv */
+    cq_strmap item_map, scale_map, set_map; /* id -> index (keys in the arena) */
 } cq_instrument;
 
 /* The three file names, in the order of cq_instrument.sha256. */

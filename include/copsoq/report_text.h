@@ -184,6 +184,12 @@
       "Response rate = answers / employees from the population file, in each survey's "                         \
       "block (head counts are given for %s). Below 60%% (orange) COPSOQ Sweden calls "                          \
       "unsatisfactory.")                                                                                        \
+    X(CQ_T_NOTE_RATE_CAP,                                                                                       \
+      "Där population-filen anger färre anställda än svarande visas svarsfrekvensen som 100 %%; "           \
+      "kontrollera antalet anställda.",                                                                         \
+      "Where the population file gives fewer employees than respondents, the response rate is "                 \
+      "shown "                                                                                                  \
+      "as 100%%; check the head counts.")                                                                       \
     X(CQ_T_TRAFFIC_TITLE, "Trafikljus: andel svarande i grönt, gult och rött",                                  \
       "Traffic lights: share of respondents in green, yellow and red")                                          \
     X(CQ_T_TRAFFIC_SUB,                                                                                         \

@@ -15,8 +15,7 @@ typedef cq_status (*cq_stage_fn)(cq_study *st, cq_diag *d);
 #define CQ_REPORT_FILE "report.xlsx"
 
 /* The name of the i-th file a run writes (the CSV files of stages/write.c,
- * then CQ_REPORT_FILE); NULL past the last.  The driver removes them from
- * the output folder after a failed run. */
+ * then CQ_REPORT_FILE); NULL past the last. */
 const char *cq_output_name(size_t i);
 
 cq_status cq_stage_instrument(cq_study *st, cq_diag *d);  /* stages/instrument.c */

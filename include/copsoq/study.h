@@ -230,11 +230,11 @@ typedef struct {
     int wave_given; /* 1: the row named its wave; 0: the latest wave by default */
 } cq_population;
 
-/* A file written to a temporary name in the output folder and renamed into
- * place only when the whole run succeeded. */
+/* A file written into the run's private temporary folder and renamed into
+ * the output folder only when the whole run succeeded (pipeline/output.c). */
 typedef struct {
-    char *final_path;
-    char *tmp_path;
+    char *final_path; /* the file's name inside the output folder */
+    char *tmp_path;   /* its path inside the private temporary folder */
 } cq_output_file;
 
 typedef struct {
@@ -266,7 +266,9 @@ typedef struct {
 
     cq_output_file *outputs;
     size_t n_outputs;
+    char *tmp_dir;                /* the private folder in --out (cq_output_begin), owned */
     long long created;            /* report creation time: SOURCE_DATE_EPOCH or now */
+    int created_from_sde;         /* 1: created came from SOURCE_DATE_EPOCH */
     cq_file_info population_file; /* --population, hashed by the population stage */
     cq_file_info study_file;      /* STUDY.ini, hashed by the driver */
 } cq_study;
@@ -284,16 +286,24 @@ const char *cq_hidden_name(cq_hidden_by h);
 cq_status cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line,
                                const char *column, const char *issue, const char *detail);
 
-/* Opens a temporary file in the output folder for final name `name`
- * (e.g. "scale_summary.csv"); *tmp_path is owned by the study.  Returns the
- * FILE* through *fp (caller closes it with fclose and checks the result). */
+/* Output files (pipeline/output.c).  cq_output_begin creates --out if
+ * needed, takes the lock .copsoq.lock there (a second run stops with a
+ * message) and makes the private folder .copsoq-XXXXXX; from then on
+ * SIGINT/SIGTERM/SIGHUP remove what the run made. */
+cq_status cq_output_begin(cq_study *st, cq_diag *d);
+/* Creates the file `name` (e.g. "scale_summary.csv") in the private folder
+ * with O_CREAT|O_EXCL|O_NOFOLLOW; *tmp_path is owned by the study.  Returns
+ * the FILE* through *fp (caller closes it with fclose and checks the result). */
 cq_status cq_output_open(cq_study *st, const char *name, FILE **fp, const char **tmp_path,
                          cq_diag *d);
-/* Registers a temporary path created by someone else (e.g. libxlsxwriter). */
+/* Reserves `name` in the private folder for a file another library creates
+ * at *tmp_path (libxlsxwriter). */
 cq_status cq_output_reserve(cq_study *st, const char *name, const char **tmp_path, cq_diag *d);
-/* Renames every temporary file to its final name. */
+/* Syncs every file, renames them all into --out (all or none: a failed
+ * rename puts earlier results back) and syncs the folder. */
 cq_status cq_output_commit(cq_study *st, cq_diag *d);
-/* Removes every temporary file (called on failure and by cq_study_free). */
+/* Removes the private folder and what is left in it, releases the lock
+ * (called on failure and by cq_study_free; a no-op when nothing was begun). */
 void cq_output_discard(cq_study *st);
 
 /* Name of breakdown b ("all" for 0). */

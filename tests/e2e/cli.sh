@@ -67,11 +67,18 @@ grep -q "^instrument,items.csv sha256,$want\$" "$tmp/good/provenance.csv" && ok 
 want=$(($(wc -l < $T/small/w2016.csv) - 1))
 grep -q "^wave 2016,respondents,$want\$" "$tmp/good/provenance.csv" && ok || bad "provenance: wave 2016 respondents is not $want"
 
-# a refused run into a folder with earlier results leaves no report there
+# a refused run into a folder with earlier results leaves them as they were
+# (byte-identical, nothing added), and a user's own file there too
 mkdir -p "$tmp/stale"
 $BIN run --instrument $INS $GOOD --out "$tmp/stale" >/dev/null 2>&1
 [ -s "$tmp/stale/report.xlsx" ] && ok || bad "stale: the first run wrote no report"
-case_ stale 1 "empty.csv: the file is empty" run --instrument $INS --wave 2016=$T/bad/empty.csv --out "$tmp/stale"
+echo "my notes" > "$tmp/stale/notes.txt"
+before=$(cd "$tmp/stale" && ls -A && sha256sum -- *)
+msg=$($BIN run --instrument $INS --wave 2016=$T/bad/empty.csv --out "$tmp/stale" 2>&1); rc=$?
+[ "$rc" -eq 1 ] && case "$msg" in *"empty.csv: the file is empty"*) true ;; *) false ;; esac \
+  && ok || bad "stale: exit $rc, message: $msg"
+after=$(cd "$tmp/stale" && ls -A && sha256sum -- *)
+[ "$before" = "$after" ] && ok || bad "stale: a refused run changed the folder: $after"
 
 # UTF-16 is named, NUL bytes are placed on their line, all-rejected rows give the reason
 printf '\377\376i\000d\000\n\000' > "$tmp/utf16.csv"

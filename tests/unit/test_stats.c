@@ -297,7 +297,8 @@ static const struct {
 } paired_table[] = {
     {"P1", P1_a, P1_b, 2, 62.5, 75, 12.5, 17.677669529663689, 1, 1, 0.49999999999999956,
      -146.32755920218366, 171.32755920218366, 0.70710678118654746},
-    {"P2", P2_a, P2_b, 3, 25, 50, 25, 0, NAN, NAN, NAN, NAN, NAN, NAN},
+    /* P2: every difference 25, sd 0: R stops; the contract's CI is 25 -/+ 0, df = 2 */
+    {"P2", P2_a, P2_b, 3, 25, 50, 25, 0, NAN, 2, NAN, 25, 25, NAN},
     {"P3", P3_a, P3_b, 1, 50, 100, 50, NAN, NAN, NAN, NAN, NAN, NAN, NAN},
     {"P4", P4_a, P4_b, 4, 50, 50, 0, 28.867513459481287, 0, 3, 1, -45.934655775926963,
      45.934655775926963, 0},
@@ -461,20 +462,28 @@ CQ_TEST(bh_matches_r_p_adjust)
     CHECK_INT(cq_p_adjust_bh(NULL, 0, none), CQ_OK);
 }
 
-/* Every paired difference 0: R's t.test(b, a, paired = TRUE) gives df = n - 1
- * and NaN t, p, CI (it stops only when the differences are equal and not 0). */
-CQ_TEST(paired_all_differences_zero_keeps_df)
+/* Every paired difference equal: sd = 0, so the contract's (§5) CI =
+ * diff -/+ t(0.975, n-1) * sd / sqrt(n) is diff -/+ 0 = [diff, diff] and
+ * df = n - 1; t, p and d_z divide by sd and stay undefined.  (R's t.test
+ * stops with "data are essentially constant" unless all differences are 0,
+ * where it gives df = n - 1 and NaN for the rest; the contract decides.) */
+CQ_TEST(paired_all_differences_equal_ci_is_diff)
 {
     double a[] = {50, 75, 25, 100, 0, 50}, b[] = {50, 75, 25, 100, 0, 50};
     cq_ttest t;
     cq_paired(a, b, 6, &t);
     CHECK_NEAR(t.df, 5, 0);
     CHECK_NEAR(t.diff, 0, 0);
-    CHECK(isnan(t.t) && isnan(t.p) && isnan(t.ci_low) && isnan(t.effect));
-    double c[] = {55, 80, 30, 105, 5, 55}; /* every difference 5: R stops */
+    CHECK_NEAR(t.ci_low, 0, 0);
+    CHECK_NEAR(t.ci_high, 0, 0);
+    CHECK(isnan(t.t) && isnan(t.p) && isnan(t.effect));
+    double c[] = {55, 80, 30, 105, 5, 55}; /* every difference 5 */
     cq_paired(a, c, 6, &t);
-    CHECK(isnan(t.df) && isnan(t.t));
     CHECK_NEAR(t.diff, 5, 1e-12);
+    CHECK_NEAR(t.ci_low, 5, 1e-12);
+    CHECK_NEAR(t.ci_high, 5, 1e-12);
+    CHECK_NEAR(t.df, 5, 0);
+    CHECK(isnan(t.t) && isnan(t.p) && isnan(t.effect));
 }
 
 /* cq_describe_counts must give the bits cq_describe_sorted gives on the data
