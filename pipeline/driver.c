@@ -29,16 +29,14 @@ typedef struct {
     int one_at_a_time;
 } stage;
 
-/* ingest runs for one wave at a time: its level sort (stages/ingest.c,
- * finish) keeps the comparator's base in a file-scope variable.  The waves
- * still overlap: one wave is read while the other is scored and summarised.
- * Drop the flag once ingest sorts without file-scope state. */
+/* The per-wave stages run for every wave at once, each wave in a thread of
+ * its own (waves.c); one_at_a_time serialises a stage that cannot. */
 static const stage stages[] = {
     {"instrument", cq_stage_instrument, 0, 0, 0},
     {"columns", cq_stage_columns, 0, 0, 0},
     /* before the per-wave stages: its cut-offs are the summaries' */
     {"reference", cq_stage_reference, 0, 0, 0},
-    {"ingest", cq_stage_ingest, 0, 1, 1},
+    {"ingest", cq_stage_ingest, 0, 1, 0},
     {"population", cq_stage_population, 0, 0, 0},
     {"score", cq_stage_score, 0, 1, 0},
     {"summarise", cq_stage_summarise, 0, 1, 0},

@@ -1105,13 +1105,14 @@ guards(ingest *g)
 
 /* ------------------------------------------------------------------ finish */
 
-static const char *const *sort_base;
-
+/* levels by bytes; the names come as qsort_r's argument, so that waves can
+ * be read in threads at once */
 static int
-cmp_level(const void *a, const void *b)
+cmp_level(const void *a, const void *b, void *names)
 {
+    const char *const *base = names;
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return strcmp(sort_base[x], sort_base[y]);
+    return strcmp(base[x], base[y]);
 }
 
 static cq_status
@@ -1168,8 +1169,7 @@ finish(ingest *g)
         }
         for (size_t v = 0; v < nl; v++)
             order[v] = v;
-        sort_base = (const char *const *)g->levels[k];
-        qsort(order, nl, sizeof *order, cmp_level);
+        qsort_r(order, nl, sizeof *order, cmp_level, g->levels[k]);
         for (size_t v = 0; v < nl; v++) {
             wave->levels[k][v] = g->levels[k][order[v]];
             remap[order[v]] = (uint32_t)v;
