@@ -59,7 +59,7 @@ typedef struct {
     cq_group_count *count; /* kind 2 */
     size_t breakdown, n;
     const char *name;
-    uint32_t *atoms;
+    const uint32_t *atoms; /* borrowed from the space's buckets */
     size_t n_atoms;
 } cell;
 
@@ -74,7 +74,8 @@ typedef struct {
      * (SIZE_MAX: none) and the respondents grouped by levels and partners */
     size_t **prev, **next;
     wave_atoms *base;
-    atoms *scale; /* [wave * scales + scale]: kept from the rule for the audit */
+    atoms *scale;               /* [wave * scales + scale]: kept from the rule for the audit */
+    size_t **paired, *n_paired; /* [scale]: the paired comparison rows of the scale */
 } ctx;
 
 static cq_status prepare(ctx *x);
@@ -94,7 +95,7 @@ static void hide_cmp(cq_comparison *r, cq_hidden_by why);
 cq_status
 cq_stage_disclose(cq_study *st, cq_diag *d)
 {
-    ctx x = {st, st->settings->n_groups + 1, NULL, NULL, NULL, NULL, NULL};
+    ctx x = {st, st->settings->n_groups + 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     cq_status s = CQ_OK;
     x.off = calloc(st->n_waves ? st->n_waves : 1, sizeof *x.off);
     if (!x.off)
@@ -527,19 +528,63 @@ cmp_cells(const void *pa, const void *pb)
     return strcmp(a->name, b->name);
 }
 
-/* The atoms a cell covers: atoms whose key has value v at position pos (pos
- * SIZE_MAX: every atom). */
-static int
-cell_atoms(cell *c, const atoms *a, size_t K, size_t pos, uint32_t v)
+/* Atoms of a space by the value at one key position, among those with a
+ * flag set (flag SIZE_MAX: all): the atoms of value v are
+ * list[start[v] .. start[v + 1]).  pos SIZE_MAX puts every atom at value 0.
+ * One pass over the atoms, so a cell's atoms cost nothing more. */
+typedef struct {
+    size_t *start;
+    uint32_t *list;
+    size_t nv;
+} buckets;
+
+static void
+buckets_free(buckets *bk)
 {
-    c->atoms = malloc((a->n_atoms ? a->n_atoms : 1) * sizeof *c->atoms);
-    if (!c->atoms)
+    free(bk->start);
+    free(bk->list);
+    memset(bk, 0, sizeof *bk);
+}
+
+static int
+make_buckets(const atoms *a, size_t K, size_t pos, size_t flag, size_t nv, buckets *bk)
+{
+    bk->nv = pos == SIZE_MAX ? 1 : nv;
+    bk->start = calloc(bk->nv + 1, sizeof *bk->start);
+    bk->list = malloc((a->n_atoms ? a->n_atoms : 1) * sizeof *bk->list);
+    if (!bk->start || !bk->list) {
+        buckets_free(bk);
         return -1;
-    c->n_atoms = 0;
-    for (size_t t = 0; t < a->n_atoms; t++)
-        if (pos == SIZE_MAX || a->key[t * K + pos] == v)
-            c->atoms[c->n_atoms++] = (uint32_t)t;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t t = 0; t < a->n_atoms; t++) {
+            const uint32_t *k = a->key + t * K;
+            if (flag != SIZE_MAX && !k[flag])
+                continue;
+            size_t v = pos == SIZE_MAX ? 0 : k[pos];
+            if (v >= bk->nv)
+                continue;
+            if (pass == 0)
+                bk->start[v + 1]++;
+            else
+                bk->list[bk->start[v]++] = (uint32_t)t;
+        }
+        if (pass == 0)
+            for (size_t v = 0; v < bk->nv; v++)
+                bk->start[v + 1] += bk->start[v];
+        else /* start[v] ran to start[v + 1]: shift back */
+            for (size_t v = bk->nv; v > 0; v--)
+                bk->start[v] = bk->start[v - 1];
+    }
+    bk->start[0] = 0;
     return 0;
+}
+
+static void
+cell_from(cell *c, const buckets *bk, size_t v)
+{
+    c->atoms = bk->list + bk->start[v];
+    c->n_atoms = bk->start[v + 1] - bk->start[v];
 }
 
 /* One space: greedy (audit 0) or audit (1).  Returns CQ_OK, or on audit an
@@ -598,8 +643,6 @@ settle(ctx *x, cells *cs, const atoms *a, int mg, int audit, const char *what, c
 static void
 free_cells(cells *cs)
 {
-    for (size_t i = 0; i < cs->n; i++)
-        free(cs->c[i].atoms);
     free(cs->c);
     memset(cs, 0, sizeof *cs);
 }
@@ -794,37 +837,44 @@ linear(ctx *x, int audit, cq_diag *d)
                 break;
             }
             const atoms a = *ap;
-            int oom = 0;
-            for (size_t b = 0; b < x->G && !oom; b++)
+            /* buckets: [0] all; per breakdown b >= 1: by level [b], by level
+             * among those paired with the wave before [G + b], by level in the
+             * wave after among those paired with it [2G + b]; [G] and [2G]:
+             * the paired ones of "all" */
+            size_t G = x->G;
+            buckets *bk = calloc(3 * G, sizeof *bk);
+            int oom = !bk;
+            for (size_t b = 0; b < G && !oom; b++) {
+                size_t lev = b ? b - 1 : SIZE_MAX, nxt = b ? ng + 1 + b : SIZE_MAX;
+                oom = make_buckets(&a, K, lev, SIZE_MAX, n_levels(st, w, b), &bk[b]) ||
+                      (w > 0 && make_buckets(&a, K, lev, ng, n_levels(st, w, b), &bk[G + b])) ||
+                      (w + 1 < st->n_waves &&
+                       make_buckets(&a, K, nxt, ng + 1, n_levels(st, w + 1, b), &bk[2 * G + b]));
+            }
+            for (size_t b = 0; b < G && !oom; b++)
                 for (size_t v = 0; v < n_levels(st, w, b) && !oom; v++) {
                     cell c = {0, sum_at(x, w, b, v, sc), NULL, NULL, b, 0, NULL, NULL, 0};
+                    if (c.sum->suppressed)
+                        continue; /* never published: not a candidate */
                     c.n = c.sum->n;
                     c.name = c.sum->group;
-                    oom = cell_atoms(&c, &a, K, b ? b - 1 : SIZE_MAX, (uint32_t)v) ||
-                          push_cell(&cs, c);
+                    cell_from(&c, &bk[b], v);
+                    oom = push_cell(&cs, c);
                 }
-            /* paired rows: this wave as B (key position ng: paired before,
-             * then level) and as A (positions ng + 1 + b: level after) */
-            for (size_t i = 0; i < st->n_comparison && !oom; i++) {
-                cq_comparison *r = &st->comparison[i];
-                if (r->design != CQ_PAIRED || r->scale != sc || r->level_b == CQ_NO_LEVEL ||
-                    (r->wave_b != w && r->wave_a != w))
+            /* paired rows of this scale: this wave as B (pairs by their
+             * level here) and as A (pairs by their level in the wave after) */
+            const size_t *pr = x->paired[sc];
+            for (size_t j = 0; j < x->n_paired[sc] && !oom; j++) {
+                cq_comparison *r = &st->comparison[pr[j]];
+                if (r->suppressed || (r->wave_b != w && r->wave_a != w))
                     continue;
                 cell c = {1, NULL, r, NULL, r->breakdown, r->n_a, r->group, NULL, 0};
-                c.atoms = malloc((a.n_atoms ? a.n_atoms : 1) * sizeof *c.atoms);
-                oom = !c.atoms;
-                for (size_t t = 0; t < a.n_atoms && !oom; t++) {
-                    const uint32_t *k = a.key + t * K;
-                    size_t b = r->breakdown;
-                    int member =
-                        r->wave_b == w
-                            ? k[ng] && (b == 0 || k[b - 1] == (uint32_t)r->level_b)
-                            : k[ng + 1] && (b == 0 || k[ng + 1 + b] == (uint32_t)r->level_b);
-                    if (member)
-                        c.atoms[c.n_atoms++] = (uint32_t)t;
-                }
-                if (!oom)
-                    oom = push_cell(&cs, c);
+                const buckets *b0 = &bk[(r->wave_b == w ? G : 2 * G) + r->breakdown];
+                size_t v = r->breakdown ? r->level_b : 0;
+                if (v >= b0->nv)
+                    continue; /* no atoms: an empty figure */
+                cell_from(&c, b0, v);
+                oom = push_cell(&cs, c);
             }
             if (oom) {
                 s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
@@ -834,6 +884,9 @@ linear(ctx *x, int audit, cq_diag *d)
                          st->ins->scales[sc].id);
                 s = settle(x, &cs, &a, cq_min_group_for(st, sc), audit, what, d);
             }
+            for (size_t b = 0; bk && b < 3 * G; b++)
+                buckets_free(&bk[b]);
+            free(bk);
             free_cells(&cs);
         }
     }
@@ -927,12 +980,18 @@ counts(ctx *x, cq_diag *d)
                 break;
             }
             size_t K = x->base[w].K;
-            int oom = 0;
+            buckets *bk = calloc(x->G, sizeof *bk);
+            int oom = !bk;
+            for (size_t b = 0; b < x->G && !oom; b++)
+                oom =
+                    make_buckets(&a, K, b ? b - 1 : SIZE_MAX, SIZE_MAX, n_levels(st, w, b), &bk[b]);
             for (size_t b = 0; b < x->G; b++)
                 for (size_t v = 0; v < n_levels(st, w, b); v++, c++) {
                     cell cl = {2, NULL, NULL, c, b, c->n, c->group, NULL, 0};
-                    oom = oom || cell_atoms(&cl, &a, K, b ? b - 1 : SIZE_MAX, (uint32_t)v) ||
-                          push_cell(&cs, cl);
+                    if (oom || c->hidden_by != CQ_SHOWN)
+                        continue;
+                    cell_from(&cl, &bk[b], v);
+                    oom = push_cell(&cs, cl);
                 }
             if (oom) {
                 s = cq_fail(d, CQ_ERR_NOMEM, "out of memory");
@@ -941,6 +1000,9 @@ counts(ctx *x, cq_diag *d)
                 snprintf(what, sizeof what, "wave %s, response counts", st->waves[w].label);
                 s = settle(x, &cs, &a, set->min_group, audit, what, d);
             }
+            for (size_t b = 0; bk && b < x->G; b++)
+                buckets_free(&bk[b]);
+            free(bk);
             free_cells(&cs);
             atoms_free(&a);
         }
@@ -1179,6 +1241,25 @@ prepare(ctx *x)
     x->scale = calloc(nw * (st->ins->n_scales ? st->ins->n_scales : 1), sizeof *x->scale);
     if (!x->prev || !x->next || !x->base || !x->scale)
         return CQ_ERR_NOMEM;
+    size_t ns = st->ins->n_scales ? st->ins->n_scales : 1;
+    x->paired = calloc(ns, sizeof *x->paired);
+    x->n_paired = calloc(ns, sizeof *x->n_paired);
+    if (!x->paired || !x->n_paired)
+        return CQ_ERR_NOMEM;
+    for (size_t i = 0; i < st->n_comparison; i++) {
+        const cq_comparison *r = &st->comparison[i];
+        if (r->design == CQ_PAIRED && r->level_b != CQ_NO_LEVEL && r->scale < ns)
+            x->n_paired[r->scale]++;
+    }
+    for (size_t sc = 0; sc < ns; sc++)
+        if (!(x->paired[sc] = malloc((x->n_paired[sc] + 1) * sizeof **x->paired)))
+            return CQ_ERR_NOMEM;
+    memset(x->n_paired, 0, ns * sizeof *x->n_paired);
+    for (size_t i = 0; i < st->n_comparison; i++) {
+        const cq_comparison *r = &st->comparison[i];
+        if (r->design == CQ_PAIRED && r->level_b != CQ_NO_LEVEL && r->scale < ns)
+            x->paired[r->scale][x->n_paired[r->scale]++] = i;
+    }
     for (size_t w = 0; w < st->n_waves; w++)
         if (partners(st, w, &x->prev[w], &x->next[w]) != CQ_OK ||
             wave_base(x, w, x->prev[w], x->next[w], &x->base[w]) != CQ_OK)
@@ -1199,6 +1280,10 @@ unprepare(ctx *x)
     }
     for (size_t i = 0; x->scale && i < x->st->n_waves * x->st->ins->n_scales; i++)
         atoms_free(&x->scale[i]);
+    for (size_t sc = 0; x->paired && sc < (x->st->ins->n_scales ? x->st->ins->n_scales : 1); sc++)
+        free(x->paired[sc]);
+    free(x->paired);
+    free(x->n_paired);
     free(x->prev);
     free(x->next);
     free(x->base);

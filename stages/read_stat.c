@@ -14,6 +14,7 @@
 #include "copsoq/reader.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <readstat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -286,9 +287,15 @@ cq_stat_read(const unsigned char *data, size_t len, const char *name, cq_format 
     readstat_set_value_label_handler(p, on_value_label);
     readstat_set_error_handler(p, on_error);
     readstat_set_handler_character_encoding(p, "UTF-8");
+    /* ReadStat converts the file's time stamps with the C library's time
+     * zone state (tzset, localtime), which is not safe in two threads at
+     * once: the waves (waves.c) take turns here */
+    static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&one_at_a_time);
     readstat_error_t e = fmt == CQ_FMT_DTA   ? readstat_parse_dta(p, name, &r)
                          : fmt == CQ_FMT_POR ? readstat_parse_por(p, name, &r)
                                              : readstat_parse_sav(p, name, &r);
+    pthread_mutex_unlock(&one_at_a_time);
     readstat_parser_free(p);
     if (r.status != CQ_OK) {
         st = r.status;
