@@ -289,6 +289,7 @@ scale_header(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c0, const char *first_c
                 continue;
             if (per_scale == 1) {
                 size_t wd = 0;
+                rb_set_width(x, sh, c, 5.2);
                 rb_put_text(x, sh, r + 1, c, rotated_label(x, rb_scale_name(x, s), &wd),
                             x->S.th_rot);
                 if (wd > longest)
@@ -305,12 +306,29 @@ scale_header(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c0, const char *first_c
             const char *dn = cq_text_domain(x->en, x->domains[k]);
             double span = (double)(c - start) * (per_scale == 1 ? 5.2 : TL_WIDTH);
             double big = span / 1.05 * CHARS_PER_WIDTH, small = big * 11.0 / 8.0;
-            if (rb_longest_word(dn) <= big && rb_wrapped_lines(dn, big) <= 2)
+            if (rb_longest_word(dn) <= big && rb_wrapped_lines(dn, big) <= 2) {
                 rb_merge(x, sh, r, start, r, c - 1, dn, x->S.th_dom, 0);
-            else if (rb_longest_word(dn) <= small && rb_wrapped_lines(dn, small) <= 3)
+            } else if (rb_longest_word(dn) <= small && rb_wrapped_lines(dn, small) <= 3) {
                 rb_merge(x, sh, r, start, r, c - 1, dn, x->S.th_dom_small, 0);
-            else
+            } else if (per_scale == 1) {
+                /* a domain of one or two heat-map columns ("Hälsa och
+                 * välbefinnande" over "Självskattad hälsa"): its columns
+                 * widen until the name fits in three lines at 8 pt, so that
+                 * no domain header is left blank */
+                double need = span;
+                while (need < 40) {
+                    need += 0.5;
+                    small = need / 1.05 * CHARS_PER_WIDTH * 11.0 / 8.0;
+                    if (rb_longest_word(dn) <= small && rb_wrapped_lines(dn, small) <= 3)
+                        break;
+                }
+                need += 1.5; /* bold letters are wider than the estimate */
+                for (uint32_t k2 = start; k2 < c; k2++)
+                    rb_set_width(x, sh, k2, need / (double)(c - start));
+                rb_merge(x, sh, r, start, r, c - 1, dn, x->S.th_dom_small, 0);
+            } else {
                 rb_merge(x, sh, r, start, r, c - 1, "", x->S.th_dom, 0);
+            }
         }
     }
     rb_merge(x, sh, r, 0, r + 1, 0, first_col, x->S.th_left, 0);
@@ -390,9 +408,7 @@ rb_build_breakdown(ctx *x, size_t b)
         rb_set_width(x, sh, c_head, 11);
         rb_set_width(x, sh, c_rate, 14);
     }
-    rb_set_width(x, sh, c_resp, 8);
-    for (uint32_t c = 1; c <= ns; c++)
-        rb_set_width(x, sh, c, 5.2);
+    rb_set_width(x, sh, c_resp, 8); /* the scales' columns: scale_header */
     sh->freeze_row = (int32_t)r;
     sh->freeze_col = 1;
     sh->repeat_first = (int32_t)hr;

@@ -345,6 +345,23 @@ def check_breakdown(wb, out, scales, lang_en, waves, b, groups_shown):
     return ws
 
 
+def check_domain_headers(wb, b, scales):
+    """Every domain over a breakdown sheet's heat map has its name (a domain of
+    one column was left blank before)."""
+    ws = wb[b]
+    n_dom = len({scales[s]["domain"] for s in scales})
+    row = None
+    for r in range(1, 20):
+        if any(ws.cell(row=r, column=c).value == "Krav i arbetet" for c in range(2, 6)):
+            row = r
+            break
+    names = [] if row is None else [
+        ws.cell(row=row, column=c).value for c in range(2, len(scales) + 2)
+        if isinstance(ws.cell(row=row, column=c).value, str) and ws.cell(row=row, column=c).value]
+    check(len(names) == n_dom, "%s: all %d domain headers named over the heat map" % (b, n_dom),
+          names)
+
+
 def check_suppressed_nowhere(wb, out, b, min_group=5):
     """Response counts follow their own disclosure (stages/disclose.c): a count
     shown is never below min_group, and a group that is below min_group on
@@ -1150,6 +1167,7 @@ def main():
                 for b in ("forvaltning", "sektion", "yrke"):
                     check_breakdown(wb, outm, mscales, False, ["2016", "2017"], b, None)
                     check_suppressed_nowhere(wb, outm, b)
+                    check_domain_headers(wb, b, mscales)
                 ov = wb["Översikt"]
                 sent = " ".join(str(c.value) for c in cells(ov) if isinstance(c.value, str))
                 want = ["Rollkonflikter har minskat med 7 poäng", "Mening i arbetet har ökat med 8",
