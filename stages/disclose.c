@@ -594,7 +594,8 @@ settle(ctx *x, cells *cs, const atoms *a, int mg, int audit, const char *what, c
 {
     cq_study *st = x->st;
     cq_status s = CQ_OK;
-    qsort(cs->c, cs->n, sizeof *cs->c, cmp_cells);
+    if (cs->n) /* no candidates: cs->c is still NULL */
+        qsort(cs->c, cs->n, sizeof *cs->c, cmp_cells);
     cq_span *sp = cq_span_new(a->size, a->n_atoms, mg, SPAN_BUDGET);
     if (!sp)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");

@@ -422,9 +422,10 @@ cq_span_try(cq_span *sp, const uint32_t *atoms, size_t n, cq_span_verdict *verdi
         return -1;
     *verdict = cq_span_check(sp, NULL);
     if (*verdict != CQ_SPAN_SAFE) {
-        if (sp->save_n)
+        if (sp->save_n) { /* nothing saved (and no buffers yet) when it was empty */
             memcpy(sp->rows, sp->save_rows, sp->save_n * A * sizeof *sp->rows);
-        memcpy(sp->pivot, sp->save_pivot, sp->save_n * sizeof *sp->pivot);
+            memcpy(sp->pivot, sp->save_pivot, sp->save_n * sizeof *sp->pivot);
+        }
         sp->n_rows = sp->save_n;
     }
     return 0;

@@ -63,6 +63,22 @@ CQ_TEST(span_unions_of_small_atoms)
     cq_span_free(sp);
 }
 
+CQ_TEST(span_first_figure_can_be_refused)
+{
+    /* atoms a (2), b (10); min_group 5: a figure over a alone is refused at
+     * once, and the span stays empty (then b alone is fine) */
+    size_t size[] = {2, 10};
+    cq_span *sp = cq_span_new(size, 2, 5, 1000);
+    uint32_t a[] = {0}, b[] = {1};
+    cq_span_verdict v;
+    CHECK_INT(cq_span_try(sp, a, 1, &v), 0);
+    CHECK_INT(v, CQ_SPAN_UNSAFE);
+    CHECK_INT(cq_span_try(sp, b, 1, &v), 0);
+    CHECK_INT(v, CQ_SPAN_SAFE);
+    CHECK_INT(cq_span_check(sp, NULL), CQ_SPAN_SAFE);
+    cq_span_free(sp);
+}
+
 CQ_TEST(span_budget_is_not_a_pass)
 {
     /* 12 atoms of 1 published one by one through "all minus one": with a
