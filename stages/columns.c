@@ -145,20 +145,8 @@ s_field(void *ctx, const char *s, size_t len)
         x->rec = p;
         x->cap = cap;
     }
-    cq_record *r = &x->rec[x->n];
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 32;
-        char **f = realloc(r->f, cap * sizeof *f);
-        if (!f)
-            goto nomem;
-        r->f = f;
-        r->cap = cap;
-    }
-    s = cq_trim(s, &len);
-    if (!(r->f[r->n] = strndup(s, len)))
-        goto nomem;
-    r->n++;
-    return 0;
+    if (cq_record_push(&x->rec[x->n], s, len) == 0)
+        return 0;
 nomem:
     x->status = cq_fail(x->d, CQ_ERR_NOMEM, "out of memory");
     return 1;

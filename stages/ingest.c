@@ -707,24 +707,28 @@ on_field(void *ctx, const char *s, size_t len)
     ingest *g = ctx;
     if (g->header_done)
         return data_field(g, s, len);
-    cq_record *r = &g->held[g->n_held];
+    if (cq_record_push(&g->held[g->n_held], s, len) == 0)
+        return 0;
+    g->status = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    return 1;
+}
+
+int
+cq_record_push(cq_record *r, const char *s, size_t len)
+{
     if (r->n == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 64;
+        size_t cap = r->cap ? 2 * r->cap : 32;
         char **f = realloc(r->f, cap * sizeof *f);
         if (!f)
-            goto nomem;
+            return -1;
         r->f = f;
         r->cap = cap;
     }
     s = cq_trim(s, &len);
-    r->f[r->n] = strndup(s, len);
-    if (!r->f[r->n])
-        goto nomem;
+    if (!(r->f[r->n] = strndup(s, len)))
+        return -1;
     r->n++;
     return 0;
-nomem:
-    g->status = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-    return 1;
 }
 
 static int

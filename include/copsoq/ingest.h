@@ -30,6 +30,10 @@ typedef struct {
     size_t line;
 } cq_record;
 
+/* Appends a copy of the field s[0 .. len) with surrounding spaces and TABs
+ * trimmed (cq_trim).  Returns 0, or -1 when out of memory (r unchanged). */
+int cq_record_push(cq_record *r, const char *s, size_t len);
+
 /* The header rule of contract §2a over the first n_rec records: *lines
  * records make the header, and *skip records after them are not data
  * (Qualtrics' lines 2-3).  forced: --header-rows N, 0 to detect. */
