@@ -159,6 +159,19 @@ cq_source_open_mem(const void *buf, size_t len, const char *name, cq_source **ou
     return CQ_OK;
 }
 
+/* The next raw block as zlib's input (plain files read it from there too). */
+static cq_status
+refill(cq_source *s, cq_diag *d)
+{
+    size_t n;
+    cq_status st = raw_next(s, &n, d);
+    if (st != CQ_OK)
+        return st;
+    s->zs.next_in = s->raw;
+    s->zs.avail_in = (uInt)n;
+    return CQ_OK;
+}
+
 /* Decompressed bytes, before any transcoding. */
 static cq_status
 read_plain(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d)
@@ -168,12 +181,9 @@ read_plain(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d
         cap = UINT32_MAX;
     if (!s->gzip) {
         while (s->zs.avail_in == 0 && !s->raw_eof) {
-            size_t n;
-            cq_status st = raw_next(s, &n, d);
+            cq_status st = refill(s, d);
             if (st != CQ_OK)
                 return st;
-            s->zs.next_in = s->raw;
-            s->zs.avail_in = (uInt)n;
         }
         size_t n = s->zs.avail_in < cap ? s->zs.avail_in : cap;
         memcpy(buf, s->zs.next_in, n);
@@ -184,12 +194,9 @@ read_plain(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d
     }
     while (*got == 0 && !s->zs_done) {
         if (s->zs.avail_in == 0 && !s->raw_eof) {
-            size_t n;
-            cq_status st = raw_next(s, &n, d);
+            cq_status st = refill(s, d);
             if (st != CQ_OK)
                 return st;
-            s->zs.next_in = s->raw;
-            s->zs.avail_in = (uInt)n;
         }
         if (s->zs.avail_in == 0 && s->raw_eof)
             return cq_fail(d, CQ_ERR_GZIP, "%s: gzip data end too early (truncated file)", s->name);
