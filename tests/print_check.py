@@ -16,7 +16,9 @@ margins in the file, the print scale in whole percent) and checks, for every pri
   4. a section (headings and the rows below them up to a blank row or the next heading) that
      is split over two pages leaves at least 3 of its rows on each page;
   5. no chart is cut by a page break;
-  6. no page holds fewer than 4 rows (text or chart), except on the unit sheet, where each
+  6. a sheet with a print scale of its own fits the page width (columns and charts, at the
+     width LibreOffice gives them);
+  7. no page holds fewer than 4 rows (text or chart), except on the unit sheet, where each
      unit has a page of its own by design (a hidden unit's page is three lines).
 
 Runs BUILD/copsoq on the Malmö samples (two waves, Swedish; one wave, English) and on the
@@ -45,6 +47,7 @@ A4 = (595.28, 841.89)  # points, portrait
 UNIT_SHEETS = ("Din enhet", "Your unit")
 MIN_ROWS = 4
 MIN_SPLIT = 3
+DEFAULT_WIDTH = 9.140625  # Excel's default column, 8.43 characters and the padding
 
 passed = 0
 failed = 0
@@ -61,8 +64,10 @@ def check(ok, what, detail=""):
 
 
 def col_points(width):
-    """Excel's column width in characters -> points (Calibri 11: 7 px a digit, 5 px padding)."""
-    return math.floor(width * 7.0 + 5.0) * 0.75
+    """A column's printed width in points from its width in the file (characters, padding
+    included): 7.45 px a character at 96 dpi, as LibreOffice draws Carlito 11 (measured on
+    this report's PDF; Excel's Calibri takes 7 px, so this is the wider of the two)."""
+    return width * 7.45 * 0.75
 
 
 def cell_ref(ref):
@@ -167,6 +172,9 @@ def read_book(path):
                 if int(to.find("xdr:rowOff", NS).text) == 0 and r2 > r1:
                     r2 -= 1  # ends on the top edge of row r2
                 charts.append((r1, r2))
+                sh_chart_cols = int(to.find("xdr:col", NS).text) + (
+                    1 if int(to.find("xdr:colOff", NS).text) > 0 else 0)
+                sh["chart_cols"] = max(sh.get("chart_cols", 0), sh_chart_cols)
                 last_row = max(last_row, r2)
         sh["charts"] = charts
         ncols = 0
@@ -175,10 +183,14 @@ def read_book(path):
         for m in ws.iter("{%s}mergeCell" % NS["m"]):
             a, b = m.get("ref").split(":")
             ncols = max(ncols, cell_ref(b)[1] + 1)
-        sh["ncols"] = ncols
+        sh["ncols"] = max(ncols, sh.get("chart_cols", 0))
         sh["n_rows"] = last_row + 1
         sheets.append(sh)
     return sheets
+
+
+def sheet_width(sh):
+    return sum(col_points(sh["widths"].get(c, DEFAULT_WIDTH)) for c in range(sh["ncols"]))
 
 
 def height(sh, r):
@@ -193,8 +205,7 @@ def layout(sh):
     if sh["fit"] and sh["fit_height"] == 1:
         return [list(range(sh["n_rows"]))], []  # shrunk to one page
     if sh["fit"]:
-        width = sum(col_points(sh["widths"].get(c, 8.43)) for c in range(sh["ncols"]))
-        scale = min(1.0, (paper_w - sh["margins_lr"]) / width) if width else 1.0
+        scale = min(1.0, (paper_w - sh["margins_lr"]) / sheet_width(sh)) if sh["ncols"] else 1.0
     else:
         scale = sh["scale"] / 100.0
     cap = page_h / scale
@@ -235,6 +246,11 @@ def content_rows(sh, page):
 def check_sheet(case, sh):
     where = "%s, sheet %s" % (case, sh["name"])
     pages, overflow = layout(sh)
+    if not sh["fit"]:
+        paper_w = A4[1] if sh["landscape"] else A4[0]
+        w = sheet_width(sh) * sh["scale"] / 100.0
+        check(w <= paper_w - sh["margins_lr"] + 1.0, where + ": the columns fit the page width",
+              "%.0f pt at %d %% on %.0f pt" % (w, sh["scale"], paper_w - sh["margins_lr"]))
     if sh["breaks"]:
         check(not sh["fit"], where + ": manual page breaks without fit-to-page",
               "fitToPage is set, so Excel ignores the %d breaks" % len(sh["breaks"]))
