@@ -347,7 +347,9 @@ rb_build_breakdown(ctx *x, size_t b)
 {
     const cq_study *st = x->st;
     size_t nw = x->nw, ns = x->ns, ng = x->bg[b].n;
-    cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, st->settings->groups[b - 1]));
+    /* the sheet is named by the study file's label, else by the column */
+    const char *given = rb_breakdown_given(x, b);
+    cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, given ? given : st->settings->groups[b - 1]));
     if (!sh)
         return;
     /* head count and response rate: two columns, filled in the block of

@@ -53,6 +53,11 @@ grep -q '^2016,yrke,administratör,,,,1$' "$R" && ok || bad "administratör 2016
 # [labels] in the study file: the breakdown's name as readers know it
 unzip -p "$tmp/run/report.xlsx" xl/sharedStrings.xml | grep -q 'Per förvaltning' && ok ||
   bad "the study file's label Förvaltning is not the breakdown sheet's heading"
+# ... and the sheet's name (the tab a reader looks for), the others by their labels too
+for l in Förvaltning Sektion Yrke; do
+  unzip -p "$tmp/run/report.xlsx" xl/workbook.xml | grep -q "<sheet name=\"$l\"" && ok ||
+    bad "no sheet named $l (the study file's label)"
+done
 printf '[study]\ninstrument = %s\n[labels]\nforvaltning =\n[waves]\n2016 = %s\n' \
   "$PWD/$INS" "$PWD/$M/wave2016.csv" > "$tmp/badlabel.ini"
 expect badlabel 1 "line 4: the label of 'forvaltning' is empty" run "$tmp/badlabel.ini" \
