@@ -193,6 +193,12 @@ expect truncated_xlsx 1 "truncated.xlsx: starts like a zip file but cannot be op
   --wave 2016="$tmp/truncated.xlsx" $P --out "$tmp/truncated_xlsx" && ok
 expect label_mismatch 1 "label_mismatch.sav: variable QD1: value 0 is labelled 'Alltid'" run --instrument $INS \
   --wave 2016=tests/data/bad/label_mismatch.sav $P --out "$tmp/label_mismatch" && ok
+# the same shifted labels in Stata .dta (converted by the readstat command; the .dta with the
+# right labels runs above)
+readstat tests/data/bad/label_mismatch.sav "$tmp/label_mismatch.dta" >/dev/null 2>&1 && ok \
+  || bad "label_mismatch.dta: readstat could not convert the .sav"
+expect label_mismatch_dta 1 "label_mismatch.dta: variable QD1: value 0 is labelled 'Alltid' in the file, which is the instrument's code 1" \
+  run --instrument $INS --wave 2016="$tmp/label_mismatch.dta" $P --out "$tmp/label_mismatch_dta" && ok
 printf 'wave,column,name\n,id,id\n,Nope,QD1\n' > "$tmp/missing_col.csv"
 expect missing_col 1 "missing_col.csv: line 3: column 'Nope' is not in" run --instrument $INS \
   --columns "$tmp/missing_col.csv" --wave 2016="$tmp/p16.csv" $P --out "$tmp/missing_col" && ok
