@@ -177,6 +177,55 @@ grep -q "^wave 2017,sha256,$want\$" "$tmp/pipe/provenance.csv" && ok || bad "pip
 want=$(sha256sum "$tmp/w16.xlsx.gz" | cut -d' ' -f1)
 grep -q "^wave 2016,sha256,$want\$" "$tmp/gz_xlsx/provenance.csv" && ok || bad "gz_xlsx: sha256 is not that of the .gz"
 
+# a workbook whose parts are not where Excel puts them: found through _rels/.rels (the
+# officeDocument relationship) and the workbook's own .rels (worksheet, shared strings), with
+# "../" in a target and a second sheet first in the zip; hand-written XML, zipped by Python
+python3 - "$tmp/p16.csv" "$tmp/moved.xlsx" <<'PY'
+import csv, sys, zipfile
+from xml.sax.saxutils import escape
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+def col(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+sst, index, out = [], {}, []
+for n, row in enumerate(rows, 1):
+    cells = []
+    for i, v in enumerate(row):
+        ref = "%s%d" % (col(i), n)
+        if v == "":
+            continue
+        if v.isdigit():
+            cells.append('<c r="%s"><v>%s</v></c>' % (ref, v))
+        else:
+            if v not in index:
+                index[v] = len(sst)
+                sst.append(v)
+            cells.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, index[v]))
+    out.append('<row r="%d">%s</row>' % (n, "".join(cells)))
+M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+P = "http://schemas.openxmlformats.org/package/2006/relationships"
+empty = '<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>' % M
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/book/main.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+    z.writestr("data/other.xml", empty)
+    z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="%s"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId1" Type="%s/officeDocument" Target="book/main.xml"/></Relationships>' % (P, R))
+    z.writestr("book/main.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="Svar" sheetId="1" r:id="rId7"/><sheet name="Annat" sheetId="2" r:id="rId3"/></sheets></workbook>' % (M, R))
+    z.writestr("book/_rels/main.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="%s"><Relationship Id="rId3" Type="%s/worksheet" Target="/data/other.xml"/><Relationship Id="rId9" Type="%s/sharedStrings" Target="strings/shared.xml"/><Relationship Id="rId7" Type="%s/worksheet" Target="../data/answers.xml"/></Relationships>' % (P, R, R, R))
+    z.writestr("book/strings/shared.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>' % (M, len(sst), len(sst), "".join("<si><t>%s</t></si>" % escape(s) for s in sst)))
+    z.writestr("data/answers.xml", '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (M, "".join(out)))
+PY
+expect moved_parts 0 "" run --instrument $INS --wave 2016="$tmp/moved.xlsx" --wave 2017="$tmp/p17.csv" $G \
+  --out "$tmp/moved_parts" && same moved_parts
+grep -q '^wave 2016,sheet,Svar$' "$tmp/moved_parts/provenance.csv" && ok || bad "moved_parts: provenance does not name the sheet Svar"
+# the other sheet's target is absolute (/data/other.xml): found, and it holds no items
+expect moved_other 1 "moved.xlsx: line 1: the id column 'id' is missing" run --instrument $INS \
+  --wave 2016="$tmp/moved.xlsx" --sheet Annat --out "$tmp/moved_other" && ok
+
 # --sheet: a named sheet, and a missing one
 expect no_sheet 1 "wave2016.xlsx: no worksheet named 'Svar' (the workbook has 'Sheet1')" run --instrument $INS \
   --columns $E/msforms/columns.csv --wave 2016=$E/msforms/wave2016.xlsx --wave 2017=$E/msforms/wave2017.xlsx $G \
