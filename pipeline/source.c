@@ -18,7 +18,7 @@
 #include <zlib.h>
 #include <openssl/evp.h>
 
-#define RAW_BLOCK (128 * 1024)
+#define RAW_BLOCK (64 * 1024)
 #define OUT_BLOCK (64 * 1024)
 
 struct cq_source {
