@@ -435,9 +435,12 @@ cq_stat_read(const unsigned char *data, size_t len, const char *name, cq_format 
         goto cleanup;
     }
     if (e != READSTAT_OK) {
-        st = cq_fail(d, CQ_ERR_BINARY, "%s: not a readable %s file: %s%s%s", name,
-                     fmt == CQ_FMT_DTA ? "Stata" : "SPSS", readstat_error_message(e),
-                     r.errmsg[0] ? ": " : "", r.errmsg);
+        st = cq_fail(d, CQ_ERR_BINARY, "%s: not a readable %s file: %s%s%s%s", name,
+                     fmt == CQ_FMT_DTA ? "Stata"
+                     : r.por           ? "SPSS portable"
+                                       : "SPSS",
+                     readstat_error_message(e), r.errmsg[0] ? ": " : "", r.errmsg,
+                     r.por ? " (save the data as .sav or export CSV instead)" : "");
         goto cleanup;
     }
     if (!r.names) {

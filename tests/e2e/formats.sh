@@ -84,6 +84,10 @@ grep -q '^wave 2016,format,por$' "$tmp/por/provenance.csv" && ok || bad "por: pr
 # a letter the portable format cannot carry stops the run, naming where and what to do
 expect por_sv_value 1 "sv_value.por: variable FORVALTN, case 1: the value holds a character the SPSS portable format cannot carry (letters such as å, ä, ö are lost in .por files); save the data as .sav or export CSV instead" \
   run --instrument $INS --wave 2016=$R/sv_value.por --out "$tmp/por_sv_value" && ok
+head -c 3000 $R/wave2016.por > "$tmp/cut.por"
+expect por_cut 1 "cut.por: not a readable SPSS portable file: " run --instrument $INS --wave 2016="$tmp/cut.por" \
+  --out "$tmp/por_cut" && ok
+case "$msg" in *"(save the data as .sav or export CSV instead)"*) ok ;; *) bad "por_cut: no advice: $msg" ;; esac
 expect por_sv_label 1 "sv_label.por: variable QD1: the label of value 4 holds a character the SPSS portable format cannot carry" \
   run --instrument $INS --wave 2016=$R/sv_label.por --out "$tmp/por_sv_label" && ok
 
