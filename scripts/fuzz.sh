@@ -6,9 +6,10 @@
 # real response files, workbooks (also with their parts stored uncompressed,
 # so mutations reach the XML), maps, instruments, study and population files;
 # the multi-file targets take their parts split at "@@@@" lines
-# (tests/fuzz/fuzz_common.h).
+# (tests/fuzz/fuzz_common.h).  FUZZ_OUT names the folder (default build-fuzz),
+# so that two runs can go side by side.
 set -eu
-out=build-fuzz
+out=${FUZZ_OUT:-build-fuzz}
 mkdir -p "$out/corpus_ingest" "$out/corpus_xlsx" "$out/corpus_colmap" "$out/corpus_instrument" \
   "$out/corpus_study" "$out/corpus_population" "$out/corpus_pipeline"
 cp tests/data/small/*.csv "$out/corpus_ingest/" 2>/dev/null || true
@@ -71,7 +72,7 @@ rm -f "$out/libcopsoq.a"
 ar rcs "$out/libcopsoq.a" "$out"/obj/*.o
 # runs.tsv keeps every session's executions, so the totals per target are the
 # fuzzing this code has had (date, target, runs, seconds, result)
-[ -f "$out/runs.tsv" ] || printf 'date\ttarget\truns\tseconds\tresult\n' > "$out/runs.tsv"
+[ -f "$out/runs.tsv" ] || printf 'date\ttarget\truns\tseconds\tresult\tcommit\n' > "$out/runs.tsv"
 for t in ${FUZZ_TARGETS:-ingest xlsx colmap instrument study population pipeline}; do
   # shellcheck disable=SC2086
   clang $CFLAGS_FUZZ -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$t.c "$out/libcopsoq.a" $LIBS \
@@ -82,7 +83,8 @@ for t in ${FUZZ_TARGETS:-ingest xlsx colmap instrument study population pipeline
   runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1/p' "$out/fuzz_$t.log")
   secs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p' "$out/fuzz_$t.log")
   [ "$result" = crash ] && runs=$(grep -o '^#[0-9]*' "$out/fuzz_$t.log" | tail -1 | tr -d '#')
-  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "${runs:-0}" "${secs:-0}" "$result" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "${runs:-0}" "${secs:-0}" "$result" \
+    "$(git describe --always --dirty 2>/dev/null || echo -)" \
     >> "$out/runs.tsv"
   [ "$result" = ok ] || { echo "fuzz_$t: crash, see $out/fuzz_$t.log"; exit 1; }
   echo "fuzz_$t: $(grep '^Done' "$out/fuzz_$t.log")"
