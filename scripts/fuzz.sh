@@ -30,6 +30,14 @@ with zipfile.ZipFile(os.path.join(d, "tiny.xlsx"), "w", zipfile.ZIP_STORED) as z
     z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
     z.writestr("xl/sharedStrings.xml", '<sst><si><t>id</t></si><si><r><t>a</t></r><rPh><t>b</t></rPh></si></sst>')
     z.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="B3"><v>3.0</v></c><c r="C3" t="s"><v>1</v></c></row></sheetData></worksheet>')
+# parts found only through the relationships (_rels/.rels, the workbook's .rels, "../")
+with zipfile.ZipFile(os.path.join(d, "moved.xlsx"), "w", zipfile.ZIP_STORED) as z:
+    R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    z.writestr("_rels/.rels", '<Relationships><Relationship Id="rId1" Type="%s/officeDocument" Target="/b/main.xml"/></Relationships>' % R)
+    z.writestr("b/main.xml", '<workbook xmlns:r="%s"><sheets><sheet name="S" r:id="rId2"/></sheets></workbook>' % R)
+    z.writestr("b/_rels/main.xml.rels", '<Relationships><Relationship Id="rId9" Type="%s/sharedStrings" Target="./s/../strings.xml"/><Relationship Id="rId2" Target="../d/sheet.xml"/></Relationships>' % R)
+    z.writestr("b/strings.xml", '<sst><si><t>id</t></si><si><t>a</t></si></sst>')
+    z.writestr("d/sheet.xml", '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData></worksheet>')
 PY
 for f in samples/exports/*/columns.csv; do cp "$f" "$out/corpus_colmap/$(basename "$(dirname "$f")").csv"; done
 printf 'wave,column,name\n,id,id\n2016,Q1,QD1\n,Q1,QD2\n# c\n,"a, b",B1\n' > "$out/corpus_colmap/small.csv"
