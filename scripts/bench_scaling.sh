@@ -12,12 +12,13 @@ BUILD=${1:-build}
 BIN=$BUILD/copsoq
 dir=$BUILD/bench_scaling
 mkdir -p "$dir"
-DIMS=${BENCH_DIMS:-"groups scales items instrument population line"}
+DIMS=${BENCH_DIMS:-"groups scales items longscale instrument population line"}
 sizes() {
   case $1 in
     groups) echo 1000 2000 4000 8000 ;;          # one-person groups in one breakdown
     scales) echo 250 500 1000 2000 ;;            # scales of 2 items
     items) echo 1200 2400 4800 9600 ;;           # items in a wave (the column cap is 10,000)
+    longscale) echo 1000 2000 4000 8000 ;;       # items in one scale
     instrument) echo 5000 10000 20000 40000 ;;   # items in the instrument (loading only)
     population) echo 12500 25000 50000 100000 ;; # rows of the population file
     line) echo 500000 1000000 2000000 4000000 ;; # bytes of one line (one field)
