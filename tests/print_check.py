@@ -284,7 +284,10 @@ def check_sheet(case, sh):
                 # (a few rows, some of them notes, such as a row of cut-offs)
                 if not (body and r in starts):
                     break
-                r = max(q for q in range(r, r + 6) if is_heading(sh, q)) + 1
+                run = r
+                while run < r + 6 and run in sh["cells"]:  # up to a blank row
+                    run += 1
+                r = max(q for q in range(r, run) if is_heading(sh, q)) + 1
                 continue
             body.append(r)
             r += 1
