@@ -58,6 +58,14 @@ for l in Förvaltning Sektion Yrke; do
   unzip -p "$tmp/run/report.xlsx" xl/workbook.xml | grep -q "<sheet name=\"$l\"" && ok ||
     bad "no sheet named $l (the study file's label)"
 done
+# in English, "forvaltning.en = Administration": the sheet and its heading
+expect run_en 0 "" run $M/study.ini --lang en --out "$tmp/run_en" && ok
+for l in Administration Section Occupation; do
+  unzip -p "$tmp/run_en/report.xlsx" xl/workbook.xml | grep -q "<sheet name=\"$l\"" && ok ||
+    bad "no sheet named $l (the study file's English label)"
+done
+unzip -p "$tmp/run_en/report.xlsx" xl/sharedStrings.xml | grep -q 'By administration' && ok ||
+  bad "the English label Administration is not the breakdown sheet's heading"
 printf '[study]\ninstrument = %s\n[labels]\nforvaltning =\n[waves]\n2016 = %s\n' \
   "$PWD/$INS" "$PWD/$M/wave2016.csv" > "$tmp/badlabel.ini"
 expect badlabel 1 "line 4: the label of 'forvaltning' is empty" run "$tmp/badlabel.ini" \
