@@ -27,7 +27,15 @@ typedef struct {
     size_t scratch_cap;
     int nomem;
     int too_many_fields;
+    /* the fast path */
+    unsigned char cls[256]; /* CLS_ of each byte */
+    size_t *cut;            /* delimiter positions in the current line */
+    size_t cut_cap;
 } reader;
+
+#define CLS_DELIM 1
+#define CLS_TERM  2
+#define CLS_QUOTE 3
 
 const char *
 cq_trim(const char *s, size_t *len)
@@ -43,10 +51,10 @@ cq_trim(const char *s, size_t *len)
     return s;
 }
 
+/* One field to the callback; valid: the text is known to be UTF-8. */
 static void
-on_field(void *s, size_t len, void *data)
+deliver(reader *r, const char *text, size_t len, int valid)
 {
-    reader *r = data;
     if (r->stopped)
         return;
     if (++r->nfields > CQ_MAX_FIELDS) {
@@ -54,8 +62,7 @@ on_field(void *s, size_t len, void *data)
         r->stopped = 1;
         return;
     }
-    const char *text = s ? s : "";
-    if (!cq_utf8_valid(text, len)) {
+    if (!valid && !cq_utf8_valid(text, len)) {
         size_t need = 3 * len + 4;
         if (need > r->scratch_cap) {
             char *p = realloc(r->scratch, need);
@@ -76,6 +83,12 @@ on_field(void *s, size_t len, void *data)
 }
 
 static void
+on_field(void *s, size_t len, void *data)
+{
+    deliver(data, s ? s : "", len, 0);
+}
+
+static void
 on_record(int c, void *data)
 {
     (void)c;
@@ -89,6 +102,46 @@ on_record(int c, void *data)
     r->info->records++;
     if (r->record(r->ctx, line) != 0)
         r->stopped = 1;
+}
+
+/* Scans the line that starts at buf[i] (not inside a record) up to its
+ * terminator or the end of the block (*j), noting the delimiters' positions
+ * in r->cut (*ncut of them).  Returns 1 when the line holds no quote and no
+ * more fields than allowed, so that the fast path may split it; 0 leaves it
+ * to libcsv. */
+static int
+split_line(reader *r, const unsigned char *buf, size_t got, size_t i, size_t *j, size_t *ncut)
+{
+    size_t k = i, n = 0;
+    int plain = 1;
+    for (; k < got; k++) {
+        unsigned char cls = r->cls[buf[k]];
+        if (!cls)
+            continue;
+        if (cls == CLS_DELIM) {
+            if (n == r->cut_cap) {
+                size_t cap = r->cut_cap ? 2 * r->cut_cap : 256;
+                size_t *c = cap <= CQ_MAX_FIELDS ? realloc(r->cut, cap * sizeof *c) : NULL;
+                if (!c) {
+                    plain = 0; /* libcsv says what is wrong */
+                    break;
+                }
+                r->cut = c;
+                r->cut_cap = cap;
+            }
+            r->cut[n++] = k;
+        } else if (cls == CLS_TERM) {
+            break;
+        } else {
+            plain = 0;
+            break;
+        }
+    }
+    while (k < got && buf[k] != '\n' && buf[k] != '\r')
+        k++;
+    *j = k;
+    *ncut = n;
+    return plain;
 }
 
 static int
@@ -159,6 +212,9 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
     }
     parser_ready = 1;
     csv_set_delim(&p, (unsigned char)info->delimiter);
+    r.cls[(unsigned char)info->delimiter] = CLS_DELIM;
+    r.cls['\n'] = r.cls['\r'] = CLS_TERM;
+    r.cls['"'] = CLS_QUOTE;
     csv_set_space_func(&p, only_space);
 
     size_t line = 1;
@@ -177,12 +233,33 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
                          name, at);
             goto cleanup;
         }
+        /* one UTF-8 check for the block's whole lines: from the end of its
+         * first line (the block may start inside a character) to the end of
+         * its last; a line inside that stretch needs no check of its own */
+        size_t valid_from = got, valid_to = got;
+        {
+            size_t a = off, z = got;
+            while (a < got && buf[a] != '\n' && buf[a] != '\r')
+                a++;
+            while (z > a && buf[z - 1] != '\n' && buf[z - 1] != '\r')
+                z--;
+            if (a < z && cq_utf8_valid(buf + a + 1, z - a - 1)) {
+                valid_from = a + 1;
+                valid_to = z;
+            }
+        }
         size_t i = off;
         while (i < got) {
-            /* one piece: up to and including the next line terminator */
+            /* one piece: up to and including the next line terminator; a
+             * piece that starts a record is also split at the delimiters */
             size_t j = i;
-            while (j < got && buf[j] != '\n' && buf[j] != '\r')
-                j++;
+            size_t ncut = 0;
+            int plain = 0;
+            if (!r.in_record)
+                plain = split_line(&r, (const unsigned char *)buf, got, i, &j, &ncut);
+            else
+                while (j < got && buf[j] != '\n' && buf[j] != '\r')
+                    j++;
             size_t end = j < got ? j + 1 : got;
             int content = 0;
             for (size_t k = i; k < j && !content; k++)
@@ -205,7 +282,26 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
              * as the buffer so a long field costs linear time, not quadratic */
             if (p.entry_size > 128)
                 csv_set_blk_size(&p, p.entry_size);
-            if (csv_parse(&p, buf + i, end - i, on_field, on_record, &r) != end - i) {
+            if (plain && j < got) {
+                /* the fast path: a whole line without quotes, split as
+                 * libcsv splits it, fields not copied */
+                if (content) {
+                    int valid = i >= valid_from && j < valid_to;
+                    size_t a = i;
+                    for (size_t k = 0; k <= ncut; k++) {
+                        size_t z = k < ncut ? r.cut[k] : j;
+                        size_t b = a;
+                        while (b < z && buf[b] == ' ')
+                            b++;
+                        size_t e = z;
+                        while (e > b && buf[e - 1] == ' ')
+                            e--;
+                        deliver(&r, buf + b, e - b, valid);
+                        a = z + 1;
+                    }
+                    on_record(0, &r);
+                }
+            } else if (csv_parse(&p, buf + i, end - i, on_field, on_record, &r) != end - i) {
                 st = cq_fail(d, CQ_ERR_CSV, "%s: line %zu: %s", name, line,
                              csv_strerror(csv_error(&p)));
                 goto cleanup;
@@ -260,6 +356,7 @@ cleanup:
     if (parser_ready)
         csv_free(&p);
     free(r.scratch);
+    free(r.cut);
     free(buf);
     return st;
 }
