@@ -17,6 +17,7 @@ typedef struct {
     cq_csv_info *info;
     cq_csv_field_fn field;
     cq_csv_record_fn record;
+    cq_csv_row_fn row;
     void *ctx;
     int stopped;
     size_t rec_line;
@@ -29,9 +30,11 @@ typedef struct {
     int too_many_fields;
     /* the fast path */
     unsigned char cls[256]; /* CLS_ of each byte */
-    size_t *cut;            /* delimiter positions in the current line */
-    size_t cut_cap;
+    cq_field *fld;          /* [fld_cap] the fields of the current line */
+    size_t fld_cap;
 } reader;
+
+int cq_csv_fast_path = 1;
 
 #define CLS_DELIM 1
 #define CLS_TERM  2
@@ -105,42 +108,51 @@ on_record(int c, void *data)
 }
 
 /* Scans the line that starts at buf[i] (not inside a record) up to its
- * terminator or the end of the block (*j), noting the delimiters' positions
- * in r->cut (*ncut of them).  Returns 1 when the line holds no quote and no
- * more fields than allowed, so that the fast path may split it; 0 leaves it
- * to libcsv. */
+ * terminator or the end of the block (*j) and splits it at the delimiters
+ * into r->fld (*nf fields, spaces trimmed at both ends as libcsv trims an
+ * unquoted field).  Returns 1 when the line holds no quote and no more
+ * fields than allowed, so that the fast path may take it; 0 leaves it to
+ * libcsv. */
 static int
-split_line(reader *r, const unsigned char *buf, size_t got, size_t i, size_t *j, size_t *ncut)
+split_line(reader *r, const char *buf, size_t got, size_t i, size_t *j, size_t *nf)
 {
-    size_t k = i, n = 0;
+    size_t k = i, a = i, n = 0;
     int plain = 1;
-    for (; k < got; k++) {
-        unsigned char cls = r->cls[buf[k]];
+    for (;; k++) {
+        unsigned char cls = k < got ? r->cls[(unsigned char)buf[k]] : CLS_TERM;
         if (!cls)
             continue;
-        if (cls == CLS_DELIM) {
-            if (n == r->cut_cap) {
-                size_t cap = r->cut_cap ? 2 * r->cut_cap : 256;
-                size_t *c = cap <= CQ_MAX_FIELDS ? realloc(r->cut, cap * sizeof *c) : NULL;
-                if (!c) {
-                    plain = 0; /* libcsv says what is wrong */
-                    break;
-                }
-                r->cut = c;
-                r->cut_cap = cap;
-            }
-            r->cut[n++] = k;
-        } else if (cls == CLS_TERM) {
-            break;
-        } else {
+        if (cls == CLS_QUOTE) {
             plain = 0;
             break;
         }
+        /* a field ends at k: a delimiter, the terminator or the block's end */
+        if (n == r->fld_cap) {
+            size_t cap = 2 * r->fld_cap;
+            cq_field *f = cap <= CQ_MAX_FIELDS ? realloc(r->fld, cap * sizeof *f) : NULL;
+            if (!f) {
+                plain = 0; /* libcsv says what is wrong */
+                break;
+            }
+            r->fld = f;
+            r->fld_cap = cap;
+        }
+        size_t b = a, e = k;
+        if (b < e && (buf[b] == ' ' || buf[e - 1] == ' ')) {
+            while (b < e && buf[b] == ' ')
+                b++;
+            while (e > b && buf[e - 1] == ' ')
+                e--;
+        }
+        r->fld[n++] = (cq_field){buf + b, e - b};
+        a = k + 1;
+        if (cls == CLS_TERM)
+            break;
     }
     while (k < got && buf[k] != '\n' && buf[k] != '\r')
         k++;
     *j = k;
-    *ncut = n;
+    *nf = n;
     return plain;
 }
 
@@ -180,6 +192,13 @@ cq_status
 cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_record_fn record,
             void *ctx, cq_status *stop, cq_diag *d)
 {
+    return cq_csv_read_rows(src, info, field, record, NULL, ctx, stop, d);
+}
+
+cq_status
+cq_csv_read_rows(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_record_fn record,
+                 cq_csv_row_fn row, void *ctx, cq_status *stop, cq_diag *d)
+{
     const char *name = cq_source_name(src);
     cq_status st = CQ_OK;
     struct csv_parser p;
@@ -188,10 +207,16 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
     r.info = info;
     r.field = field;
     r.record = record;
+    r.row = row;
     r.ctx = ctx;
     char *buf = malloc(BLOCK);
-    if (!buf)
+    r.fld_cap = 256;
+    r.fld = malloc(r.fld_cap * sizeof *r.fld);
+    if (!buf || !r.fld) {
+        free(buf);
+        free(r.fld);
         return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
+    }
 
     size_t got = 0;
     /* first block: BOM, delimiter */
@@ -253,10 +278,10 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
             /* one piece: up to and including the next line terminator; a
              * piece that starts a record is also split at the delimiters */
             size_t j = i;
-            size_t ncut = 0;
+            size_t nf = 0;
             int plain = 0;
-            if (!r.in_record)
-                plain = split_line(&r, (const unsigned char *)buf, got, i, &j, &ncut);
+            if (!r.in_record && cq_csv_fast_path)
+                plain = split_line(&r, buf, got, i, &j, &nf);
             else
                 while (j < got && buf[j] != '\n' && buf[j] != '\r')
                     j++;
@@ -286,20 +311,18 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
                 /* the fast path: a whole line without quotes, split as
                  * libcsv splits it, fields not copied */
                 if (content) {
-                    int valid = i >= valid_from && j < valid_to;
-                    size_t a = i;
-                    for (size_t k = 0; k <= ncut; k++) {
-                        size_t z = k < ncut ? r.cut[k] : j;
-                        size_t b = a;
-                        while (b < z && buf[b] == ' ')
-                            b++;
-                        size_t e = z;
-                        while (e > b && buf[e - 1] == ' ')
-                            e--;
-                        deliver(&r, buf + b, e - b, valid);
-                        a = z + 1;
+                    if (i >= valid_from && j < valid_to && r.row) {
+                        r.in_record = 0;
+                        r.rec_bytes = 0;
+                        info->records++;
+                        if (r.row(r.ctx, r.fld, nf, r.rec_line) != 0)
+                            r.stopped = 1;
+                    } else {
+                        int valid = i >= valid_from && j < valid_to;
+                        for (size_t k = 0; k < nf; k++)
+                            deliver(&r, r.fld[k].s, r.fld[k].len, valid);
+                        on_record(0, &r);
                     }
-                    on_record(0, &r);
                 }
             } else if (csv_parse(&p, buf + i, end - i, on_field, on_record, &r) != end - i) {
                 st = cq_fail(d, CQ_ERR_CSV, "%s: line %zu: %s", name, line,
@@ -356,7 +379,7 @@ cleanup:
     if (parser_ready)
         csv_free(&p);
     free(r.scratch);
-    free(r.cut);
+    free(r.fld);
     free(buf);
     return st;
 }

@@ -37,8 +37,15 @@
 
 typedef struct {
     int role;
-    size_t index; /* group or item index */
+    size_t index;         /* group or item index */
+    const int16_t *digit; /* item: its response set's one-digit codes */
 } column;
+
+/* a field's text kept until the end of its record; "" = none */
+typedef struct {
+    char *s;
+    size_t cap;
+} text;
 
 typedef struct {
     size_t col;
@@ -69,8 +76,8 @@ typedef struct {
     int ids_are_row_numbers; /* so far, id r is the text of r + 1 */
     /* current record */
     size_t field; /* index of the next field */
-    char *id;     /* malloc'd copy of the id field */
-    char **gvals; /* [n_groups] malloc'd group values */
+    text id;      /* the id field */
+    text *gvals;  /* [n_groups] the group values */
     uint8_t *row; /* [n_items] */
     bad_value *bad;
     size_t n_bad, cap_bad;
@@ -90,6 +97,7 @@ typedef struct {
 
 static int on_field(void *ctx, const char *s, size_t len);
 static int on_record(void *ctx, size_t line);
+static int on_row(void *ctx, const cq_field *f, size_t n, size_t line);
 static int on_label(void *ctx, size_t col, const char *value, const char *label);
 static cq_status decide_header(ingest *g);
 static cq_status guards(ingest *g);
@@ -226,7 +234,7 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
     g.all_empty = 1;
     cq_read_info info = {0};
     info.sheet = set->waves[w].sheet ? set->waves[w].sheet : set->sheet;
-    cq_reader_cb cb = {on_field, on_record, on_label, &g};
+    cq_reader_cb cb = {on_field, on_record, on_label, &g, on_row};
     s = cq_read_records(src, &info, &cb, &g.status, d);
     wave->format = cq_format_name(info.format);
     wave->gzip = cq_source_is_gzip(src);
@@ -599,7 +607,7 @@ header_record(ingest *g, size_t line)
         } else {
             for (size_t k = 0; k < ng && slot == (size_t)-1; k++)
                 if (cq_same_name(h, set->groups[k])) {
-                    g->cols[c] = (column){ROLE_GROUP, k};
+                    g->cols[c] = (column){ROLE_GROUP, k, NULL};
                     slot = 1 + k;
                 }
             if (slot == (size_t)-1) {
@@ -611,7 +619,7 @@ header_record(ingest *g, size_t line)
                 size_t k = cq_strmap_get(&items, f);
                 free(f);
                 if (k != (size_t)-1) {
-                    g->cols[c] = (column){ROLE_ITEM, k};
+                    g->cols[c] = (column){ROLE_ITEM, k, ins->sets[ins->items[k].set].digit};
                     slot = 1 + ng + k;
                 }
             }
@@ -711,6 +719,39 @@ on_field(void *ctx, const char *s, size_t len)
         return 0;
     g->status = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     return 1;
+}
+
+/* A whole unquoted record (the reader's fast path): an answer that is one
+ * digit of its set goes straight into the row; every other field takes
+ * data_field's way. */
+static int
+on_row(void *ctx, const cq_field *f, size_t n, size_t line)
+{
+    ingest *g = ctx;
+    if (!g->header_done) {
+        for (size_t k = 0; k < n; k++)
+            if (on_field(g, f[k].s, f[k].len) != 0)
+                return 1;
+        return on_record(g, line);
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t c = g->field;
+        if (f[k].len == 1 && c < g->n_cols && g->cols[c].role == ROLE_ITEM) {
+            unsigned dg = (unsigned char)f[k].s[0] - (unsigned)'0';
+            int16_t o = dg < 10 ? g->cols[c].digit[dg] : -1;
+            if (o >= 0 && o != CQ_NA) {
+                size_t i = g->cols[c].index;
+                g->field++;
+                g->all_empty = 0;
+                g->nonempty[i]++;
+                g->row[i] = (uint8_t)o;
+                continue;
+            }
+        }
+        if (data_field(g, f[k].s, f[k].len) != 0)
+            return 1;
+    }
+    return data_record(g, line);
 }
 
 int
@@ -865,16 +906,17 @@ data_field(ingest *g, const char *s, size_t len)
         g->row[col->index] = opt;
     } else if (col->role == ROLE_ID || col->role == ROLE_GROUP) {
         s = cq_trim(s, &len);
-        char *t = strndup(s, len);
-        if (!t)
-            goto nomem;
-        if (col->role == ROLE_ID) {
-            free(g->id);
-            g->id = t;
-        } else {
-            free(g->gvals[col->index]);
-            g->gvals[col->index] = t;
+        text *t = col->role == ROLE_ID ? &g->id : &g->gvals[col->index];
+        if (len + 1 > t->cap) {
+            size_t cap = len + 1 > 2 * t->cap ? len + 1 : 2 * t->cap;
+            char *p = realloc(t->s, cap);
+            if (!p)
+                goto nomem;
+            t->s = p;
+            t->cap = cap;
         }
+        memcpy(t->s, s, len);
+        t->s[len] = '\0';
     }
     return 0;
 nomem:
@@ -886,13 +928,12 @@ static void
 reset_record(ingest *g)
 {
     g->field = 0;
-    free(g->id);
-    g->id = NULL;
+    if (g->id.s)
+        g->id.s[0] = '\0';
     if (g->gvals)
-        for (size_t k = 0; k < g->st->settings->n_groups; k++) {
-            free(g->gvals[k]);
-            g->gvals[k] = NULL;
-        }
+        for (size_t k = 0; k < g->st->settings->n_groups; k++)
+            if (g->gvals[k].s)
+                g->gvals[k].s[0] = '\0';
     for (size_t b = 0; b < g->n_bad; b++)
         free(g->bad[b].token);
     g->n_bad = 0;
@@ -980,10 +1021,10 @@ data_record(ingest *g, size_t line)
                  g->field, g->n_cols);
         wave->rejected_other++;
         s = reject(g, line, "field_count", detail);
-    } else if (!g->id || !*g->id) {
+    } else if (!g->id.s || !g->id.s[0]) {
         wave->rejected_other++;
         s = reject(g, line, "missing_id", "no respondent id: row not used");
-    } else if (cq_strmap_get(&g->idmap, g->id) != (size_t)-1) {
+    } else if (cq_strmap_get(&g->idmap, g->id.s) != (size_t)-1) {
         wave->rejected_duplicate++;
         s = reject(g, line, "duplicate_id",
                    "the same id as an earlier row: the first row is kept, this one not used");
@@ -993,7 +1034,7 @@ data_record(ingest *g, size_t line)
             goto out;
         }
         size_t r = wave->n;
-        char *id = cq_arena_strdup(&wave->arena, g->id);
+        char *id = cq_arena_strdup(&wave->arena, g->id.s);
         if (!id || cq_strmap_put(&g->idmap, id, r) != 0) {
             s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
             goto out;
@@ -1007,7 +1048,7 @@ data_record(ingest *g, size_t line)
         for (size_t i = 0; i < g->ins->n_items; i++)
             g->answers[i][r] = g->row[i];
         for (size_t k = 0; k < g->st->settings->n_groups; k++) {
-            size_t v = level_of(g, k, g->gvals[k]);
+            size_t v = level_of(g, k, g->gvals[k].s);
             if (v == (size_t)-1) {
                 s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
                 goto out;
@@ -1194,6 +1235,10 @@ ingest_free(ingest *g)
     if (g->row)
         reset_record(g);
     free(g->row);
+    free(g->id.s);
+    if (g->gvals)
+        for (size_t k = 0; k < ng; k++)
+            free(g->gvals[k].s);
     free(g->gvals);
     free(g->bad);
     free(g->header);
