@@ -298,3 +298,55 @@ CQ_TEST(utf8_validation_and_cp1252)
     cq_cp1252_to_utf8("\x80\xC5\xE4", 3, out, sizeof out);
     CHECK_STR(out, "\xE2\x82\xAC\xC3\x85\xC3\xA4"); /* € Å ä */
 }
+
+/* Quality rows keep their line and column whichever way the reader splits a
+ * line (its fast path or libcsv).  Hand count: header "id,unit,note,A1,A2,
+ * A3,B1\r\n" is 26 bytes (line 1); row k is "rKKKK,X,,1,2,3,1\r\n", 18 bytes, on
+ * line k + 2, except row 50, whose quoted note holds a line break: 30 bytes
+ * on lines 52-53, so row k > 50 is on line k + 3 and starts at byte
+ * 26 + 18 k + 12.  Row 60 (line 63) has A1 'x'.  The reader's first block
+ * ends at byte 4096 (the source's look-ahead): 4096 - 38 = 18 x 225 + 8, so
+ * row 225 starts at 4088 and crosses it; it has A2 '7' (line 228).  Row 260
+ * (line 263) has B1 '9'. */
+CQ_TEST(ingest_quality_lines_fast_path)
+{
+    size_t rows = 300;
+    char *text = malloc(26 + 18 * rows + 64);
+    CHECK(text != NULL);
+    if (!text)
+        return;
+    size_t n = (size_t)sprintf(text, "id,unit,note,A1,A2,A3,B1\r\n");
+    for (size_t k = 0; k < rows; k++) {
+        if (k == 50)
+            n += (size_t)sprintf(text + n, "r%04zu,X,\"two\r\nlines\",1,2,3,1\r\n", k);
+        else
+            n += (size_t)sprintf(text + n, "r%04zu,X,,%s,%s,3,%s\r\n", k, k == 60 ? "x" : "1",
+                                 k == 225 ? "7" : "2", k == 260 ? "9" : "1");
+    }
+    CHECK_INT(n, 26 + 18 * rows + 12);
+    for (int fast = 1; fast >= 0; fast--) {
+        fixture f;
+        CHECK(fx_init(&f, 1, 1, 5) == 0);
+        cq_diag d = {{0}};
+        cq_csv_fast_path = fast;
+        cq_status s = fx_ingest(&f, 0, text, n, &d);
+        cq_csv_fast_path = 1;
+        CHECK_INT(s, CQ_OK);
+        CHECK_INT(f.st.waves[0].n, rows);
+        CHECK_INT(f.st.waves[0].lines, rows + 2);
+        CHECK_INT(f.st.n_quality, 3);
+        if (f.st.n_quality == 3) {
+            CHECK_INT(f.st.quality[0].line, 63);
+            CHECK_STR(f.st.quality[0].column, "A1");
+            CHECK(strstr(f.st.quality[0].detail, "'x'") != NULL);
+            CHECK_INT(f.st.quality[1].line, 228);
+            CHECK_STR(f.st.quality[1].column, "A2");
+            CHECK(strstr(f.st.quality[1].detail, "'7'") != NULL);
+            CHECK_INT(f.st.quality[2].line, 263);
+            CHECK_STR(f.st.quality[2].column, "B1");
+            CHECK(strstr(f.st.quality[2].detail, "'9'") != NULL);
+        }
+        fx_free(&f);
+    }
+    free(text);
+}
