@@ -242,7 +242,7 @@ cq_csv_read_rows(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_cs
     r.cls['"'] = CLS_QUOTE;
     csv_set_space_func(&p, only_space);
 
-    size_t line = 1;
+    size_t line = 1, blocks = 0;
     int prev_cr = 0;
     int at_line_start = 1;
     while (got > 0) {
@@ -348,6 +348,10 @@ cq_csv_read_rows(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_cs
             i = end;
         }
         off = 0;
+        /* after two blocks (the look-ahead and one more), the records to expect */
+        if (++blocks == 2 && info->bytes)
+            info->records_hint = (size_t)((double)cq_source_size_hint(src) * (double)info->records /
+                                          (double)info->bytes);
         st = cq_source_read(src, buf, BLOCK, &got, d);
         if (st != CQ_OK)
             goto cleanup;

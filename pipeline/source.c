@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <openssl/evp.h>
@@ -38,8 +39,9 @@ struct cq_source {
     /* decompressed look-ahead (format detection) and UTF-16 */
     unsigned char *look;
     size_t look_len, look_pos;
-    int started; /* the first decompressed bytes were inspected */
-    int utf16;   /* 0: no, 1: LE, 2: BE */
+    int started;        /* the first decompressed bytes were inspected */
+    int utf16;          /* 0: no, 1: LE, 2: BE */
+    uint64_t size_hint; /* decompressed size as far as known before reading, or 0 */
     unsigned char u16_pend[4];
     size_t u16_npend;
     unsigned char *u16_in;
@@ -106,6 +108,26 @@ open_common(cq_source *s, cq_diag *d)
     if (st != CQ_OK)
         return st;
     s->gzip = has_gzip_magic(s->raw, got);
+    /* the decompressed size, for sizing tables: a plain file's size, or a
+     * gzip file's last four bytes (the size of its last member, mod 2^32) */
+    uint64_t raw_size = 0;
+    unsigned char tail[4] = {0};
+    int have_tail = 0;
+    struct stat sb;
+    if (s->f && fstat(fileno(s->f), &sb) == 0 && S_ISREG(sb.st_mode)) {
+        raw_size = (uint64_t)sb.st_size;
+        have_tail = raw_size >= 18 && pread(fileno(s->f), tail, 4, sb.st_size - 4) == 4;
+    } else if (s->mem) {
+        raw_size = s->mem_len;
+        if ((have_tail = raw_size >= 18))
+            memcpy(tail, s->mem + s->mem_len - 4, 4);
+    }
+    uint64_t isize = (uint64_t)tail[0] | (uint64_t)tail[1] << 8 | (uint64_t)tail[2] << 16 |
+                     (uint64_t)tail[3] << 24;
+    if (!s->gzip)
+        s->size_hint = raw_size;
+    else if (have_tail && isize <= 64 * raw_size) /* a damaged trailer claims no more */
+        s->size_hint = isize;
     s->zs.next_in = s->raw;
     s->zs.avail_in = (uInt)got;
     if (s->gzip) {
@@ -427,6 +449,12 @@ cq_source_slurp(cq_source *s, size_t max, unsigned char **data, size_t *len, cq_
     *data = p;
     *len = n;
     return CQ_OK;
+}
+
+uint64_t
+cq_source_size_hint(const cq_source *s)
+{
+    return s->utf16 ? 0 : s->size_hint;
 }
 
 int

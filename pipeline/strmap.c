@@ -43,14 +43,16 @@ cq_strmap_get(const cq_strmap *m, const char *key)
     return s->key ? s->val : (size_t)-1;
 }
 
-/* Room for one more key: doubles the table (re-placing the stored hashes)
- * while it would be more than half full. */
-static int
-reserve(cq_strmap *m)
+/* Room for n keys: a table of a power of two at least twice n (re-placing
+ * the stored hashes). */
+int
+cq_strmap_reserve(cq_strmap *m, size_t n)
 {
-    if ((m->len + 1) * 2 <= m->cap)
+    if (n * 2 <= m->cap)
         return 0;
-    size_t cap = m->cap ? 2 * m->cap : 64;
+    size_t cap = m->cap ? m->cap : 64;
+    while (cap < n * 2)
+        cap *= 2;
     cq_strmap_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
@@ -71,7 +73,7 @@ reserve(cq_strmap *m)
 int
 cq_strmap_put(cq_strmap *m, const char *key, size_t val)
 {
-    if (reserve(m) != 0)
+    if (cq_strmap_reserve(m, m->len + 1) != 0)
         return -1;
     uint64_t h = hash(key);
     cq_strmap_slot *s = find(m, key, h);
@@ -84,16 +86,23 @@ cq_strmap_put(cq_strmap *m, const char *key, size_t val)
 size_t
 cq_strmap_get_or_put(cq_strmap *m, const char *key, size_t val, int *found)
 {
+    cq_strmap_slot *s = cq_strmap_upsert(m, key, val, found);
+    return s ? s->val : (size_t)-1;
+}
+
+cq_strmap_slot *
+cq_strmap_upsert(cq_strmap *m, const char *key, size_t val, int *found)
+{
     *found = 0;
-    if (reserve(m) != 0)
-        return (size_t)-1;
+    if (cq_strmap_reserve(m, m->len + 1) != 0)
+        return NULL;
     uint64_t h = hash(key);
     cq_strmap_slot *s = find(m, key, h);
     if (s->key) {
         *found = 1;
-        return s->val;
+        return s;
     }
     *s = (cq_strmap_slot){h, key, val};
     m->len++;
-    return val;
+    return s;
 }

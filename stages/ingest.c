@@ -90,6 +90,8 @@ typedef struct {
     uint32_t **group;  /* [n_groups] malloc'd */
     char **ids;        /* malloc'd array of arena strings */
     cq_strmap idmap;
+    const cq_csv_info *csv; /* the reader's counts: its records_hint sizes idmap */
+    int idmap_sized;
     cq_strmap *levelmap; /* [n_groups] */
     char ***levels;      /* [n_groups] malloc'd arrays of arena strings */
     size_t *n_levels, *cap_levels;
@@ -109,16 +111,12 @@ static cq_status
 count_repeated(cq_study *st, size_t w, cq_diag *d)
 {
     cq_wave *a = &st->waves[w - 1], *b = &st->waves[w];
-    cq_strmap m = {0};
-    for (size_t r = 0; r < a->n; r++)
-        if (cq_strmap_put(&m, a->ids[r], r) != 0) {
-            cq_strmap_free(&m);
-            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-        }
+    const cq_strmap *m = cq_wave_id_map(a); /* ingest's own, kept */
+    if (!m)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     b->ids_in_previous = 0;
     for (size_t r = 0; r < b->n; r++)
-        b->ids_in_previous += cq_strmap_get(&m, b->ids[r]) != (size_t)-1;
-    cq_strmap_free(&m);
+        b->ids_in_previous += cq_strmap_get(m, b->ids[r]) != (size_t)-1;
     return CQ_OK;
 }
 
@@ -234,6 +232,7 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
     g.all_empty = 1;
     cq_read_info info = {0};
     info.sheet = set->waves[w].sheet ? set->waves[w].sheet : set->sheet;
+    g.csv = &info.csv;
     cq_reader_cb cb = {on_field, on_record, on_label, &g, on_row};
     s = cq_read_records(src, &info, &cb, &g.status, d);
     wave->format = cq_format_name(info.format);
@@ -269,6 +268,12 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
         s = finish(&g);
     if (s == CQ_OK)
         s = cq_source_digest(src, wave->sha256, &wave->bytes, d);
+    if (s == CQ_OK) {
+        /* id -> row of every kept row: the wave's id map (cq_wave_id_map) */
+        wave->id_map = g.idmap;
+        wave->id_mapped = 1;
+        g.idmap = (cq_strmap){0};
+    }
 cleanup:
     ingest_free(&g);
     return s;
@@ -1010,12 +1015,20 @@ data_record(ingest *g, size_t line)
     cq_wave *wave = g->wave;
     cq_status s = CQ_OK;
     char detail[256];
+    cq_strmap_slot *slot;
+    int found;
     if (g->all_empty) {
         wave->empty_records++;
         reset_record(g);
         return 0;
     }
     wave->records++;
+    if (!g->idmap_sized && g->csv && g->csv->records_hint) {
+        /* the whole file's ids in a table of their size at once, not one
+         * doubled again and again (a failure only leaves it growing) */
+        g->idmap_sized = 1;
+        (void)cq_strmap_reserve(&g->idmap, g->csv->records_hint + g->csv->records_hint / 64);
+    }
     if (g->field != g->n_cols) {
         snprintf(detail, sizeof detail, "%zu fields where the header has %zu: row not used",
                  g->field, g->n_cols);
@@ -1024,21 +1037,22 @@ data_record(ingest *g, size_t line)
     } else if (!g->id.s || !g->id.s[0]) {
         wave->rejected_other++;
         s = reject(g, line, "missing_id", "no respondent id: row not used");
-    } else if (cq_strmap_get(&g->idmap, g->id.s) != (size_t)-1) {
+    } else if (!(slot = cq_strmap_upsert(&g->idmap, g->id.s, wave->n, &found))) {
+        s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    } else if (found) {
         wave->rejected_duplicate++;
         s = reject(g, line, "duplicate_id",
                    "the same id as an earlier row: the first row is kept, this one not used");
     } else {
-        if (wave->n == g->cap_rows && grow(g) != CQ_OK) {
-            s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-            goto out;
-        }
+        /* the map's new key becomes the wave's own copy of the id */
         size_t r = wave->n;
         char *id = cq_arena_strdup(&wave->arena, g->id.s);
-        if (!id || cq_strmap_put(&g->idmap, id, r) != 0) {
+        if (!id || (r == g->cap_rows && grow(g) != CQ_OK)) {
+            slot->key = "";
             s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
             goto out;
         }
+        slot->key = id;
         g->ids[r] = id;
         if (g->ids_are_row_numbers) {
             char num[32];
@@ -1178,6 +1192,8 @@ finish(ingest *g)
         !wave->group || !wave->levels || !wave->n_levels)
         return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     memcpy(wave->ids, g->ids, n * sizeof *wave->ids);
+    free(g->ids);
+    g->ids = NULL;
     for (size_t i = 0; i < ni; i++) {
         wave->answers[i] = cq_arena_calloc(a, n, 1);
         if (!wave->answers[i])
@@ -1198,6 +1214,8 @@ finish(ingest *g)
             missing += o == CQ_NA;
             wave->answers[i][r] = o;
         }
+        free(g->answers[i]); /* one column at a time: no second copy of them all */
+        g->answers[i] = NULL;
         wave->answer_count[i] = count;
         wave->missing_per_item[i] = missing;
     }
@@ -1221,6 +1239,8 @@ finish(ingest *g)
         }
         for (size_t r = 0; r < n; r++)
             wave->group[k][r] = remap[g->group[k][r]];
+        free(g->group[k]);
+        g->group[k] = NULL;
         wave->n_levels[k] = nl;
         free(order);
         free(remap);

@@ -41,6 +41,8 @@ typedef struct {
     size_t records;       /* out: records, header included */
     size_t cp1252_fields; /* out: fields transcoded from Windows-1252 */
     size_t bytes;         /* out: decompressed bytes */
+    size_t records_hint;  /* out, while reading: the records to expect (from the size of
+                           * the input and the first 68 KiB), 0 until known; for sizing */
 } cq_csv_info;
 
 /* Reads every record of src.  *stop lets a callback end reading with its own

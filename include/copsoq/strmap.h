@@ -33,5 +33,11 @@ int cq_strmap_put(cq_strmap *m, const char *key, size_t val);
  * and returns val (*found = 0).  One hash and one probe sequence for both.
  * Returns (size_t)-1 when out of memory. */
 size_t cq_strmap_get_or_put(cq_strmap *m, const char *key, size_t val, int *found);
+/* The same, giving the slot: the caller may point a new slot's key at a copy
+ * of the same text that outlives the map (key itself may be a scratch buffer).
+ * NULL when out of memory. */
+cq_strmap_slot *cq_strmap_upsert(cq_strmap *m, const char *key, size_t val, int *found);
+/* Room for n keys in all without growing; 0, or -1 when out of memory. */
+int cq_strmap_reserve(cq_strmap *m, size_t n);
 
 #endif

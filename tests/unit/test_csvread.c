@@ -281,3 +281,30 @@ CQ_TEST(csvread_fast_path_same_as_libcsv)
         free(text);
     }
 }
+
+/* The size hint: a plain buffer's length; a gzip stream's recorded size (its
+ * last four bytes, little-endian: 0x00012345 = 74565 here, hand-written);
+ * none when that claims more than 64 times the compressed size. */
+CQ_TEST(source_size_hint)
+{
+    cq_source *src = NULL;
+    cq_diag d;
+    const char *plain = "id,a\n1,2\n";
+    CHECK_INT(cq_source_open_mem(plain, strlen(plain), "t", &src, &d), CQ_OK);
+    CHECK_INT(cq_source_size_hint(src), strlen(plain));
+    cq_source_close(src, NULL);
+    unsigned char gz[2000] = {0x1f, 0x8b, 8};
+    gz[sizeof gz - 4] = 0x45;
+    gz[sizeof gz - 3] = 0x23;
+    gz[sizeof gz - 2] = 0x01;
+    CHECK_INT(cq_source_open_mem(gz, sizeof gz, "t.gz", &src, &d), CQ_OK);
+    CHECK_INT(cq_source_size_hint(src), 74565);
+    cq_source_close(src, NULL);
+    CHECK_INT(cq_source_open_mem(gz, 1000, "t.gz", &src, &d), CQ_OK);
+    CHECK_INT(cq_source_size_hint(src), 0); /* the trailer is at 996..999: zero */
+    cq_source_close(src, NULL);
+    gz[999] = 0x10; /* 0x10000000 = 268435456 > 64 x 1000 */
+    CHECK_INT(cq_source_open_mem(gz, 1000, "t.gz", &src, &d), CQ_OK);
+    CHECK_INT(cq_source_size_hint(src), 0);
+    cq_source_close(src, NULL);
+}

@@ -334,6 +334,11 @@ CQ_TEST(ingest_quality_lines_fast_path)
         CHECK_INT(s, CQ_OK);
         CHECK_INT(f.st.waves[0].n, rows);
         CHECK_INT(f.st.waves[0].lines, rows + 2);
+        /* ingest's id map is the wave's: every kept row by its id */
+        CHECK_INT(f.st.waves[0].id_mapped, 1);
+        CHECK_INT(cq_strmap_get(&f.st.waves[0].id_map, "r0299"), 299);
+        CHECK_INT(cq_strmap_get(&f.st.waves[0].id_map, "r0050"), 50);
+        CHECK_INT(f.st.waves[0].id_map.len, rows);
         CHECK_INT(f.st.n_quality, 3);
         if (f.st.n_quality == 3) {
             CHECK_INT(f.st.quality[0].line, 63);
