@@ -355,3 +355,68 @@ CQ_TEST(ingest_quality_lines_fast_path)
     }
     free(text);
 }
+
+/* gzip is inflated on a thread of its own into a ring of 4 blocks of
+ * 256 KiB (source.c): 3 MB of text (pseudo-random, so deflate does not
+ * shrink it to nothing) come out byte for byte through small reads; the same
+ * stream cut short gives every byte it holds before the error; a source
+ * closed after one read (the thread waiting on a full ring) stops at once. */
+CQ_TEST(source_gzip_thread)
+{
+    size_t len = 3u << 20;
+    char *text = malloc(len);
+    unsigned char *gz = malloc(len + 1024);
+    char *back = malloc(len + 1);
+    CHECK(text && gz && back);
+    if (!text || !gz || !back) {
+        free(text);
+        free(gz);
+        free(back);
+        return;
+    }
+    unsigned long long seed = 7;
+    for (size_t i = 0; i < len; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        text[i] = (char)('a' + (seed >> 59));
+    }
+    size_t n = gzip_mem(text, len, gz, len + 1024);
+    CHECK(n > (1u << 20));
+    for (int cut = 0; cut < 2; cut++) {
+        cq_source *src = NULL;
+        cq_diag d = {{0}};
+        CHECK_INT(cq_source_open_mem(gz, cut ? n / 2 : n, "t.gz", &src, &d), CQ_OK);
+        size_t got = 0, k;
+        cq_status s = CQ_OK;
+        do {
+            s = cq_source_read(src, back + got, 1000 + got % 7000, &k, &d);
+            got += s == CQ_OK ? k : 0;
+        } while (s == CQ_OK && k > 0 && got < len);
+        if (!cut) {
+            CHECK_INT(s, CQ_OK);
+            CHECK_INT(got, len);
+            CHECK(memcmp(back, text, len) == 0);
+            char hex[65];
+            uint64_t size = 0;
+            CHECK_INT(cq_source_digest(src, hex, &size, &d), CQ_OK);
+            CHECK_INT(size, n);
+            CHECK_INT(cq_source_close(src, &d), CQ_OK);
+        } else {
+            CHECK_INT(s, CQ_ERR_GZIP);
+            CHECK(strstr(d.msg, "too early") != NULL);
+            CHECK(got > len / 3 && got < len); /* what the first half holds */
+            CHECK(memcmp(back, text, got) == 0);
+            cq_source_close(src, NULL);
+        }
+    }
+    cq_source *src = NULL;
+    cq_diag d = {{0}};
+    CHECK_INT(cq_source_open_mem(gz, n, "t.gz", &src, &d), CQ_OK);
+    size_t k;
+    CHECK_INT(cq_source_read(src, back, 100, &k, &d), CQ_OK);
+    CHECK_INT(k, 100);
+    CHECK(memcmp(back, text, 100) == 0);
+    CHECK_INT(cq_source_close(src, &d), CQ_OK);
+    free(text);
+    free(gz);
+    free(back);
+}
