@@ -20,7 +20,7 @@
 #include <zlib.h>
 #include <openssl/evp.h>
 
-#define RAW_BLOCK (128 * 1024)
+#define RAW_BLOCK (64 * 1024)
 #define OUT_BLOCK (64 * 1024)
 
 #define GZ_SLOTS 4

@@ -7,6 +7,7 @@ Deterministic (fixed seed).  DIM is one of:
   groups      SIZE one-person groups per breakdown (SIZE respondents a wave, group = id)
   scales      SIZE scales of 2 items each, 200 respondents a wave
   items       SIZE items in SIZE/10 scales of 10 items, 50 respondents a wave
+  longscale   one scale of SIZE items, 200 respondents a wave
   population  SIZE rows in the population file (breakdown unit, 200 units used)
   line        one answer row carries an ignored comment field of SIZE bytes (one line)
 """
@@ -24,8 +25,8 @@ def write(path, text):
         f.write(text)
 
 
-n_scales = {"scales": size, "items": max(1, size // 10)}.get(dim, 4)
-per_scale = {"scales": 2, "items": 10}.get(dim, 3)
+n_scales = {"scales": size, "items": max(1, size // 10), "longscale": 1}.get(dim, 4)
+per_scale = {"scales": 2, "items": 10, "longscale": size}.get(dim, 3)
 items = []
 lines = ["scale,domain,label_en,label_sv,higher_is"]
 for s in range(n_scales):
@@ -38,7 +39,7 @@ write("instrument/items.csv", "item,scale,response_set,reverse\n" +
 write("instrument/response_sets.csv", "response_set,code,points,label_en,label_sv\n" +
       "".join("f5,%d,%d,L%d,E%d\n" % (c, 100 - 25 * (c - 1), c, c) for c in range(1, 6)))
 
-n_resp = {"groups": size, "scales": 200, "items": 50}.get(dim, 400)
+n_resp = {"groups": size, "scales": 200, "items": 50, "longscale": 200}.get(dim, 400)
 for w in (1, 2):
     rows = ["id,unit,comment," + ",".join(i for i, _ in items)]
     for r in range(n_resp):

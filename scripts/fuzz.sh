@@ -51,11 +51,34 @@ C=tests/data/compare
   head -8 $C/wave2.csv; sep; head -8 $C/wave3.csv; } > "$out/corpus_pipeline/compare_small"
 SRC=$(ls pipeline/*.c stages/*.c | grep -v pipeline/main.c)
 LIBS="-lcsv -lreadstat -lgsl -lgslcblas -lxlsxwriter -lz -lcrypto -lminizip -lexpat -lm"
+CFLAGS_FUZZ="-std=c11 -D_GNU_SOURCE -g -O1 -Iinclude -I/usr/include/minizip"
+# the program's code is compiled once (two at a time) into one archive that
+# every target links; only changed sources are compiled again
+mkdir -p "$out/obj"
+for f in $SRC; do
+  o="$out/obj/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')"
+  [ "$o" -nt "$f" ] && [ -z "$(find include -newer "$o" -name '*.h' | head -1)" ] || echo "$f $o"
+done | xargs -r -n 2 -P 2 sh -c 'clang '"$CFLAGS_FUZZ"' -fsanitize=fuzzer-no-link,address,undefined -c "$0" -o "$1"'
+rm -f "$out/libcopsoq.a"
+ar rcs "$out/libcopsoq.a" "$out"/obj/*.o
+# runs.tsv keeps every session's executions, so the totals per target are the
+# fuzzing this code has had (date, target, runs, seconds, result)
+[ -f "$out/runs.tsv" ] || printf 'date\ttarget\truns\tseconds\tresult\n' > "$out/runs.tsv"
 for t in ${FUZZ_TARGETS:-ingest xlsx colmap instrument study population pipeline}; do
   # shellcheck disable=SC2086
-  clang -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude -I/usr/include/minizip \
-    -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$t.c $SRC $LIBS -o "$out/fuzz_$t"
+  clang $CFLAGS_FUZZ -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$t.c "$out/libcopsoq.a" $LIBS \
+    -o "$out/fuzz_$t"
+  result=ok
   "$out/fuzz_$t" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=262144 -rss_limit_mb=2048 \
-    "$out/corpus_$t" > "$out/fuzz_$t.log" 2>&1 || { echo "fuzz_$t: crash, see $out/fuzz_$t.log"; exit 1; }
+    "$out/corpus_$t" > "$out/fuzz_$t.log" 2>&1 || result=crash
+  runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1/p' "$out/fuzz_$t.log")
+  secs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p' "$out/fuzz_$t.log")
+  [ "$result" = crash ] && runs=$(grep -o '^#[0-9]*' "$out/fuzz_$t.log" | tail -1 | tr -d '#')
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "${runs:-0}" "${secs:-0}" "$result" \
+    >> "$out/runs.tsv"
+  [ "$result" = ok ] || { echo "fuzz_$t: crash, see $out/fuzz_$t.log"; exit 1; }
   echo "fuzz_$t: $(grep '^Done' "$out/fuzz_$t.log")"
 done
+echo "executions so far, per target ($out/runs.tsv):"
+awk -F'\t' 'NR > 1 { n[$2] += $3; s[$2] += $4 } END { for (t in n) printf "  %-11s %10d runs %7d s\n", t, n[t], s[t] }' \
+  "$out/runs.tsv" | sort

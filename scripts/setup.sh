@@ -12,7 +12,7 @@ BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter
 TEST="python3 python3-openpyxl python3-numpy readstat valgrind clang-format"   # readstat: writes the .sav fixtures
 RENDER="libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito"
 TOOLS="clang libclang-rt-14-dev time gzip"   # make fuzz, make bench
-R="r-base-core"                              # regenerating tests/r/ references
+R="r-base-core r-cran-psych"                 # regenerating tests/r/ references (psych: the alpha cross-check)
 BENCH="python3-pandas python3-scipy python3-openpyxl"   # make bench's pandas peer
 want="$BUILD $TEST"
 for opt in "$@"; do

@@ -828,6 +828,46 @@ chart_block(ctx *x, cq_rchart *ch, const bar *bars, size_t n_bars, int by_wave, 
     x->data_row = last + 2;
 }
 
+/* At most this many category rows a chart: 75 + 19 x 32 = 683 px, one page
+ * of the Diagram sheet (700 px). */
+#define CHART_MAX_ROWS 32
+
+/* Splits n bars into parts of at most CHART_MAX_ROWS category rows (a
+ * scale's name row counts when by_wave), as even as the scale boundaries
+ * allow; a scale whose bars alone need more rows is split between its bars.
+ * Part p is bars cut[p] .. cut[p + 1] - 1; returns the number of parts. */
+static size_t
+chart_parts(const bar *bars, size_t n, int by_wave, size_t *cut)
+{
+    size_t total = n;
+    for (size_t i = 0; by_wave && i < n; i++)
+        total += i == 0 || bars[i].scale != bars[i - 1].scale;
+    size_t want = (total + CHART_MAX_ROWS - 1) / CHART_MAX_ROWS;
+    size_t target = (total + want - 1) / want, parts = 0, i = 0;
+    while (i < n) {
+        cut[parts++] = i;
+        size_t rows = 0;
+        while (i < n) {
+            size_t e = i + 1; /* the next scale's bars: i .. e - 1 */
+            while (by_wave && e < n && bars[e].scale == bars[i].scale)
+                e++;
+            size_t add = (e - i) + (size_t)(by_wave != 0);
+            if (rows > 0 && rows + add > target)
+                break;
+            if (rows + add > CHART_MAX_ROWS) { /* one scale over a page: cut its bars */
+                e = i + (CHART_MAX_ROWS - rows - (size_t)(by_wave != 0));
+                add = CHART_MAX_ROWS - rows;
+            }
+            rows += add;
+            i = e;
+            if (rows >= CHART_MAX_ROWS)
+                break;
+        }
+    }
+    cut[parts] = n;
+    return parts;
+}
+
 void
 rb_build_charts(ctx *x)
 {
@@ -842,7 +882,10 @@ rb_build_charts(ctx *x)
     x->data->hidden = 1;
     rb_set_width(x, x->data, 0, 36);
     bar *bars = calloc(ns * nw + 1, sizeof *bars);
-    if (!bars) {
+    size_t *cut = calloc(ns * nw + 2, sizeof *cut);
+    if (!bars || !cut) {
+        free(bars);
+        free(cut);
         x->nomem = 1;
         return;
     }
@@ -878,53 +921,62 @@ rb_build_charts(ctx *x)
         }
         if (n == 0)
             continue;
-        cq_rchart *ch = rb_chart_add(x, sh);
-        if (!ch)
-            break;
-        ch->horizontal = 1;
-        ch->min = 0;
-        ch->max = 100;
-        ch->major = 20;
-        /* the domain charts name each bar's survey beside it: a legend
-         * would only repeat that (and viewers order it differently) */
-        ch->legend = profile;
-        ch->label_format = "0";
-        ch->value_title = cq_text(x->en, CQ_T_CHART_AXIS);
-        if (profile)
-            ch->title = rb_dup(x, rb_textf(x, CQ_T_CHART_PROFILE, rb_wave_label(x, nw - 1)));
-        else
-            ch->title = rb_dup(x, cq_text_domain(x->en, x->domains[k]));
-        chart_block(x, ch, bars, n, !profile, ch->title);
-        if (profile)
-            ch->height += 25; /* its legend */
-        ch->width = profile ? 1060 : 520;
-        if (profile && slot == 1) { /* the profile takes a row of its own */
-            r += row_height_max + 1;
-            page_used += (row_height_max + 1) * px_per_row;
-            slot = 0;
-            row_height_max = 0;
-        }
-        uint32_t rows = (uint32_t)ceil(ch->height / px_per_row);
-        if (slot == 0 && page_used > 0 && page_used + ch->height > page_px) {
-            /* a spacer row at the top of the new page: a chart anchored on
-             * the break itself gets its top edge printed on the page before */
-            rb_add_break(x, sh, r);
-            r++;
-            page_used = px_per_row;
-        }
-        ch->row = r;
-        ch->col = 0;
-        ch->x_offset = slot == 1 ? 540 : 0;
-        ch->y_offset = 0;
-        if (rows > row_height_max)
-            row_height_max = rows;
-        if (profile || slot == 1) {
-            r += row_height_max + 1;
-            page_used += (row_height_max + 1) * px_per_row;
-            slot = 0;
-            row_height_max = 0;
-        } else {
-            slot = 1;
+        /* a chart of more than CHART_MAX_ROWS rows would be cut across
+         * printed pages, and (one series per bar, each over every category)
+         * costs bars x rows to write: split into balanced parts, at scale
+         * boundaries where a scale's bars fit */
+        size_t nparts = chart_parts(bars, n, !profile, cut);
+        for (size_t part = 0; part < nparts; part++) {
+            const bar *pb = bars + cut[part];
+            size_t pn = cut[part + 1] - cut[part];
+            cq_rchart *ch = rb_chart_add(x, sh);
+            if (!ch)
+                break;
+            ch->horizontal = 1;
+            ch->min = 0;
+            ch->max = 100;
+            ch->major = 20;
+            /* the domain charts name each bar's survey beside it: a legend
+             * would only repeat that (and viewers order it differently) */
+            ch->legend = profile;
+            ch->label_format = "0";
+            ch->value_title = cq_text(x->en, CQ_T_CHART_AXIS);
+            const char *title = profile ? rb_textf(x, CQ_T_CHART_PROFILE, rb_wave_label(x, nw - 1))
+                                        : cq_text_domain(x->en, x->domains[k]);
+            ch->title =
+                rb_dup(x, nparts > 1 ? rb_fmt(x, "%s (%zu/%zu)", title, part + 1, nparts) : title);
+            chart_block(x, ch, pb, pn, !profile, ch->title);
+            if (profile)
+                ch->height += 25; /* its legend */
+            ch->width = profile ? 1060 : 520;
+            if (profile && slot == 1) { /* the profile takes a row of its own */
+                r += row_height_max + 1;
+                page_used += (row_height_max + 1) * px_per_row;
+                slot = 0;
+                row_height_max = 0;
+            }
+            uint32_t rows = (uint32_t)ceil(ch->height / px_per_row);
+            if (slot == 0 && page_used > 0 && page_used + ch->height > page_px) {
+                /* a spacer row at the top of the new page: a chart anchored on
+                 * the break itself gets its top edge printed on the page before */
+                rb_add_break(x, sh, r);
+                r++;
+                page_used = px_per_row;
+            }
+            ch->row = r;
+            ch->col = 0;
+            ch->x_offset = slot == 1 ? 540 : 0;
+            ch->y_offset = 0;
+            if (rows > row_height_max)
+                row_height_max = rows;
+            if (profile || slot == 1) {
+                r += row_height_max + 1;
+                page_used += (row_height_max + 1) * px_per_row;
+                slot = 0;
+                row_height_max = 0;
+            } else {
+                slot = 1;
+            }
         }
     }
     if (slot == 1)
@@ -937,4 +989,5 @@ rb_build_charts(ctx *x)
     for (uint32_t q = 2; q < r; q++)
         rb_set_height(x, sh, q, 15);
     free(bars);
+    free(cut);
 }

@@ -278,6 +278,77 @@ cq_paired(const double *a, const double *b, size_t n, cq_ttest *out)
     finish_t(out);
 }
 
+/* Cronbach's alpha and the item figures need only the item variances v_j,
+ * each item's covariance with the scale total, row_j = cov(x_j, T) =
+ * sum_l cov_jl, and var(T) = sum_jl cov_jl.  Scales of up to
+ * CRONBACH_MATRIX_ITEMS items (every COPSOQ scale) take them from the k x k
+ * covariance matrix, as R's psych::alpha does, at n * k^2 / 2 work - the
+ * numbers earlier versions wrote; longer scales from the item-total
+ * covariances, n * k work, which agree with the matrix to rounding (1e-13,
+ * tests/unit/test_stats.c) and keep the cost linear in items. */
+#define CRONBACH_MATRIX_ITEMS 8
+
+/* The moments from the covariance matrix: two passes over centred values,
+ * the sums of up to four pairs in one loop, each summed in the same order as
+ * alone. */
+static void
+moments_matrix(const double *x, size_t n, size_t k, const double *m, double *var, double *row,
+               double *trace, double *total)
+{
+    double cov[CRONBACH_MATRIX_ITEMS * CRONBACH_MATRIX_ITEMS];
+    for (size_t j = 0; j < k; j++) {
+        const double *xj = x + j * n;
+        for (size_t l = j; l < k; l += 4) {
+            size_t w = k - l < 4 ? k - l : 4;
+            long double s[4] = {0, 0, 0, 0};
+            co_sums(xj, m[j], x + l * n, n, &m[l], w, s);
+            for (size_t q = 0; q < w; q++)
+                cov[j * k + l + q] = cov[(l + q) * k + j] = (double)(s[q] / (long double)(n - 1));
+        }
+    }
+    *trace = *total = 0;
+    for (size_t j = 0; j < k; j++) {
+        *trace += cov[j * k + j];
+        for (size_t l = 0; l < k; l++)
+            *total += cov[j * k + l];
+    }
+    for (size_t j = 0; j < k; j++) {
+        var[j] = cov[j * k + j];
+        row[j] = 0;
+        for (size_t l = 0; l < k; l++)
+            row[j] += cov[j * k + l];
+    }
+}
+
+/* The moments from the item-total covariances: t[i] = T_i - mean(T), summed
+ * item by item from centred values in long double, then one pass per item. */
+static void
+moments_item_total(const double *x, size_t n, size_t k, const double *m, long double *t,
+                   double *var, double *row, double *trace, double *total)
+{
+    for (size_t i = 0; i < n; i++)
+        t[i] = 0;
+    for (size_t j = 0; j < k; j++) {
+        const double *xj = x + j * n;
+        for (size_t i = 0; i < n; i++)
+            t[i] += (long double)xj[i] - m[j];
+    }
+    *trace = *total = 0;
+    for (size_t j = 0; j < k; j++) {
+        const double *xj = x + j * n;
+        long double vv = 0, vt = 0;
+        for (size_t i = 0; i < n; i++) {
+            long double dv = (long double)xj[i] - m[j];
+            vv += dv * dv;
+            vt += dv * t[i];
+        }
+        var[j] = (double)(vv / (long double)(n - 1));
+        row[j] = (double)(vt / (long double)(n - 1));
+        *trace += var[j];
+        *total += row[j];
+    }
+}
+
 cq_status
 cq_cronbach(const double *x, size_t n, size_t k, double *alpha, double *item_rest_r,
             double *alpha_if_deleted)
@@ -289,53 +360,42 @@ cq_cronbach(const double *x, size_t n, size_t k, double *alpha, double *item_res
         alpha_if_deleted[j] = NAN;
     if (n < 2 || k < 2)
         return CQ_OK;
-    if (k > ((size_t)-1) / sizeof(double) / (k + 1))
+    if (k > ((size_t)-1) / sizeof(double) / 3)
         return CQ_ERR_NOMEM;
-    double *mem = malloc((k * k + k) * sizeof *mem);
-    if (!mem)
+    double *m = malloc(3 * k * sizeof *m), *var = m + k, *row = m + 2 * k; /* item means */
+    long double *t = k > CRONBACH_MATRIX_ITEMS ? malloc(n * sizeof *t) : NULL;
+    if (!m || (k > CRONBACH_MATRIX_ITEMS && !t)) {
+        free(m);
+        free(t);
         return CQ_ERR_NOMEM;
-    double *cov = mem, *m = mem + k * k;
+    }
     for (size_t j = 0; j < k; j += 2)
         if (j + 1 < k)
             means_of_two(x + j * n, x + (j + 1) * n, n, &m[j], &m[j + 1]);
         else
             m[j] = mean_of(x + j * n, n);
-    /* covariance matrix by two passes over centred values; the sums of up to
-     * four pairs in one loop, each summed in the same order as alone */
-    for (size_t j = 0; j < k; j++) {
-        const double *xj = x + j * n;
-        for (size_t l = j; l < k; l += 4) {
-            size_t w = k - l < 4 ? k - l : 4;
-            long double s[4] = {0, 0, 0, 0};
-            co_sums(xj, m[j], x + l * n, n, &m[l], w, s);
-            for (size_t q = 0; q < w; q++)
-                cov[j * k + l + q] = cov[(l + q) * k + j] = (double)(s[q] / (long double)(n - 1));
-        }
-    }
-    double trace = 0, total = 0;
-    for (size_t j = 0; j < k; j++) {
-        trace += cov[j * k + j];
-        for (size_t l = 0; l < k; l++)
-            total += cov[j * k + l];
-    }
+    double trace, total;
+    if (k <= CRONBACH_MATRIX_ITEMS)
+        moments_matrix(x, n, k, m, var, row, &trace, &total);
+    else
+        moments_item_total(x, n, k, m, t, var, row, &trace, &total);
     double kk = (double)k;
     if (total > ZERO_VAR_REL * trace)
         *alpha = kk / (kk - 1) * (1 - trace / total);
     for (size_t j = 0; j < k; j++) {
-        double vj = cov[j * k + j], row = 0;
-        for (size_t l = 0; l < k; l++)
-            row += cov[j * k + l];
+        double vj = var[j];
         double rest_trace = trace - vj;
-        double rest_var = total - 2 * row + vj; /* var(sum - item j) */
+        double rest_var = total - 2 * row[j] + vj; /* var(sum - item j) */
         int rest_ok = rest_var > ZERO_VAR_REL * rest_trace;
         if (item_rest_r && vj > 0 && rest_ok) {
-            double r = (row - vj) / sqrt(vj * rest_var);
+            double r = (row[j] - vj) / sqrt(vj * rest_var);
             item_rest_r[j] = r > 1 ? 1 : r < -1 ? -1 : r;
         }
         if (alpha_if_deleted && k >= 3 && rest_ok)
             alpha_if_deleted[j] = (kk - 1) / (kk - 2) * (1 - rest_trace / rest_var);
     }
-    free(mem);
+    free(m);
+    free(t);
     return CQ_OK;
 }
 

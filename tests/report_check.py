@@ -980,6 +980,56 @@ def check_trend(binary, tmp):
     check(len(ws._charts) >= 3, "three waves: a line chart per scale", len(ws._charts))
 
 
+def check_many_scales(binary, tmp):
+    """90 scales (60 in one domain) in three waves: every chart fits a printed
+    page (at most 32 category rows; a chart of more would be cut across pages
+    and, one series per bar, cost bars x categories to write), no scale is
+    dropped from the profile, and every bar keeps its CI whisker."""
+    d = os.path.join(tmp, "many")
+    os.makedirs(os.path.join(d, "instrument"), exist_ok=True)
+    n_scales = 90
+    with open(os.path.join(d, "instrument", "scales.csv"), "w") as f:
+        f.write("scale,domain,label_en,label_sv,higher_is\n")
+        for s in range(n_scales):
+            f.write("S%d,%s,Scale %d,Skala %d,good\n" % (s, "D0" if s < 60 else "D%d" % (s % 2 + 1), s, s))
+    with open(os.path.join(d, "instrument", "items.csv"), "w") as f:
+        f.write("item,scale,response_set,reverse\n")
+        for s in range(n_scales):
+            f.write("I%d_0,S%d,f5,0\nI%d_1,S%d,f5,0\n" % (s, s, s, s))
+    with open(os.path.join(d, "instrument", "response_sets.csv"), "w") as f:
+        f.write("response_set,code,points,label_en,label_sv\n")
+        for c in range(1, 6):
+            f.write("f5,%d,%d,L%d,E%d\n" % (c, 100 - 25 * (c - 1), c, c))
+    args = ["run", "--instrument", os.path.join(d, "instrument")]
+    for w in range(3):
+        path = os.path.join(d, "w%d.csv" % w)
+        with open(path, "w") as f:
+            f.write("id," + ",".join("I%d_%d" % (s, k) for s in range(n_scales) for k in (0, 1)) + "\n")
+            for r in range(12):
+                f.write("P%d," % r + ",".join(str(1 + (r * 7 + s * 3 + k + w) % 5)
+                                              for s in range(n_scales) for k in (0, 1)) + "\n")
+        args += ["--wave", "w%d=%s" % (w, path)]
+    out = os.path.join(d, "out")
+    rc, _, err = run(binary, args + ["--out", out])
+    if not check(rc == 0, "90 scales: run", err):
+        return
+    z = zipfile.ZipFile(os.path.join(out, "report.xlsx"))
+    worst, whiskers, profile = 0, 0, set()
+    for n in z.namelist():
+        if not n.startswith("xl/charts/chart"):
+            continue
+        xml = z.read(n).decode()
+        cats = re.findall(r"<c:cat>.*?<c:ptCount val=\"(\d+)\"", xml, re.S)
+        if cats:
+            worst = max(worst, max(int(c) for c in cats))
+        whiskers += xml.count("<c:errBars>")
+        if "Profil" in xml:
+            profile |= set(re.findall(r"<c:v>(Skala \d+)</c:v>", xml))
+    check(0 < worst <= 32, "90 scales: every chart fits a page (largest %d categories)" % worst)
+    check(len(profile) == n_scales, "90 scales: every scale in the profile charts (%d)" % len(profile))
+    check(whiskers >= 3 * n_scales + n_scales, "90 scales: a CI whisker per bar (%d)" % whiskers)
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: report_check.py BUILD_DIR")
@@ -1029,6 +1079,7 @@ def main():
                   "document property 'created' from SOURCE_DATE_EPOCH", wb.properties.created)
 
         check_identical(binary, base, os.path.join(tmp, "same1"), os.path.join(tmp, "same2"))
+        check_many_scales(binary, tmp)
 
         # English
         out_en = os.path.join(tmp, "p1en")

@@ -134,7 +134,8 @@ alpha_sets <- list(
   A4 = cbind(c(100, 75, 50, 25, 0, 75, 50, 25, 100, 0), c(75, 75, 50, 25, 25, 100, 50, 0, 75, 25),
              c(100, 50, 50, 50, 0, 75, 25, 25, 100, 0), c(0, 25, 50, 100, 75, 25, 50, 75, 0, 100)), # one contrary item
   A5 = cbind(c(100, 75, 50, 25, 0), c(50, 50, 50, 50, 50), c(75, 75, 50, 25, 25)),          # one constant item
-  A6 = cbind(c(0, 100, 50), c(100, 0, 50)))                                                # sum constant
+  A6 = cbind(c(0, 100, 50), c(100, 0, 50)),                                               # sum constant
+  A7 = outer(1:12, 1:10, function(i, j) 25 * ((i * 3 + j * j + (i * j) %% 4) %% 5)))       # k = 10 > 8
 for (nm in names(alpha_sets)) arr(nm, as.vector(alpha_sets[[nm]]))  # column-major = x[j*n + i]
 cat("/* name, n, k, alpha, item_rest_r[k], alpha_if_deleted[k] (NAN where undefined) */\n")
 max_dev <- 0

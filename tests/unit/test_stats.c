@@ -347,12 +347,19 @@ static const double A4[] = {100, 75,  50, 25, 0,  75,  50,  25, 100, 0,  75, 75,
                             100, 0,   0,  25, 50, 100, 75,  25, 50,  75, 0,  100};
 static const double A5[] = {100, 75, 50, 25, 0, 50, 50, 50, 50, 50, 75, 75, 50, 25, 25};
 static const double A6[] = {0, 100, 50, 100, 0, 50};
+static const double A7[] = {
+    0,   100, 75,  75, 50,  25,  0,   0,  100, 75,  50, 50, 100, 0,   0,   25,  25,  50,  50, 75,
+    75,  100, 100, 0,  0,   50,  100, 25, 50,  100, 25, 75, 100, 25,  75,  0,   100, 50,  0,  75,
+    25,  100, 50,  0,  75,  25,  100, 50, 100, 75,  50, 50, 25,  0,   100, 100, 75,  50,  25, 25,
+    25,  50,  50,  75, 75,  100, 100, 0,  0,   25,  25, 50, 0,   50,  100, 25,  50,  100, 25, 75,
+    100, 25,  75,  0,  50,  0,   75,  25, 100, 50,  0,  75, 25,  100, 50,  0,   0,   100, 75, 75,
+    50,  25,  0,   0,  100, 75,  50,  50, 0,   25,  25, 50, 50,  75,  75,  100, 100, 0,   0,  25};
 
 static const struct {
     const char *name;
     const double *x;
     size_t n, k;
-    double alpha, item_rest_r[4], alpha_if_deleted[4];
+    double alpha, item_rest_r[10], alpha_if_deleted[10];
 } alpha_table[] = {
     {"A1",
      A1,
@@ -378,6 +385,18 @@ static const struct {
      {0.94868329805051377, NAN, 0.94868329805051377},
      {0, 0.92307692307692313, 0}},
     {"A6", A6, 3, 2, NAN, {-1, -1}, {NAN, NAN}},
+    /* ten items: cq_cronbach's item-total path (more than 8 items) */
+    {"A7",
+     A7,
+     12,
+     10,
+     0.11794498213480419,
+     {0.12249717390181328, -0.094691687428475557, 0.71030904493857316, -0.17275890125224774,
+      -0.36344088815155051, -0.4176998943896697, 0.71030904493857316, -0.070902844992715153,
+      0.12249717390181328, 0.16479122503986157},
+     {0.051685809559096005, 0.19565217391304346, -0.43587662337662342, 0.23254383266687176,
+      0.31613611416026355, 0.34431455897980873, -0.43587662337662342, 0.17404129793510337,
+      0.051685809559096005, 0.022294207317073128}},
 };
 /* psych::alpha (psych 2.2.9) on the same data, for the record; the formula
  * above agrees with it to 8.9e-16 wherever both define the value.  psych
@@ -396,7 +415,7 @@ CQ_TEST(cronbach_alpha_matches_r_and_psych)
 {
     for (size_t i = 0; i < N_OF(alpha_table); i++) {
         const char *name = alpha_table[i].name;
-        double a, r[4], ad[4];
+        double a, r[10], ad[10];
         CHECK_INT(cq_cronbach(alpha_table[i].x, alpha_table[i].n, alpha_table[i].k, &a, r, ad),
                   CQ_OK);
         CHECK_R(a, alpha_table[i].alpha, 1e-13);
@@ -540,9 +559,9 @@ ref_mean(const double *x, size_t n)
     return (double)(m + c / (long double)n);
 }
 
-CQ_TEST(interleaved_sums_same_bits)
+CQ_TEST(interleaved_sums_same_bits_and_alpha_from_item_totals)
 {
-    enum { N = 3001, K = 7 };
+    enum { N = 3001, K = 40 };
     static double x[K * N], y[N];
     const double pts[] = {0, 100.0 / 3, 200.0 / 3, 100, 12.5, 87.5, 100.0 / 6};
     unsigned long long seed = 99;
@@ -564,8 +583,17 @@ CQ_TEST(interleaved_sums_same_bits)
     double want[] = {ref_mean(x, N), ref_mean(y, N), (double)(md + cd / N)};
     double got[] = {t.mean_a, t.mean_b, t.diff};
     CHECK(memcmp(want, got, sizeof want) == 0);
-    /* Cronbach: alpha from the covariances summed one pair at a time */
-    for (size_t k = 2; k <= K; k++) {
+    /* Cronbach against the textbook k x k covariance matrix, summed one pair
+     * at a time.  Up to 8 items cq_cronbach uses that matrix too, and must
+     * give the same bits (the numbers earlier versions wrote); longer scales
+     * use the item-total covariances (n * k work), which sum in another
+     * order and agree to rounding: alpha = k / (k - 1) (1 - trace / total)
+     * subtracts two numbers near 1 on these uncorrelated items (alpha near
+     * 0), so that check is absolute, 1e-13 (about 500 ulps of 1).  The item
+     * figures come from the same matrix: row sums and rest variances. */
+    static const size_t ks[] = {2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 40};
+    for (size_t ki = 0; ki < N_OF(ks); ki++) {
+        size_t k = ks[ki];
         double m[K], cov[K * K];
         for (size_t j = 0; j < k; j++)
             m[j] = ref_mean(x + j * N, N);
@@ -583,9 +611,24 @@ CQ_TEST(interleaved_sums_same_bits)
                 total += cov[j * k + l];
         }
         double alpha_want = (double)k / ((double)k - 1) * (1 - trace / total), alpha;
-        CHECK_INT(cq_cronbach(x, N, k, &alpha, NULL, NULL), CQ_OK);
-        if (memcmp(&alpha, &alpha_want, sizeof alpha) != 0)
-            cq_test_fail(__FILE__, __LINE__, "k %zu: alpha %.17g, one sum at a time %.17g", k,
+        double rr[K], ad[K];
+        CHECK_INT(cq_cronbach(x, N, k, &alpha, rr, ad), CQ_OK);
+        if (k <= 8 ? memcmp(&alpha, &alpha_want, sizeof alpha) != 0
+                   : !(fabs(alpha - alpha_want) < 1e-13))
+            cq_test_fail(__FILE__, __LINE__, "k %zu: alpha %.17g, covariance matrix %.17g", k,
                          alpha, alpha_want);
+        for (size_t j = 0; j < k; j++) {
+            double row = 0, vj = cov[j * k + j];
+            for (size_t l = 0; l < k; l++)
+                row += cov[j * k + l];
+            double rest = total - 2 * row + vj;
+            double r_want = (row - vj) / sqrt(vj * rest);
+            double a_want =
+                k >= 3 ? ((double)k - 1) / ((double)k - 2) * (1 - (trace - vj) / rest) : NAN;
+            if (!(fabs(rr[j] - r_want) < 1e-13) || (k >= 3 && !(fabs(ad[j] - a_want) < 1e-13)))
+                cq_test_fail(__FILE__, __LINE__,
+                             "k %zu item %zu: r %.17g/%.17g, if deleted %.17g/%.17g", k, j, rr[j],
+                             r_want, ad[j], a_want);
+        }
     }
 }
