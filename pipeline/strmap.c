@@ -7,7 +7,7 @@
 /* Eight bytes at a time (ids and group values are mostly 8-40 bytes: a
  * byte-at-a-time hash was most of a look-up), then a final mix so that the
  * low bits, which pick the slot, depend on every byte. */
-static uint64_t
+static uint32_t
 hash(const char *s)
 {
     size_t n = strlen(s);
@@ -23,7 +23,7 @@ hash(const char *s)
     h ^= h >> 32;
     h *= 0xFF51AFD7ED558CCDULL;
     h ^= h >> 33;
-    return h;
+    return (uint32_t)h;
 }
 
 void
@@ -37,7 +37,7 @@ cq_strmap_free(cq_strmap *m)
 
 /* The slot holding key (hash h), or the empty slot where it would go. */
 static cq_strmap_slot *
-find(const cq_strmap *m, const char *key, uint64_t h)
+find(const cq_strmap *m, const char *key, uint32_t h)
 {
     size_t mask = m->cap - 1, i = h & mask;
     while (m->slots[i].key && (m->slots[i].hash != h || strcmp(m->slots[i].key, key) != 0))
@@ -84,13 +84,13 @@ cq_strmap_reserve(cq_strmap *m, size_t n)
 int
 cq_strmap_put(cq_strmap *m, const char *key, size_t val)
 {
-    if (cq_strmap_reserve(m, m->len + 1) != 0)
+    if (val >= UINT32_MAX || cq_strmap_reserve(m, m->len + 1) != 0)
         return -1;
-    uint64_t h = hash(key);
+    uint32_t h = hash(key);
     cq_strmap_slot *s = find(m, key, h);
     if (!s->key)
         m->len++;
-    *s = (cq_strmap_slot){h, key, val};
+    *s = (cq_strmap_slot){key, h, (uint32_t)val};
     return 0;
 }
 
@@ -105,15 +105,15 @@ cq_strmap_slot *
 cq_strmap_upsert(cq_strmap *m, const char *key, size_t val, int *found)
 {
     *found = 0;
-    if (cq_strmap_reserve(m, m->len + 1) != 0)
+    if (val >= UINT32_MAX || cq_strmap_reserve(m, m->len + 1) != 0)
         return NULL;
-    uint64_t h = hash(key);
+    uint32_t h = hash(key);
     cq_strmap_slot *s = find(m, key, h);
     if (s->key) {
         *found = 1;
         return s;
     }
-    *s = (cq_strmap_slot){h, key, val};
+    *s = (cq_strmap_slot){key, h, (uint32_t)val};
     m->len++;
     return s;
 }

@@ -1,10 +1,11 @@
 /*
- * strmap.h - string -> index hash map (open addressing, FNV-1a), for
- * respondent ids and group levels.  Keys are borrowed: they must outlive the map.
+ * strmap.h - string -> index hash map (open addressing), for respondent ids
+ * and group levels.  Keys are borrowed: they must outlive the map.  Values
+ * are below UINT32_MAX (a put of a larger one fails).
  *
- * Each key is hashed once: its 64-bit hash is stored in its slot, so growing
+ * Each key is hashed once: its 32-bit hash is stored in its slot, so growing
  * the map never hashes again and a probe compares strings only when the
- * hashes are equal.
+ * hashes are equal.  A slot is 16 bytes (a million ids: 32 MB at most half full).
  */
 #ifndef COPSOQ_STRMAP_H
 #define COPSOQ_STRMAP_H
@@ -13,9 +14,9 @@
 #include <stdint.h>
 
 typedef struct {
-    uint64_t hash;
     const char *key; /* NULL: empty slot */
-    size_t val;
+    uint32_t hash;   /* the key's hash (its low bits pick the slot) */
+    uint32_t val;    /* values are below UINT32_MAX: 16 bytes a slot */
 } cq_strmap_slot;
 
 typedef struct {
@@ -27,7 +28,8 @@ typedef struct {
 void cq_strmap_free(cq_strmap *m);
 /* Value of key, or (size_t)-1. */
 size_t cq_strmap_get(const cq_strmap *m, const char *key);
-/* Inserts key -> val; returns 0, or -1 when out of memory.  key must not be present. */
+/* Inserts key -> val; returns 0, or -1 when out of memory (or val >= UINT32_MAX).
+ * key must not be present. */
 int cq_strmap_put(cq_strmap *m, const char *key, size_t val);
 /* The value of key when present (*found = 1); otherwise inserts key -> val
  * and returns val (*found = 0).  One hash and one probe sequence for both.
