@@ -128,6 +128,12 @@ CQ_TEST(strmap_reserve_and_upsert)
     }
     CHECK_INT(cq_strmap_get(&m, "k1024"), 1024);
     CHECK_INT(cq_strmap_get(&m, "k7"), 7);
+    /* values are kept in 32 bits: UINT32_MAX and more are refused, not cut */
+    CHECK_INT(cq_strmap_put(&m, "big", (size_t)UINT32_MAX), -1);
+    CHECK(cq_strmap_upsert(&m, "big", (size_t)UINT32_MAX + 5, &found) == NULL);
+    CHECK(cq_strmap_get(&m, "big") == (size_t)-1);
+    CHECK_INT(cq_strmap_put(&m, "big", (size_t)UINT32_MAX - 1), 0);
+    CHECK_INT(cq_strmap_get(&m, "big"), (size_t)UINT32_MAX - 1);
     cq_strmap_free(&m);
 }
 
