@@ -17,8 +17,18 @@ hash(const char *s)
         h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
         h ^= h >> 29;
     }
-    w = 0;
-    memcpy(&w, s, n);
+    /* the last 0-7 bytes by whole loads (overlapping ones for 5-7): a
+     * copy of n bytes into a word on the stack stalled each look-up */
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else {
+        w = n ? (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                    (uint64_t)(unsigned char)s[n - 1] << 16
+              : 0;
+    }
     h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
     h ^= h >> 32;
     h *= 0xFF51AFD7ED558CCDULL;
@@ -43,6 +53,13 @@ find(const cq_strmap *m, const char *key, uint32_t h)
     while (m->slots[i].key && (m->slots[i].hash != h || strcmp(m->slots[i].key, key) != 0))
         i = (i + 1) & mask;
     return &m->slots[i];
+}
+
+void
+cq_strmap_prefetch(const cq_strmap *m, const char *key)
+{
+    if (m->cap)
+        __builtin_prefetch(&m->slots[hash(key) & (m->cap - 1)]);
 }
 
 size_t

@@ -32,8 +32,9 @@
 #define ROLE_GROUP      2
 #define ROLE_ITEM       3
 #define MAX_TOKEN_SHOWN 40
-#define AUTO_HEADER     3 /* records held to detect a Qualtrics/SurveyMonkey header */
-#define N_EXAMPLES      3 /* bad values shown when a column is mostly not answers */
+#define AUTO_HEADER     3  /* records held to detect a Qualtrics/SurveyMonkey header */
+#define N_EXAMPLES      3  /* bad values shown when a column is mostly not answers */
+#define PREFETCH_AHEAD  16 /* ids looked up in a map: the slot of the 16th next one is loaded */
 
 typedef struct {
     int role;
@@ -115,8 +116,11 @@ count_repeated(cq_study *st, size_t w, cq_diag *d)
     if (!m)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     b->ids_in_previous = 0;
-    for (size_t r = 0; r < b->n; r++)
+    for (size_t r = 0; r < b->n; r++) {
+        if (r + PREFETCH_AHEAD < b->n)
+            cq_strmap_prefetch(m, b->ids[r + PREFETCH_AHEAD]);
         b->ids_in_previous += cq_strmap_get(m, b->ids[r]) != (size_t)-1;
+    }
     return CQ_OK;
 }
 
@@ -922,6 +926,8 @@ data_field(ingest *g, const char *s, size_t len)
         }
         memcpy(t->s, s, len);
         t->s[len] = '\0';
+        if (col->role == ROLE_ID) /* the record's other fields come before its look-up */
+            cq_strmap_prefetch(&g->idmap, t->s);
     }
     return 0;
 nomem:

@@ -26,6 +26,9 @@ typedef struct {
 
 /* A zeroed map is empty and ready. */
 void cq_strmap_free(cq_strmap *m);
+/* Starts loading the slot where key's search will begin (a big map's slots
+ * are a cache miss each): call it some work ahead of the look-up. */
+void cq_strmap_prefetch(const cq_strmap *m, const char *key);
 /* Value of key, or (size_t)-1. */
 size_t cq_strmap_get(const cq_strmap *m, const char *key);
 /* Inserts key -> val; returns 0, or -1 when out of memory (or val >= UINT32_MAX).
