@@ -1210,15 +1210,25 @@ finish(ingest *g)
         if (!count)
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
         /* g->answers hold the options as chosen; the wave's answers hold an
-         * option without points ("Vet inte") as missing, for scoring */
-        size_t missing = 0;
+         * option without points ("Vet inte") as missing, for scoring: one
+         * table look-up a row, counted by byte value and folded after */
+        uint8_t as_scored[256];
+        size_t by_byte[256] = {0};
+        for (size_t o = 0; o < 256; o++)
+            as_scored[o] = o < n_opt && !set->options[o].missing ? (uint8_t)o : CQ_NA;
+        const uint8_t *in = g->answers[i];
+        uint8_t *out = wave->answers[i];
         for (size_t r = 0; r < n; r++) {
-            uint8_t o = g->answers[i][r];
-            count[o == CQ_NA ? n_opt : o]++;
-            if (o != CQ_NA && set->options[o].missing)
-                o = CQ_NA;
-            missing += o == CQ_NA;
-            wave->answers[i][r] = o;
+            by_byte[in[r]]++;
+            out[r] = as_scored[in[r]];
+        }
+        size_t missing = 0;
+        for (size_t o = 0; o < 256; o++) {
+            if (o < n_opt)
+                count[o] = by_byte[o];
+            else if (o == CQ_NA)
+                count[n_opt] = by_byte[o];
+            missing += as_scored[o] == CQ_NA ? by_byte[o] : 0;
         }
         free(g->answers[i]); /* one column at a time: no second copy of them all */
         g->answers[i] = NULL;
