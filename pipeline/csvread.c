@@ -29,16 +29,12 @@ typedef struct {
     int nomem;
     int too_many_fields;
     /* the fast path */
-    unsigned char cls[256]; /* CLS_ of each byte */
-    cq_field *fld;          /* [fld_cap] the fields of the current line */
+    char delim;
+    cq_field *fld; /* [fld_cap] the fields of the current line */
     size_t fld_cap;
 } reader;
 
 int cq_csv_fast_path = 1;
-
-#define CLS_DELIM 1
-#define CLS_TERM  2
-#define CLS_QUOTE 3
 
 const char *
 cq_trim(const char *s, size_t *len)
@@ -116,24 +112,27 @@ on_record(int c, void *data)
 static int
 split_line(reader *r, const char *buf, size_t got, size_t i, size_t *j, size_t *nf)
 {
-    size_t k = i, a = i, n = 0;
-    int plain = 1;
-    for (;; k++) {
-        unsigned char cls = k < got ? r->cls[(unsigned char)buf[k]] : CLS_TERM;
-        if (!cls)
+    /* the line's end, then any quote in it: memchr, many bytes a step */
+    const char *nl = memchr(buf + i, '\n', got - i);
+    size_t end = nl ? (size_t)(nl - buf) : got;
+    const char *cr = memchr(buf + i, '\r', end - i);
+    if (cr)
+        end = (size_t)(cr - buf);
+    *j = end;
+    *nf = 0;
+    if (memchr(buf + i, '"', end - i))
+        return 0;
+    char delim = r->delim;
+    size_t a = i, n = 0;
+    for (size_t k = i;; k++) {
+        if (k < end && buf[k] != delim)
             continue;
-        if (cls == CLS_QUOTE) {
-            plain = 0;
-            break;
-        }
         /* a field ends at k: a delimiter, the terminator or the block's end */
         if (n == r->fld_cap) {
             size_t cap = 2 * r->fld_cap;
             cq_field *f = cap <= CQ_MAX_FIELDS ? realloc(r->fld, cap * sizeof *f) : NULL;
-            if (!f) {
-                plain = 0; /* libcsv says what is wrong */
-                break;
-            }
+            if (!f)
+                return 0; /* libcsv says what is wrong */
             r->fld = f;
             r->fld_cap = cap;
         }
@@ -145,15 +144,12 @@ split_line(reader *r, const char *buf, size_t got, size_t i, size_t *j, size_t *
                 e--;
         }
         r->fld[n++] = (cq_field){buf + b, e - b};
-        a = k + 1;
-        if (cls == CLS_TERM)
+        if (k == end)
             break;
+        a = k + 1;
     }
-    while (k < got && buf[k] != '\n' && buf[k] != '\r')
-        k++;
-    *j = k;
     *nf = n;
-    return plain;
+    return 1;
 }
 
 static int
@@ -237,9 +233,7 @@ cq_csv_read_rows(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_cs
     }
     parser_ready = 1;
     csv_set_delim(&p, (unsigned char)info->delimiter);
-    r.cls[(unsigned char)info->delimiter] = CLS_DELIM;
-    r.cls['\n'] = r.cls['\r'] = CLS_TERM;
-    r.cls['"'] = CLS_QUOTE;
+    r.delim = info->delimiter;
     csv_set_space_func(&p, only_space);
 
     size_t line = 1, blocks = 0;
