@@ -19,8 +19,10 @@
  * which are async-signal-safe), the lock file when this run made it, and
  * then end the process by the same signal.  The commit blocks them.
  */
+#include "copsoq/log.h"
 #include "copsoq/study.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -211,6 +213,33 @@ take_lock(const char *dir, cq_diag *d)
     return cq_fail(d, CQ_ERR_WRITE, "%s/%s: cannot take the lock", dir, LOCK_NAME);
 }
 
+/* Names the private folders that runs killed outright (SIGKILL, a crash, a
+ * power cut) left in --out: no handler ran for them.  With the lock held no
+ * other run is using one, but they are not this run's to delete: the user is
+ * told what they are and may remove them. */
+static void
+warn_leftovers(const char *dir)
+{
+    int fd = dup(g.out_fd);
+    DIR *dp = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!dp) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    const size_t len = sizeof TMP_TEMPLATE - 1, stem = len - 6; /* ".copsoq-" + XXXXXX */
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        struct stat sb;
+        if (strlen(e->d_name) == len && strncmp(e->d_name, TMP_TEMPLATE, stem) == 0 &&
+            fstatat(g.out_fd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(sb.st_mode))
+            cq_warn("%s/%s: left by a copsoq run that was killed before it could clean up "
+                    "(it holds that run's unfinished files, never results); remove it",
+                    dir, e->d_name);
+    }
+    closedir(dp);
+}
+
 cq_status
 cq_output_begin(cq_study *st, cq_diag *d)
 {
@@ -239,6 +268,7 @@ cq_output_begin(cq_study *st, cq_diag *d)
     s = take_lock(dir, d);
     if (s != CQ_OK)
         goto fail;
+    warn_leftovers(dir);
     snprintf(tmp, n, "%s/%s", dir, TMP_TEMPLATE);
     if (!mkdtemp(tmp)) {
         s = cq_fail(d, CQ_ERR_WRITE, "%s: cannot create a temporary folder: %s", dir,

@@ -6,9 +6,10 @@
 # real response files, workbooks (also with their parts stored uncompressed,
 # so mutations reach the XML), maps, instruments, study and population files;
 # the multi-file targets take their parts split at "@@@@" lines
-# (tests/fuzz/fuzz_common.h).
+# (tests/fuzz/fuzz_common.h).  FUZZ_OUT names the folder (default build-fuzz),
+# so that two runs can go side by side.
 set -eu
-out=build-fuzz
+out=${FUZZ_OUT:-build-fuzz}
 mkdir -p "$out/corpus_ingest" "$out/corpus_xlsx" "$out/corpus_colmap" "$out/corpus_instrument" \
   "$out/corpus_study" "$out/corpus_population" "$out/corpus_pipeline"
 cp tests/data/small/*.csv "$out/corpus_ingest/" 2>/dev/null || true
@@ -29,6 +30,14 @@ with zipfile.ZipFile(os.path.join(d, "tiny.xlsx"), "w", zipfile.ZIP_STORED) as z
     z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
     z.writestr("xl/sharedStrings.xml", '<sst><si><t>id</t></si><si><r><t>a</t></r><rPh><t>b</t></rPh></si></sst>')
     z.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="B3"><v>3.0</v></c><c r="C3" t="s"><v>1</v></c></row></sheetData></worksheet>')
+# parts found only through the relationships (_rels/.rels, the workbook's .rels, "../")
+with zipfile.ZipFile(os.path.join(d, "moved.xlsx"), "w", zipfile.ZIP_STORED) as z:
+    R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    z.writestr("_rels/.rels", '<Relationships><Relationship Id="rId1" Type="%s/officeDocument" Target="/b/main.xml"/></Relationships>' % R)
+    z.writestr("b/main.xml", '<workbook xmlns:r="%s"><sheets><sheet name="S" r:id="rId2"/></sheets></workbook>' % R)
+    z.writestr("b/_rels/main.xml.rels", '<Relationships><Relationship Id="rId9" Type="%s/sharedStrings" Target="./s/../strings.xml"/><Relationship Id="rId2" Target="../d/sheet.xml"/></Relationships>' % R)
+    z.writestr("b/strings.xml", '<sst><si><t>id</t></si><si><t>a</t></si></sst>')
+    z.writestr("d/sheet.xml", '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData></worksheet>')
 PY
 for f in samples/exports/*/columns.csv; do cp "$f" "$out/corpus_colmap/$(basename "$(dirname "$f")").csv"; done
 printf 'wave,column,name\n,id,id\n2016,Q1,QD1\n,Q1,QD2\n# c\n,"a, b",B1\n' > "$out/corpus_colmap/small.csv"
@@ -63,7 +72,7 @@ rm -f "$out/libcopsoq.a"
 ar rcs "$out/libcopsoq.a" "$out"/obj/*.o
 # runs.tsv keeps every session's executions, so the totals per target are the
 # fuzzing this code has had (date, target, runs, seconds, result)
-[ -f "$out/runs.tsv" ] || printf 'date\ttarget\truns\tseconds\tresult\n' > "$out/runs.tsv"
+[ -f "$out/runs.tsv" ] || printf 'date\ttarget\truns\tseconds\tresult\tcommit\n' > "$out/runs.tsv"
 for t in ${FUZZ_TARGETS:-ingest xlsx colmap instrument study population pipeline}; do
   # shellcheck disable=SC2086
   clang $CFLAGS_FUZZ -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$t.c "$out/libcopsoq.a" $LIBS \
@@ -74,7 +83,8 @@ for t in ${FUZZ_TARGETS:-ingest xlsx colmap instrument study population pipeline
   runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1/p' "$out/fuzz_$t.log")
   secs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p' "$out/fuzz_$t.log")
   [ "$result" = crash ] && runs=$(grep -o '^#[0-9]*' "$out/fuzz_$t.log" | tail -1 | tr -d '#')
-  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "${runs:-0}" "${secs:-0}" "$result" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "${runs:-0}" "${secs:-0}" "$result" \
+    "$(git describe --always --dirty 2>/dev/null || echo -)" \
     >> "$out/runs.tsv"
   [ "$result" = ok ] || { echo "fuzz_$t: crash, see $out/fuzz_$t.log"; exit 1; }
   echo "fuzz_$t: $(grep '^Done' "$out/fuzz_$t.log")"

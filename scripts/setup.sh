@@ -4,7 +4,7 @@
 #   sh scripts/setup.sh                 build and test (make demo)
 #   sh scripts/setup.sh --with-render   + LibreOffice and poppler (make check renders the report)
 #   sh scripts/setup.sh --with-tools    + clang, libFuzzer, time (make fuzz, make bench)
-#   sh scripts/setup.sh --with-r        + R (to regenerate the references in tests/r)
+#   sh scripts/setup.sh --with-r        + R, PSPP (to regenerate tests/r and tests/data/por)
 #   sh scripts/setup.sh --with-bench    + pandas, scipy, openpyxl (the peer in make bench)
 set -eu
 BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter-dev libssl-dev
@@ -12,7 +12,7 @@ BUILD="build-essential pkg-config libcsv-dev zlib1g-dev libgsl-dev libxlsxwriter
 TEST="python3 python3-openpyxl python3-numpy readstat valgrind clang-format"   # readstat: writes the .sav fixtures
 RENDER="libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito"
 TOOLS="clang libclang-rt-14-dev time gzip"   # make fuzz, make bench
-R="r-base-core r-cran-psych"                 # regenerating tests/r/ references (psych: the alpha cross-check)
+R="r-base-core r-cran-psych r-cran-foreign pspp"   # regenerating tests/r/ (psych: the alpha cross-check) and tests/data/por
 BENCH="python3-pandas python3-scipy python3-openpyxl"   # make bench's pandas peer
 want="$BUILD $TEST"
 for opt in "$@"; do

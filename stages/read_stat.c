@@ -10,9 +10,16 @@
  * (origin 0), then every value label of each variable, then one record per
  * case (origin: the case number, from 1).  Cases x variables is capped
  * before anything is stored for them.
+ *
+ * SPSS portable files (.por) get two repairs, see "SPSS portable files"
+ * below: ReadStat is shown the file's character table as PSPP's own reader
+ * takes it, and a character the portable format could not carry (å, ä, ö
+ * in a name, a value label or a text value) stops the read instead of
+ * arriving as blanks.
  */
 #include "copsoq/reader.h"
 
+#include <locale.h>
 #include <math.h>
 #include <pthread.h>
 #include <readstat.h>
@@ -27,11 +34,15 @@ typedef struct {
     const char *set;
     char *value;
     const char *label;
+    int lost; /* .por: the label lost a character (see por_lost) */
 } vlabel;
 
 typedef struct {
     const unsigned char *data;
     size_t len, pos;
+    unsigned char *head; /* .por: data[0..head_len) with the repaired table */
+    size_t head_len;
+    int por;
     const char *file;
     cq_diag *d;
     cq_status status;
@@ -83,7 +94,12 @@ io_read(void *buf, size_t nbyte, void *io_ctx)
     statread *r = io_ctx;
     size_t left = r->len - r->pos;
     size_t n = nbyte < left ? nbyte : left;
-    memcpy(buf, r->data + r->pos, n);
+    size_t h = r->pos < r->head_len ? r->head_len - r->pos : 0;
+    if (h > n)
+        h = n;
+    if (h)
+        memcpy(buf, r->head + r->pos, h);
+    memcpy((char *)buf + h, r->data + r->pos + h, n - h);
     r->pos += n;
     return (ssize_t)n;
 }
@@ -97,6 +113,92 @@ io_update(long file_size, readstat_progress_handler progress_handler, void *user
     (void)io_ctx;
     return READSTAT_OK;
 }
+
+/* ------------------------------------------------------------ SPSS portable files
+ *
+ * A portable file starts with 200 characters of vendor text and a table of
+ * 256 giving, for each position of the portable character set, the byte
+ * that stands for it (positions 64-73 the digits, 126 the space, ...), all
+ * in lines of 80 characters (a shorter line is padded with spaces).  A writer
+ * without a character names the byte of a near one: PSPP 1.6 writes the
+ * superscript digits (positions 167-176) as the bytes of '0'-'9'.  PSPP's
+ * reader gives a byte the meaning of the first position naming it, from 64
+ * on.  ReadStat 1.1.8 gives it the last one (it only re-maps '0' afterwards),
+ * so it reads every digit 1-9 of such a file as a superscript and refuses
+ * the first number ("Error parsing double string").  ReadStat is therefore
+ * shown the table with every byte already named at a lower position
+ * replaced by the byte of '0' (position 64), the byte ReadStat maps last.
+ */
+#define POR_VANITY 200
+#define POR_TABLE  256
+#define POR_LINE   80
+#define POR_PAD    ((size_t)-1) /* a table position in a line's padding */
+
+static cq_status
+por_repair_table(statread *r)
+{
+    size_t at[POR_TABLE]; /* where each table position is in the file */
+    size_t logical = 0, col = 0, i = 0;
+    while (logical < POR_VANITY + POR_TABLE && i < r->len) {
+        unsigned char c = r->data[i];
+        if (c == '\r' || c == '\n') {
+            i += c == '\r' && i + 1 < r->len && r->data[i + 1] == '\n' ? 2 : 1;
+            for (; col < POR_LINE && logical < POR_VANITY + POR_TABLE; col++, logical++)
+                if (logical >= POR_VANITY)
+                    at[logical - POR_VANITY] = POR_PAD;
+            col = 0;
+            continue;
+        }
+        if (logical >= POR_VANITY)
+            at[logical - POR_VANITY] = i;
+        logical++;
+        col++;
+        i++;
+    }
+    if (logical < POR_VANITY + POR_TABLE || at[64] == POR_PAD)
+        return CQ_OK; /* ReadStat will say what is wrong */
+    r->head = malloc(i);
+    if (!r->head)
+        return cq_fail(r->d, CQ_ERR_NOMEM, "%s: out of memory", r->file);
+    memcpy(r->head, r->data, i);
+    r->head_len = i;
+    unsigned char named[256] = {0};
+    for (size_t k = 64; k < POR_TABLE; k++) {
+        if (at[k] == POR_PAD) {
+            named[' '] = 1;
+            continue;
+        }
+        unsigned char b = r->data[at[k]];
+        if (named[b])
+            r->head[at[k]] = r->data[at[64]];
+        named[b] = 1;
+    }
+    return CQ_OK;
+}
+
+/* ReadStat turns a byte the table does not name into U+FFFD (in a UTF-8
+ * locale, which the parse runs in; blanks otherwise): the portable format
+ * has no å, ä or ö, and writers put their own bytes there.  R's foreign
+ * package cuts such texts short; nothing reads them back reliably. */
+static int
+por_lost(const char *s)
+{
+    return s && strstr(s, "\xEF\xBF\xBD") != NULL;
+}
+
+/* Whether data[0..len) holds a byte above 127. */
+static int
+memchr_high(const unsigned char *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (data[i] & 0x80)
+            return 1;
+    return 0;
+}
+
+#define POR_LOST_HINT                                                                              \
+    "a character the SPSS portable format cannot carry (letters such as å, ä, ö "               \
+    "are lost in .por files); save the data as .sav or export CSV instead"
 
 /* ------------------------------------------------------------ callbacks */
 
@@ -172,6 +274,11 @@ on_variable(int index, readstat_variable_t *var, const char *val_labels, void *c
         r->status = cq_fail(r->d, CQ_ERR_NOMEM, "%s: out of memory", r->file);
         return READSTAT_HANDLER_ABORT;
     }
+    if (r->por && por_lost(r->names[index])) {
+        r->status = cq_fail(r->d, CQ_ERR_BINARY, "%s: the name of variable %d holds " POR_LOST_HINT,
+                            r->file, index + 1);
+        return READSTAT_HANDLER_ABORT;
+    }
     return READSTAT_HANDLER_OK;
 }
 
@@ -205,6 +312,12 @@ on_value(int obs, readstat_variable_t *var, readstat_value_t value, void *ctx)
     if (!t)
         goto nomem;
     r->cells[o * r->n_vars + (size_t)vi] = t;
+    if (r->por && por_lost(t)) {
+        r->status = cq_fail(r->d, CQ_ERR_BINARY,
+                            "%s: variable %s, case %zu: the value holds " POR_LOST_HINT, r->file,
+                            r->names[vi] ? r->names[vi] : "?", o + 1);
+        return READSTAT_HANDLER_ABORT;
+    }
     return READSTAT_HANDLER_OK;
 nomem:
     r->status = cq_fail(r->d, CQ_ERR_NOMEM, "%s: out of memory", r->file);
@@ -233,6 +346,7 @@ on_value_label(const char *set, readstat_value_t value, const char *label, void 
     l->label = cq_arena_strdup(&r->arena, label ? label : "");
     if (!l->set || !l->value || !l->label)
         goto nomem;
+    l->lost = r->por && por_lost(l->label);
     r->n_labels++;
     return READSTAT_HANDLER_OK;
 nomem:
@@ -271,10 +385,24 @@ cq_stat_read(const unsigned char *data, size_t len, const char *name, cq_format 
     r.len = len;
     r.file = name;
     r.d = d;
-    cq_status st = CQ_OK;
+    r.por = fmt == CQ_FMT_POR;
+    cq_status st = r.por ? por_repair_table(&r) : CQ_OK;
+    if (st != CQ_OK)
+        return st;
+    /* .por: ReadStat writes a character it cannot translate as U+FFFD only
+     * in a UTF-8 locale (a blank otherwise): this thread uses one meanwhile */
+    locale_t utf8 = r.por ? newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0) : (locale_t)0;
+    if (r.por && !utf8 && memchr_high(data, len)) {
+        free(r.head);
+        return cq_fail(d, CQ_ERR_BINARY, "%s: holds bytes outside ASCII: " POR_LOST_HINT, name);
+    }
     readstat_parser_t *p = readstat_parser_init();
-    if (!p)
+    if (!p) {
+        if (utf8)
+            freelocale(utf8);
+        free(r.head);
         return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
+    }
     readstat_set_open_handler(p, io_open);
     readstat_set_close_handler(p, io_close);
     readstat_set_seek_handler(p, io_seek);
@@ -292,9 +420,14 @@ cq_stat_read(const unsigned char *data, size_t len, const char *name, cq_format 
      * once: the waves (waves.c) take turns here */
     static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
     pthread_mutex_lock(&one_at_a_time);
+    locale_t was = utf8 ? uselocale(utf8) : (locale_t)0;
     readstat_error_t e = fmt == CQ_FMT_DTA   ? readstat_parse_dta(p, name, &r)
                          : fmt == CQ_FMT_POR ? readstat_parse_por(p, name, &r)
                                              : readstat_parse_sav(p, name, &r);
+    if (utf8) {
+        uselocale(was);
+        freelocale(utf8);
+    }
     pthread_mutex_unlock(&one_at_a_time);
     readstat_parser_free(p);
     if (r.status != CQ_OK) {
@@ -302,9 +435,12 @@ cq_stat_read(const unsigned char *data, size_t len, const char *name, cq_format 
         goto cleanup;
     }
     if (e != READSTAT_OK) {
-        st = cq_fail(d, CQ_ERR_BINARY, "%s: not a readable %s file: %s%s%s", name,
-                     fmt == CQ_FMT_DTA ? "Stata" : "SPSS", readstat_error_message(e),
-                     r.errmsg[0] ? ": " : "", r.errmsg);
+        st = cq_fail(d, CQ_ERR_BINARY, "%s: not a readable %s file: %s%s%s%s", name,
+                     fmt == CQ_FMT_DTA ? "Stata"
+                     : r.por           ? "SPSS portable"
+                                       : "SPSS",
+                     readstat_error_message(e), r.errmsg[0] ? ": " : "", r.errmsg,
+                     r.por ? " (save the data as .sav or export CSV instead)" : "");
         goto cleanup;
     }
     if (!r.names) {
@@ -328,12 +464,20 @@ cq_stat_read(const unsigned char *data, size_t len, const char *name, cq_format 
     for (size_t v = 0; v < r.n_vars && cb->label; v++) {
         if (!r.label_set[v])
             continue;
-        for (size_t k = 0; k < r.n_labels; k++)
-            if (strcmp(r.labels[k].set, r.label_set[v]) == 0 &&
-                cb->label(cb->ctx, v, r.labels[k].value, r.labels[k].label) != 0) {
+        for (size_t k = 0; k < r.n_labels; k++) {
+            if (strcmp(r.labels[k].set, r.label_set[v]) != 0)
+                continue;
+            if (r.labels[k].lost) {
+                st = cq_fail(d, CQ_ERR_BINARY,
+                             "%s: variable %s: the label of value %s holds " POR_LOST_HINT, name,
+                             r.names[v] ? r.names[v] : "?", r.labels[k].value);
+                goto cleanup;
+            }
+            if (cb->label(cb->ctx, v, r.labels[k].value, r.labels[k].label) != 0) {
                 st = stopped(&r, stop);
                 goto cleanup;
             }
+        }
     }
     /* cases */
     for (size_t o = 0; o < r.n_obs; o++) {
@@ -353,6 +497,7 @@ cq_stat_read(const unsigned char *data, size_t len, const char *name, cq_format 
         }
     }
 cleanup:
+    free(r.head);
     free(r.cells);
     free(r.labels);
     cq_arena_free(&r.arena);

@@ -2,12 +2,19 @@
  * read_xlsx.c - records from an Excel workbook (.xlsx), from memory (see reader.h).
  *
  * The zip is read with minizip (unzip.h, over memory through its file
- * function table) and each XML part is streamed through expat:
- *   xl/workbook.xml             sheet names and relationship ids, in order
- *   xl/_rels/workbook.xml.rels  relationship id -> worksheet part
- *   xl/sharedStrings.xml        the shared strings (optional)
+ * function table) and each XML part is streamed through expat.  Parts are
+ * found through the package's relationships, as Excel finds them, not by
+ * fixed names (part names compare without case, as OPC says):
+ *   _rels/.rels                 the officeDocument relationship: the workbook
+ *                               part (xl/workbook.xml when there is none)
+ *   the workbook                sheet names and relationship ids, in order
+ *   its rels (dir/_rels/NAME.rels) relationship id -> worksheet part, and the
+ *                               sharedStrings relationship (optional)
+ *   the shared strings          (xl/sharedStrings.xml when no relationship)
  *   the worksheet               rows of cells: shared (t="s"), inline
  *                               (t="inlineStr"), numbers, booleans, text
+ * A relationship's target is relative to its source part's folder ("../"
+ * allowed) or absolute from the package root ("/xl/...").
  * A row's origin is its row number (r="12"); a cell's column comes from its
  * reference (r="C12"), so skipped empty cells become empty fields, and rows
  * shorter than the header are padded.  Sizes are capped before reading: the
@@ -121,8 +128,11 @@ typedef struct {
     /* workbook */
     sheet_ref *sheets;
     size_t n_sheets;
+    const char *rels_base; /* folder of the part whose .rels is read: "" or "xl/" */
     const char *want_rid;
-    char *target;
+    char *target;     /* the worksheet part */
+    char *sst_target; /* the shared strings part */
+    char *wb_target;  /* the workbook part */
     /* shared strings */
     char **sst;
     size_t n_sst, cap_sst;
@@ -205,7 +215,7 @@ static cq_status
 parse_part(xlsx *x, unzFile uz, const char *part, int required, int *found)
 {
     *found = 0;
-    if (unzLocateFile(uz, part, 0) != UNZ_OK) {
+    if (unzLocateFile(uz, part, 2) != UNZ_OK) { /* 2: without regard to case */
         if (!required)
             return CQ_OK;
         return cq_fail(x->d, CQ_ERR_BINARY, "%s: a zip file but not an Excel workbook (no %s)",
@@ -314,33 +324,112 @@ no_end(void *ud, const XML_Char *el)
     (void)el;
 }
 
+/* The part a relationship's target names: relative to base (a folder
+ * ending in '/', or ""), or absolute from the package root; "." and ".."
+ * segments resolved ("xl/" + "../data/s.xml" -> "data/s.xml").  NULL when
+ * out of memory or when ".." climbs above the root. */
+static char *
+resolve_target(const char *base, const char *target)
+{
+    if (target[0] == '/') {
+        base = "";
+        target++;
+    }
+    size_t n = strlen(base) + strlen(target) + 1;
+    char *joined = malloc(n), *out = malloc(n);
+    if (!joined || !out) {
+        free(joined);
+        free(out);
+        return NULL;
+    }
+    snprintf(joined, n, "%s%s", base, target);
+    size_t used = 0;
+    for (char *seg = joined, *next; seg; seg = next) {
+        next = strchr(seg, '/');
+        size_t len = next ? (size_t)(next - seg) : strlen(seg);
+        if (next)
+            next++;
+        if (len == 0 || (len == 1 && seg[0] == '.'))
+            continue;
+        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+            if (used == 0) {
+                free(joined);
+                free(out);
+                return NULL;
+            }
+            while (used > 0 && out[used - 1] != '/')
+                used--;
+            if (used > 0)
+                used--; /* the '/' before the dropped segment */
+            continue;
+        }
+        if (used)
+            out[used++] = '/';
+        memcpy(out + used, seg, len);
+        used += len;
+    }
+    out[used] = '\0';
+    free(joined);
+    return out;
+}
+
+/* "xl/workbook.xml" -> "xl/_rels/workbook.xml.rels" */
+static char *
+rels_of(const char *part)
+{
+    const char *slash = strrchr(part, '/');
+    size_t dir = slash ? (size_t)(slash - part) + 1 : 0;
+    size_t n = strlen(part) + sizeof "_rels/" + sizeof ".rels";
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%.*s_rels/%s.rels", (int)dir, part, part + dir);
+    return p;
+}
+
+/* The relationship types that name a workbook's parts end so (the
+ * transitional and the strict namespaces alike). */
+static int
+type_is(const char *type, const char *what)
+{
+    size_t n = strlen(type), m = strlen(what);
+    return n > m && type[n - m - 1] == '/' && strcmp(type + n - m, what) == 0;
+}
+
 static void XMLCALL
 rels_start(void *ud, const XML_Char *el, const XML_Char **attr)
 {
     xlsx *x = ud;
-    if (strcmp(local_name(el), "Relationship") != 0 || x->target)
+    if (strcmp(local_name(el), "Relationship") != 0)
         return;
-    const char *id = NULL, *target = NULL;
+    const char *id = NULL, *target = NULL, *type = "", *mode = "";
     for (size_t i = 0; attr[i]; i += 2) {
         if (strcmp(attr[i], "Id") == 0)
             id = attr[i + 1];
         else if (strcmp(attr[i], "Target") == 0)
             target = attr[i + 1];
+        else if (strcmp(attr[i], "Type") == 0)
+            type = attr[i + 1];
+        else if (strcmp(attr[i], "TargetMode") == 0)
+            mode = attr[i + 1];
     }
-    if (!id || !target || strcmp(id, x->want_rid) != 0)
+    if (!target || strcmp(mode, "External") == 0)
         return;
-    /* relative to xl/, or absolute from the package root */
-    size_t n = strlen(target) + 4;
-    x->target = malloc(n);
-    if (!x->target) {
+    char **slot = NULL;
+    if (x->want_rid && id && strcmp(id, x->want_rid) == 0)
+        slot = &x->target;
+    else if (x->want_rid && type_is(type, "sharedStrings"))
+        slot = &x->sst_target;
+    else if (!x->want_rid && type_is(type, "officeDocument"))
+        slot = &x->wb_target;
+    if (!slot || *slot)
+        return;
+    *slot = resolve_target(x->rels_base, target);
+    if (!*slot && target[0]) {
+        if (strstr(target, "..")) /* climbs above the package: no such part */
+            return;
         x->status = cq_fail(x->d, CQ_ERR_NOMEM, "%s: out of memory", x->file);
         XML_StopParser(x->xp, XML_FALSE);
-        return;
     }
-    if (target[0] == '/')
-        snprintf(x->target, n, "%s", target + 1);
-    else
-        snprintf(x->target, n, "xl/%s", target);
 }
 
 /* ------------------------------------------------------------ shared strings */
@@ -564,18 +653,31 @@ cq_xlsx_read(const unsigned char *data, size_t len, const char *name, cq_read_in
     x.stop = stop;
     cq_status st = CQ_OK;
     int found;
+    char *wb_dir = NULL, *wb_rels = NULL;
     unzFile uz = unzOpen2_64("workbook", &io);
     if (!uz)
         return cq_fail(d, CQ_ERR_BINARY,
                        "%s: starts like a zip file but cannot be opened as one (damaged or "
                        "truncated workbook?)",
                        name);
+    /* the workbook part, named by the package's relationships */
+    x.rels_base = "";
+    if (!new_parser(&x, rels_start, no_end)) {
+        st = cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
+        goto cleanup;
+    }
+    if ((st = parse_part(&x, uz, "_rels/.rels", 0, &found)) != CQ_OK)
+        goto cleanup;
+    if (!x.wb_target && !(x.wb_target = strdup("xl/workbook.xml"))) {
+        st = cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
+        goto cleanup;
+    }
     /* the sheet: by name, or the first in the workbook's order */
     if (!new_parser(&x, wb_start, no_end)) {
         st = cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
         goto cleanup;
     }
-    if ((st = parse_part(&x, uz, "xl/workbook.xml", 1, &found)) != CQ_OK)
+    if ((st = parse_part(&x, uz, x.wb_target, 1, &found)) != CQ_OK)
         goto cleanup;
     if (x.n_sheets == 0) {
         st = cq_fail(d, CQ_ERR_BINARY, "%s: the workbook has no worksheet", name);
@@ -602,11 +704,17 @@ cq_xlsx_read(const unsigned char *data, size_t len, const char *name, cq_read_in
     }
     snprintf(info->sheet_used, sizeof info->sheet_used, "%s", x.sheets[k].name);
     x.want_rid = x.sheets[k].rid;
-    if (!new_parser(&x, rels_start, no_end)) {
+    /* its relationships: the worksheet and the shared strings, relative to
+     * the workbook's folder */
+    char *slash = strrchr(x.wb_target, '/');
+    wb_dir = strndup(x.wb_target, slash ? (size_t)(slash - x.wb_target) + 1 : 0);
+    wb_rels = rels_of(x.wb_target);
+    if (!wb_dir || !wb_rels || !new_parser(&x, rels_start, no_end)) {
         st = cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
         goto cleanup;
     }
-    if ((st = parse_part(&x, uz, "xl/_rels/workbook.xml.rels", 1, &found)) != CQ_OK)
+    x.rels_base = wb_dir;
+    if ((st = parse_part(&x, uz, wb_rels, 1, &found)) != CQ_OK)
         goto cleanup;
     if (!x.target) {
         st = cq_fail(d, CQ_ERR_BINARY, "%s: the worksheet '%s' has no part in the workbook", name,
@@ -617,7 +725,8 @@ cq_xlsx_read(const unsigned char *data, size_t len, const char *name, cq_read_in
         st = cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
         goto cleanup;
     }
-    if ((st = parse_part(&x, uz, "xl/sharedStrings.xml", 0, &found)) != CQ_OK)
+    if ((st = parse_part(&x, uz, x.sst_target ? x.sst_target : "xl/sharedStrings.xml",
+                         x.sst_target != NULL, &found)) != CQ_OK)
         goto cleanup;
     x.in_t = x.in_rph = 0;
     if (!new_parser(&x, sheet_start, sheet_end)) {
@@ -640,5 +749,9 @@ cleanup:
     free(x.sst);
     free(x.text);
     free(x.target);
+    free(x.sst_target);
+    free(x.wb_target);
+    free(wb_dir);
+    free(wb_rels);
     return st;
 }

@@ -575,15 +575,13 @@ rb_build_method(ctx *x)
     method_row(x, sh, &r, CQ_T_M_RELIABILITY_H, rb_textf(x, CQ_T_M_RELIABILITY, set->min_group));
     method_row(x, sh, &r, CQ_T_M_FILES_H, cq_text(x->en, CQ_T_M_FILES));
     if (st->colmap) { /* the column map (contract §2a): its hash and every rename */
-        const char *t = rb_fmt(x,
-                               x->en ? "Column map %s (SHA-256 %s) renamed these columns:"
-                                     : "Kolumnkartan %s (SHA-256 %s) döpte om dessa kolumner:",
-                               base_name(set->columns_path), st->colmap->sha256);
+        const char *t =
+            rb_textf(x, CQ_T_M_COLMAP, base_name(set->columns_path), st->colmap->sha256);
         for (size_t w = 0; w < x->nw; w++)
             for (size_t k = 0; k < st->waves[w].n_renames; k++)
-                t = rb_fmt(x, "%s %s: %s -> %s;", t, st->waves[w].label,
-                           st->waves[w].rename_from[k], st->waves[w].rename_to[k]);
-        method_row(x, sh, &r, CQ_T_M_FILES_H, t);
+                t = rb_textf(x, CQ_T_M_COLMAP_RENAME, t, st->waves[w].label,
+                             st->waves[w].rename_from[k], st->waves[w].rename_to[k]);
+        method_row(x, sh, &r, CQ_T_M_COLMAP_H, t);
     }
 }
 

@@ -832,18 +832,14 @@ chart_block(ctx *x, cq_rchart *ch, const bar *bars, size_t n_bars, int by_wave, 
  * of the Diagram sheet (700 px). */
 #define CHART_MAX_ROWS 32
 
-/* Splits n bars into parts of at most CHART_MAX_ROWS category rows (a
- * scale's name row counts when by_wave), as even as the scale boundaries
- * allow; a scale whose bars alone need more rows is split between its bars.
- * Part p is bars cut[p] .. cut[p + 1] - 1; returns the number of parts. */
+/* Splits n bars greedily into parts of at most limit category rows (a
+ * scale's name row counts when by_wave), at scale boundaries; a scale whose
+ * bars alone need more rows is split between its bars.  Part p is bars
+ * cut[p] .. cut[p + 1] - 1; returns the number of parts. */
 static size_t
-chart_parts(const bar *bars, size_t n, int by_wave, size_t *cut)
+chart_cut(const bar *bars, size_t n, int by_wave, size_t limit, size_t *cut)
 {
-    size_t total = n;
-    for (size_t i = 0; by_wave && i < n; i++)
-        total += i == 0 || bars[i].scale != bars[i - 1].scale;
-    size_t want = (total + CHART_MAX_ROWS - 1) / CHART_MAX_ROWS;
-    size_t target = (total + want - 1) / want, parts = 0, i = 0;
+    size_t parts = 0, i = 0, head = by_wave != 0;
     while (i < n) {
         cut[parts++] = i;
         size_t rows = 0;
@@ -851,21 +847,36 @@ chart_parts(const bar *bars, size_t n, int by_wave, size_t *cut)
             size_t e = i + 1; /* the next scale's bars: i .. e - 1 */
             while (by_wave && e < n && bars[e].scale == bars[i].scale)
                 e++;
-            size_t add = (e - i) + (size_t)(by_wave != 0);
-            if (rows > 0 && rows + add > target)
+            size_t add = (e - i) + head;
+            if (rows > 0 && rows + add > limit)
                 break;
-            if (rows + add > CHART_MAX_ROWS) { /* one scale over a page: cut its bars */
-                e = i + (CHART_MAX_ROWS - rows - (size_t)(by_wave != 0));
-                add = CHART_MAX_ROWS - rows;
+            if (add > limit) { /* one scale over the limit: cut between its bars */
+                e = i + (limit > head ? limit - head : 1);
+                add = limit;
             }
             rows += add;
             i = e;
-            if (rows >= CHART_MAX_ROWS)
-                break;
         }
     }
     cut[parts] = n;
     return parts;
+}
+
+/* The fewest parts of at most CHART_MAX_ROWS rows, then the smallest limit
+ * that keeps that many: parts as even as the scale boundaries allow (60
+ * rows of 4-row scales: 32 + 28, not 28 + 28 + 4).  At most CHART_MAX_ROWS
+ * greedy passes: linear in bars. */
+static size_t
+chart_parts(const bar *bars, size_t n, int by_wave, size_t *cut)
+{
+    size_t total = n;
+    for (size_t i = 0; by_wave && i < n; i++)
+        total += i == 0 || bars[i].scale != bars[i - 1].scale;
+    size_t parts = chart_cut(bars, n, by_wave, CHART_MAX_ROWS, cut);
+    for (size_t limit = (total + parts - 1) / parts; limit < CHART_MAX_ROWS; limit++)
+        if (chart_cut(bars, n, by_wave, limit, cut) == parts)
+            return parts;
+    return chart_cut(bars, n, by_wave, CHART_MAX_ROWS, cut);
 }
 
 void

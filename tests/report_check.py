@@ -205,6 +205,21 @@ def check_texts():
           % (len(texts), declared), bad)
 
 
+def check_no_inline_texts():
+    """Report code picks no words by language itself: every text is an id of report_text.h
+    (a literal chosen with `en ? "..." : "..."` has letters; number punctuation may stay)."""
+    bad = []
+    for name in sorted(os.listdir(os.path.join(ROOT, "stages"))):
+        if not (name.startswith("report") and name.endswith(".c")):
+            continue
+        src = open(os.path.join(ROOT, "stages", name), encoding="utf-8").read()
+        for m in re.finditer(r'\ben\s*\?\s*("(?:[^"\\]|\\.)*")\s*:\s*("(?:[^"\\]|\\.)*")', src):
+            plain = re.sub(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]+|.)", "", m.group(1) + m.group(2))
+            if re.search(r"[A-Za-z]", plain):
+                bad.append("%s:%d" % (name, src.count("\n", 0, m.start()) + 1))
+    check(not bad, "report code takes its words from report_text.h, none inline by language", bad)
+
+
 def check_common(path, ids, lang_en):
     """Checks every workbook must pass."""
     wb = openpyxl.load_workbook(path)
@@ -1042,6 +1057,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="copsoq-report-")
     try:
         check_texts()
+        check_no_inline_texts()
 
         # ---- p1/a: two waves, groups enhet and yrke
         ins = os.path.join(P1, "instrument")

@@ -501,6 +501,10 @@
       "The report's figures come from the CSV files written beside it: scale_summary.csv, "                     \
       "comparison.csv, reliability.csv, reliability_items.csv and quality.csv. They can be read "               \
       "in R, Python, SPSS or Excel.")                                                                           \
+    X(CQ_T_M_COLMAP_H, "Kolumnkarta", "Column map")                                                             \
+    X(CQ_T_M_COLMAP, "Kolumnkartan %s (SHA-256 %s) döpte om dessa kolumner:",                                   \
+      "Column map %s (SHA-256 %s) renamed these columns:")                                                      \
+    X(CQ_T_M_COLMAP_RENAME, "%s %s: %s -> %s;", "%s %s: %s -> %s;")                                             \
     X(CQ_T_M_READ_H, "Så läser du rapporten", "How to read the report")                                         \
     X(CQ_T_M_READ,                                                                                              \
       "Börja med Översikt: meningarna överst säger vad som blivit bättre eller sämre och vad som "        \

@@ -56,6 +56,41 @@ for x in dta zsav; do
   grep -q "^wave 2016,format,$( [ $x = zsav ] && echo sav || echo dta)\$" "$tmp/$x/provenance.csv" && ok || bad "$x: provenance format"
 done
 
+# SPSS portable (.por) written by GNU PSPP 1.6.2 (scripts/gen_por.py; R's foreign reads the
+# same values): the first 150 respondents a wave, group names spelt in ASCII (the format has
+# no å, ä, ö), PSPP's 8-letter names mapped by tests/data/por/columns.csv.  The same answers
+# in CSV, the groups spelt the same way, give byte-identical results.  PSPP's character table
+# names the digits' bytes twice (as superscripts too): ReadStat 1.1.8 alone refused these
+# files ("Error parsing double string").
+R=tests/data/por
+for y in 2016 2017; do
+  head -n 151 samples/malmo/wave$y.csv | python3 -c '
+import csv, sys
+t = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
+w = csv.writer(sys.stdout, lineterminator="\n")
+for r in csv.reader(sys.stdin):
+    w.writerow([r[0]] + [c.translate(t) for c in r[1:4]] + r[4:])' > "$tmp/a$y.csv"
+done
+grep -q '^M00001,Stadsomrade Soder,Barn och familj Soder,socialsekreterare,3,3,4,' "$tmp/a2016.csv" && ok \
+  || bad "por: the ASCII CSV was not made"
+"$BIN" run --instrument $INS --wave 2016="$tmp/a2016.csv" --wave 2017="$tmp/a2017.csv" $G \
+  --out "$tmp/por_plain" 2>"$tmp/por_plain.err" && ok || bad "por: plain run failed: $(cat "$tmp/por_plain.err")"
+expect por 0 "" run --instrument $INS --columns $R/columns.csv --wave 2016=$R/wave2016.por \
+  --wave 2017=$R/wave2017.por $G --out "$tmp/por"
+for f in scale_summary.csv comparison.csv; do
+  cmp -s "$tmp/por_plain/$f" "$tmp/por/$f" && ok || bad "por: $f differs from the ASCII CSV's"
+done
+grep -q '^wave 2016,format,por$' "$tmp/por/provenance.csv" && ok || bad "por: provenance format"
+# a letter the portable format cannot carry stops the run, naming where and what to do
+expect por_sv_value 1 "sv_value.por: variable FORVALTN, case 1: the value holds a character the SPSS portable format cannot carry (letters such as å, ä, ö are lost in .por files); save the data as .sav or export CSV instead" \
+  run --instrument $INS --wave 2016=$R/sv_value.por --out "$tmp/por_sv_value" && ok
+head -c 3000 $R/wave2016.por > "$tmp/cut.por"
+expect por_cut 1 "cut.por: not a readable SPSS portable file: " run --instrument $INS --wave 2016="$tmp/cut.por" \
+  --out "$tmp/por_cut" && ok
+case "$msg" in *"(save the data as .sav or export CSV instead)"*) ok ;; *) bad "por_cut: no advice: $msg" ;; esac
+expect por_sv_label 1 "sv_label.por: variable QD1: the label of value 4 holds a character the SPSS portable format cannot carry" \
+  run --instrument $INS --wave 2016=$R/sv_label.por --out "$tmp/por_sv_label" && ok
+
 # a study file names the map (relative to the study file's folder)
 mkdir -p "$tmp/st"
 cp $E/googleforms/columns.csv "$tmp/st/map.csv"
@@ -146,6 +181,55 @@ grep -q "^wave 2017,sha256,$want\$" "$tmp/pipe/provenance.csv" && ok || bad "pip
 want=$(sha256sum "$tmp/w16.xlsx.gz" | cut -d' ' -f1)
 grep -q "^wave 2016,sha256,$want\$" "$tmp/gz_xlsx/provenance.csv" && ok || bad "gz_xlsx: sha256 is not that of the .gz"
 
+# a workbook whose parts are not where Excel puts them: found through _rels/.rels (the
+# officeDocument relationship) and the workbook's own .rels (worksheet, shared strings), with
+# "../" in a target and a second sheet first in the zip; hand-written XML, zipped by Python
+python3 - "$tmp/p16.csv" "$tmp/moved.xlsx" <<'PY'
+import csv, sys, zipfile
+from xml.sax.saxutils import escape
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+def col(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+sst, index, out = [], {}, []
+for n, row in enumerate(rows, 1):
+    cells = []
+    for i, v in enumerate(row):
+        ref = "%s%d" % (col(i), n)
+        if v == "":
+            continue
+        if v.isdigit():
+            cells.append('<c r="%s"><v>%s</v></c>' % (ref, v))
+        else:
+            if v not in index:
+                index[v] = len(sst)
+                sst.append(v)
+            cells.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, index[v]))
+    out.append('<row r="%d">%s</row>' % (n, "".join(cells)))
+M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+P = "http://schemas.openxmlformats.org/package/2006/relationships"
+empty = '<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>' % M
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/book/main.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+    z.writestr("data/other.xml", empty)
+    z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="%s"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId1" Type="%s/officeDocument" Target="book/main.xml"/></Relationships>' % (P, R))
+    z.writestr("book/main.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="Svar" sheetId="1" r:id="rId7"/><sheet name="Annat" sheetId="2" r:id="rId3"/></sheets></workbook>' % (M, R))
+    z.writestr("book/_rels/main.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="%s"><Relationship Id="rId3" Type="%s/worksheet" Target="/data/other.xml"/><Relationship Id="rId9" Type="%s/sharedStrings" Target="strings/shared.xml"/><Relationship Id="rId7" Type="%s/worksheet" Target="../data/answers.xml"/></Relationships>' % (P, R, R, R))
+    z.writestr("book/strings/shared.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>' % (M, len(sst), len(sst), "".join("<si><t>%s</t></si>" % escape(s) for s in sst)))
+    z.writestr("data/answers.xml", '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (M, "".join(out)))
+PY
+expect moved_parts 0 "" run --instrument $INS --wave 2016="$tmp/moved.xlsx" --wave 2017="$tmp/p17.csv" $G \
+  --out "$tmp/moved_parts" && same moved_parts
+grep -q '^wave 2016,sheet,Svar$' "$tmp/moved_parts/provenance.csv" && ok || bad "moved_parts: provenance does not name the sheet Svar"
+# the other sheet's target is absolute (/data/other.xml): found, and it holds no items
+expect moved_other 1 "moved.xlsx: line 1: the id column 'id' is missing" run --instrument $INS \
+  --wave 2016="$tmp/moved.xlsx" --sheet Annat --out "$tmp/moved_other" && ok
+
 # --sheet: a named sheet, and a missing one
 expect no_sheet 1 "wave2016.xlsx: no worksheet named 'Svar' (the workbook has 'Sheet1')" run --instrument $INS \
   --columns $E/msforms/columns.csv --wave 2016=$E/msforms/wave2016.xlsx --wave 2017=$E/msforms/wave2017.xlsx $G \
@@ -162,6 +246,12 @@ expect truncated_xlsx 1 "truncated.xlsx: starts like a zip file but cannot be op
   --wave 2016="$tmp/truncated.xlsx" $P --out "$tmp/truncated_xlsx" && ok
 expect label_mismatch 1 "label_mismatch.sav: variable QD1: value 0 is labelled 'Alltid'" run --instrument $INS \
   --wave 2016=tests/data/bad/label_mismatch.sav $P --out "$tmp/label_mismatch" && ok
+# the same shifted labels in Stata .dta (converted by the readstat command; the .dta with the
+# right labels runs above)
+readstat tests/data/bad/label_mismatch.sav "$tmp/label_mismatch.dta" >/dev/null 2>&1 && ok \
+  || bad "label_mismatch.dta: readstat could not convert the .sav"
+expect label_mismatch_dta 1 "label_mismatch.dta: variable QD1: value 0 is labelled 'Alltid' in the file, which is the instrument's code 1" \
+  run --instrument $INS --wave 2016="$tmp/label_mismatch.dta" $P --out "$tmp/label_mismatch_dta" && ok
 printf 'wave,column,name\n,id,id\n,Nope,QD1\n' > "$tmp/missing_col.csv"
 expect missing_col 1 "missing_col.csv: line 3: column 'Nope' is not in" run --instrument $INS \
   --columns "$tmp/missing_col.csv" --wave 2016="$tmp/p16.csv" $P --out "$tmp/missing_col" && ok

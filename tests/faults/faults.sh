@@ -171,6 +171,45 @@ aim HUP compare
 echo "info: signals: $interrupted runs interrupted, $finished finished before the signal"
 check_outside "signals"
 
+# ---- 3b. SIGKILL during the report: no handler can run, so the private
+# folder (and the lock file) stay.  The earlier results are untouched; the
+# next run succeeds, names the leftover folder on stderr and does not delete
+# it (it is not that run's).  Up to three tries, in case a run ends first.
+killed=0
+for try in 1 2 3; do
+  fresh "$tmp/kill"
+  : > "$tmp/kill.err"
+  $VALGRIND "$BIN" run $BIG --out "$tmp/kill" -v 2>"$tmp/kill.err" &
+  p=$!
+  n=0
+  while ! grep -q "stage write " "$tmp/kill.err" && kill -0 $p 2>/dev/null && [ $n -lt 20000 ]; do
+    n=$((n + 1))
+  done
+  kill -s KILL $p 2>/dev/null
+  wait $p; rc=$?
+  [ "$rc" -eq 137 ] && { killed=1; break; }
+done
+if [ $killed -eq 1 ]; then
+  left=$(ls -A "$tmp/kill" | grep '^\.copsoq-' || true)
+  [ -n "$left" ] && ok || bad "SIGKILL: no private folder was left (expected one)"
+  for f in $RESULTS notes.txt; do
+    cmp -s "$tmp/kill/$f" "$tmp/earlier/$f" && ok || bad "SIGKILL: $f changed"
+  done
+  run_q $SMALL --out "$tmp/kill"; rc=$?
+  [ "$rc" -eq 0 ] && ok || bad "after SIGKILL: the next run exited $rc: $(cat "$tmp/last.err")"
+  for x in $left; do
+    grep -q "$x: left by a copsoq run that was killed" "$tmp/last.err" && ok ||
+      bad "after SIGKILL: $x not named on stderr: $(cat "$tmp/last.err")"
+    [ -d "$tmp/kill/$x" ] && ok || bad "after SIGKILL: the next run deleted $x"
+  done
+  for f in $RESULTS; do
+    cmp -s "$tmp/kill/$f" "$tmp/earlier/$f" && ok || bad "after SIGKILL: $f is not a clean run's"
+  done
+else
+  echo "info: SIGKILL: the large run finished before the signal three times; case not reached"
+fi
+check_outside "SIGKILL"
+
 # ---- 4. two concurrent runs (two studies) into one folder: the folder ends
 # up holding exactly one study's results, never a mix
 run_q $SMALL --out "$tmp/small_ref" || bad "setup: small reference run failed"
