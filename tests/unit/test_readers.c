@@ -463,7 +463,7 @@ CQ_TEST(stat_reader_por)
             cq_test_fail(__FILE__, __LINE__, "no trailing spaces were cut");
         sink k = {0};
         cq_read_info info = {0};
-        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k};
+        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k, NULL};
         cq_status stop = CQ_OK;
         cq_diag d = {{0}};
         CHECK_INT(cq_stat_read(var, n, "w.por", CQ_FMT_POR, &info, &cb, &stop, &d), CQ_OK);
@@ -477,7 +477,7 @@ CQ_TEST(stat_reader_por)
     for (size_t cut = 0; cut < len; cut += len / 50 + 1) {
         sink k = {0};
         cq_read_info info = {0};
-        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k};
+        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k, NULL};
         cq_status stop = CQ_OK;
         cq_diag d = {{0}};
         if (cq_stat_read(buf, cut, "w.por", CQ_FMT_POR, &info, &cb, &stop, &d) == CQ_OK)
