@@ -48,11 +48,15 @@ cq_arena_calloc(cq_arena *a, size_t n, size_t size)
         return NULL;
     bytes = (bytes + align - 1) / align * align;
     cq_arena_block *b = a->head;
+    int zeroed = 0;
     if (!b || b->cap - b->used < bytes) {
         size_t cap = bytes > ARENA_MIN_BLOCK ? bytes : ARENA_MIN_BLOCK;
         if (cap > SIZE_MAX - sizeof *b)
             return NULL;
-        b = malloc(sizeof *b + cap);
+        /* a big block from calloc: fresh pages from the system come zeroed,
+         * so they are not written twice */
+        zeroed = bytes > ARENA_MIN_BLOCK / 4;
+        b = zeroed ? calloc(1, sizeof *b + cap) : malloc(sizeof *b + cap);
         if (!b)
             return NULL;
         b->used = 0;
@@ -70,7 +74,8 @@ cq_arena_calloc(cq_arena *a, size_t n, size_t size)
     void *p = (char *)b->data + b->used;
     b->used += bytes;
     a->total += bytes;
-    memset(p, 0, bytes);
+    if (!zeroed)
+        memset(p, 0, bytes);
     return p;
 }
 

@@ -17,6 +17,7 @@ typedef struct {
     cq_csv_info *info;
     cq_csv_field_fn field;
     cq_csv_record_fn record;
+    cq_csv_row_fn row;
     void *ctx;
     int stopped;
     size_t rec_line;
@@ -27,7 +28,13 @@ typedef struct {
     size_t scratch_cap;
     int nomem;
     int too_many_fields;
+    /* the fast path */
+    char delim;
+    cq_field *fld; /* [fld_cap] the fields of the current line */
+    size_t fld_cap;
 } reader;
+
+int cq_csv_fast_path = 1;
 
 const char *
 cq_trim(const char *s, size_t *len)
@@ -43,10 +50,10 @@ cq_trim(const char *s, size_t *len)
     return s;
 }
 
+/* One field to the callback; valid: the text is known to be UTF-8. */
 static void
-on_field(void *s, size_t len, void *data)
+deliver(reader *r, const char *text, size_t len, int valid)
 {
-    reader *r = data;
     if (r->stopped)
         return;
     if (++r->nfields > CQ_MAX_FIELDS) {
@@ -54,8 +61,7 @@ on_field(void *s, size_t len, void *data)
         r->stopped = 1;
         return;
     }
-    const char *text = s ? s : "";
-    if (!cq_utf8_valid(text, len)) {
+    if (!valid && !cq_utf8_valid(text, len)) {
         size_t need = 3 * len + 4;
         if (need > r->scratch_cap) {
             char *p = realloc(r->scratch, need);
@@ -76,6 +82,12 @@ on_field(void *s, size_t len, void *data)
 }
 
 static void
+on_field(void *s, size_t len, void *data)
+{
+    deliver(data, s ? s : "", len, 0);
+}
+
+static void
 on_record(int c, void *data)
 {
     (void)c;
@@ -89,6 +101,55 @@ on_record(int c, void *data)
     r->info->records++;
     if (r->record(r->ctx, line) != 0)
         r->stopped = 1;
+}
+
+/* Scans the line that starts at buf[i] (not inside a record) up to its
+ * terminator or the end of the block (*j) and splits it at the delimiters
+ * into r->fld (*nf fields, spaces trimmed at both ends as libcsv trims an
+ * unquoted field).  Returns 1 when the line holds no quote and no more
+ * fields than allowed, so that the fast path may take it; 0 leaves it to
+ * libcsv. */
+static int
+split_line(reader *r, const char *buf, size_t got, size_t i, size_t *j, size_t *nf)
+{
+    /* the line's end, then any quote in it: memchr, many bytes a step */
+    const char *nl = memchr(buf + i, '\n', got - i);
+    size_t end = nl ? (size_t)(nl - buf) : got;
+    const char *cr = memchr(buf + i, '\r', end - i);
+    if (cr)
+        end = (size_t)(cr - buf);
+    *j = end;
+    *nf = 0;
+    if (memchr(buf + i, '"', end - i))
+        return 0;
+    char delim = r->delim;
+    size_t a = i, n = 0;
+    for (size_t k = i;; k++) {
+        if (k < end && buf[k] != delim)
+            continue;
+        /* a field ends at k: a delimiter, the terminator or the block's end */
+        if (n == r->fld_cap) {
+            size_t cap = 2 * r->fld_cap;
+            cq_field *f = cap <= CQ_MAX_FIELDS ? realloc(r->fld, cap * sizeof *f) : NULL;
+            if (!f)
+                return 0; /* libcsv says what is wrong */
+            r->fld = f;
+            r->fld_cap = cap;
+        }
+        size_t b = a, e = k;
+        if (b < e && (buf[b] == ' ' || buf[e - 1] == ' ')) {
+            while (b < e && buf[b] == ' ')
+                b++;
+            while (e > b && buf[e - 1] == ' ')
+                e--;
+        }
+        r->fld[n++] = (cq_field){buf + b, e - b};
+        if (k == end)
+            break;
+        a = k + 1;
+    }
+    *nf = n;
+    return 1;
 }
 
 static int
@@ -127,6 +188,13 @@ cq_status
 cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_record_fn record,
             void *ctx, cq_status *stop, cq_diag *d)
 {
+    return cq_csv_read_rows(src, info, field, record, NULL, ctx, stop, d);
+}
+
+cq_status
+cq_csv_read_rows(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_record_fn record,
+                 cq_csv_row_fn row, void *ctx, cq_status *stop, cq_diag *d)
+{
     const char *name = cq_source_name(src);
     cq_status st = CQ_OK;
     struct csv_parser p;
@@ -135,10 +203,16 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
     r.info = info;
     r.field = field;
     r.record = record;
+    r.row = row;
     r.ctx = ctx;
     char *buf = malloc(BLOCK);
-    if (!buf)
+    r.fld_cap = 256;
+    r.fld = malloc(r.fld_cap * sizeof *r.fld);
+    if (!buf || !r.fld) {
+        free(buf);
+        free(r.fld);
         return cq_fail(d, CQ_ERR_NOMEM, "%s: out of memory", name);
+    }
 
     size_t got = 0;
     /* first block: BOM, delimiter */
@@ -159,9 +233,10 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
     }
     parser_ready = 1;
     csv_set_delim(&p, (unsigned char)info->delimiter);
+    r.delim = info->delimiter;
     csv_set_space_func(&p, only_space);
 
-    size_t line = 1;
+    size_t line = 1, blocks = 0;
     int prev_cr = 0;
     int at_line_start = 1;
     while (got > 0) {
@@ -177,12 +252,33 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
                          name, at);
             goto cleanup;
         }
+        /* one UTF-8 check for the block's whole lines: from the end of its
+         * first line (the block may start inside a character) to the end of
+         * its last; a line inside that stretch needs no check of its own */
+        size_t valid_from = got, valid_to = got;
+        {
+            size_t a = off, z = got;
+            while (a < got && buf[a] != '\n' && buf[a] != '\r')
+                a++;
+            while (z > a && buf[z - 1] != '\n' && buf[z - 1] != '\r')
+                z--;
+            if (a < z && cq_utf8_valid(buf + a + 1, z - a - 1)) {
+                valid_from = a + 1;
+                valid_to = z;
+            }
+        }
         size_t i = off;
         while (i < got) {
-            /* one piece: up to and including the next line terminator */
+            /* one piece: up to and including the next line terminator; a
+             * piece that starts a record is also split at the delimiters */
             size_t j = i;
-            while (j < got && buf[j] != '\n' && buf[j] != '\r')
-                j++;
+            size_t nf = 0;
+            int plain = 0;
+            if (!r.in_record && cq_csv_fast_path)
+                plain = split_line(&r, buf, got, i, &j, &nf);
+            else
+                while (j < got && buf[j] != '\n' && buf[j] != '\r')
+                    j++;
             size_t end = j < got ? j + 1 : got;
             int content = 0;
             for (size_t k = i; k < j && !content; k++)
@@ -205,7 +301,24 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
              * as the buffer so a long field costs linear time, not quadratic */
             if (p.entry_size > 128)
                 csv_set_blk_size(&p, p.entry_size);
-            if (csv_parse(&p, buf + i, end - i, on_field, on_record, &r) != end - i) {
+            if (plain && j < got) {
+                /* the fast path: a whole line without quotes, split as
+                 * libcsv splits it, fields not copied */
+                if (content) {
+                    if (i >= valid_from && j < valid_to && r.row) {
+                        r.in_record = 0;
+                        r.rec_bytes = 0;
+                        info->records++;
+                        if (r.row(r.ctx, r.fld, nf, r.rec_line) != 0)
+                            r.stopped = 1;
+                    } else {
+                        int valid = i >= valid_from && j < valid_to;
+                        for (size_t k = 0; k < nf; k++)
+                            deliver(&r, r.fld[k].s, r.fld[k].len, valid);
+                        on_record(0, &r);
+                    }
+                }
+            } else if (csv_parse(&p, buf + i, end - i, on_field, on_record, &r) != end - i) {
                 st = cq_fail(d, CQ_ERR_CSV, "%s: line %zu: %s", name, line,
                              csv_strerror(csv_error(&p)));
                 goto cleanup;
@@ -229,6 +342,10 @@ cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field, cq_csv_rec
             i = end;
         }
         off = 0;
+        /* after two blocks (the look-ahead and one more), the records to expect */
+        if (++blocks == 2 && info->bytes)
+            info->records_hint = (size_t)((double)cq_source_size_hint(src) * (double)info->records /
+                                          (double)info->bytes);
         st = cq_source_read(src, buf, BLOCK, &got, d);
         if (st != CQ_OK)
             goto cleanup;
@@ -260,6 +377,7 @@ cleanup:
     if (parser_ready)
         csv_free(&p);
     free(r.scratch);
+    free(r.fld);
     free(buf);
     return st;
 }

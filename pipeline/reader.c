@@ -42,7 +42,7 @@ cq_read_records(cq_source *src, cq_read_info *info, const cq_reader_cb *cb, cq_s
         return st;
     info->format = cq_source_utf16(src) ? CQ_FMT_TEXT : cq_detect_format(head, n);
     if (info->format == CQ_FMT_TEXT) {
-        st = cq_csv_read(src, &info->csv, cb->field, cb->record, cb->ctx, stop, d);
+        st = cq_csv_read_rows(src, &info->csv, cb->field, cb->record, cb->row, cb->ctx, stop, d);
         info->records = info->csv.records;
         return st;
     }

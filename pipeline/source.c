@@ -11,15 +11,27 @@
 #include "copsoq/source.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <openssl/evp.h>
 
 #define RAW_BLOCK (64 * 1024)
 #define OUT_BLOCK (64 * 1024)
+
+#define GZ_SLOTS 4
+#define GZ_BLOCK (256 * 1024)
+
+typedef struct {
+    unsigned char *data; /* [GZ_BLOCK] */
+    size_t len;
+    cq_status st; /* after the good bytes: an error (the thread's last slot) */
+    cq_diag d;
+} gz_slot;
 
 struct cq_source {
     char *name;
@@ -38,11 +50,23 @@ struct cq_source {
     /* decompressed look-ahead (format detection) and UTF-16 */
     unsigned char *look;
     size_t look_len, look_pos;
-    int started; /* the first decompressed bytes were inspected */
-    int utf16;   /* 0: no, 1: LE, 2: BE */
+    int started;        /* the first decompressed bytes were inspected */
+    int utf16;          /* 0: no, 1: LE, 2: BE */
+    uint64_t size_hint; /* decompressed size as far as known before reading, or 0 */
     unsigned char u16_pend[4];
     size_t u16_npend;
     unsigned char *u16_in;
+    /* gzip is inflated on a thread of its own (gz_produce) into a ring of
+     * GZ_SLOTS blocks; the thread alone touches zs, raw, md and raw_* while
+     * it runs (gz_join hands them back) */
+    int gz_started, gz_sync, gz_running;
+    pthread_t gz_tid;
+    pthread_mutex_t gz_mu;
+    pthread_cond_t gz_cv; /* a slot filled or freed, or gz_stop */
+    gz_slot gz_q[GZ_SLOTS];
+    size_t gz_head, gz_count; /* the filled slots, oldest first */
+    size_t gz_pos;            /* bytes of the head slot already taken */
+    int gz_end, gz_stop;      /* the thread's last slot is in; stop filling */
 };
 
 static int
@@ -106,6 +130,26 @@ open_common(cq_source *s, cq_diag *d)
     if (st != CQ_OK)
         return st;
     s->gzip = has_gzip_magic(s->raw, got);
+    /* the decompressed size, for sizing tables: a plain file's size, or a
+     * gzip file's last four bytes (the size of its last member, mod 2^32) */
+    uint64_t raw_size = 0;
+    unsigned char tail[4] = {0};
+    int have_tail = 0;
+    struct stat sb;
+    if (s->f && fstat(fileno(s->f), &sb) == 0 && S_ISREG(sb.st_mode)) {
+        raw_size = (uint64_t)sb.st_size;
+        have_tail = raw_size >= 18 && pread(fileno(s->f), tail, 4, sb.st_size - 4) == 4;
+    } else if (s->mem) {
+        raw_size = s->mem_len;
+        if ((have_tail = raw_size >= 18))
+            memcpy(tail, s->mem + s->mem_len - 4, 4);
+    }
+    uint64_t isize = (uint64_t)tail[0] | (uint64_t)tail[1] << 8 | (uint64_t)tail[2] << 16 |
+                     (uint64_t)tail[3] << 24;
+    if (!s->gzip)
+        s->size_hint = raw_size;
+    else if (have_tail && isize <= 64 * raw_size) /* a damaged trailer claims no more */
+        s->size_hint = isize;
     s->zs.next_in = s->raw;
     s->zs.avail_in = (uInt)got;
     if (s->gzip) {
@@ -172,26 +216,13 @@ refill(cq_source *s, cq_diag *d)
     return CQ_OK;
 }
 
-/* Decompressed bytes, before any transcoding. */
+/* Inflated bytes (some, or none at the end of the data). */
 static cq_status
-read_plain(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d)
+read_gzip(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d)
 {
     *got = 0;
     if (cap > UINT32_MAX)
         cap = UINT32_MAX;
-    if (!s->gzip) {
-        while (s->zs.avail_in == 0 && !s->raw_eof) {
-            cq_status st = refill(s, d);
-            if (st != CQ_OK)
-                return st;
-        }
-        size_t n = s->zs.avail_in < cap ? s->zs.avail_in : cap;
-        memcpy(buf, s->zs.next_in, n);
-        s->zs.next_in += n;
-        s->zs.avail_in -= (uInt)n;
-        *got = n;
-        return CQ_OK;
-    }
     while (*got == 0 && !s->zs_done) {
         if (s->zs.avail_in == 0 && !s->raw_eof) {
             cq_status st = refill(s, d);
@@ -223,6 +254,127 @@ read_plain(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d
                            s->zs.msg ? s->zs.msg : "inflate failed");
         }
     }
+    return CQ_OK;
+}
+
+/* The inflating thread: fills the ring's free slots with GZ_BLOCK bytes each
+ * (fewer in the last), until the end of the data, an error (kept in the slot,
+ * after its good bytes) or gz_stop. */
+static void *
+gz_produce(void *arg)
+{
+    cq_source *s = arg;
+    for (int last = 0; !last;) {
+        pthread_mutex_lock(&s->gz_mu);
+        while (s->gz_count == GZ_SLOTS && !s->gz_stop)
+            pthread_cond_wait(&s->gz_cv, &s->gz_mu);
+        int stop = s->gz_stop;
+        gz_slot *q = &s->gz_q[(s->gz_head + s->gz_count) % GZ_SLOTS];
+        pthread_mutex_unlock(&s->gz_mu);
+        if (stop)
+            break;
+        /* the slot is not in the ring yet: this thread's alone */
+        q->len = 0;
+        q->st = CQ_OK;
+        while (q->len < GZ_BLOCK) {
+            size_t got;
+            q->st = read_gzip(s, q->data + q->len, GZ_BLOCK - q->len, &got, &q->d);
+            if (q->st != CQ_OK || got == 0) {
+                last = 1;
+                break;
+            }
+            q->len += got;
+        }
+        pthread_mutex_lock(&s->gz_mu);
+        s->gz_count++;
+        s->gz_end = last;
+        pthread_cond_broadcast(&s->gz_cv);
+        pthread_mutex_unlock(&s->gz_mu);
+    }
+    return NULL;
+}
+
+/* Stops the inflating thread and waits for it: zlib's state, the raw
+ * block and the hash are this thread's again. */
+static void
+gz_join(cq_source *s)
+{
+    if (!s->gz_running)
+        return;
+    pthread_mutex_lock(&s->gz_mu);
+    s->gz_stop = 1;
+    pthread_cond_broadcast(&s->gz_cv);
+    pthread_mutex_unlock(&s->gz_mu);
+    pthread_join(s->gz_tid, NULL);
+    s->gz_running = 0;
+}
+
+/* Inflated bytes from the ring; the thread starts at the first call (or,
+ * when it cannot, this thread inflates itself). */
+static cq_status
+read_ring(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d)
+{
+    *got = 0;
+    if (!s->gz_started) {
+        s->gz_started = 1;
+        int ok = 1;
+        for (size_t k = 0; k < GZ_SLOTS && ok; k++)
+            ok = (s->gz_q[k].data = malloc(GZ_BLOCK)) != NULL;
+        if (ok && pthread_mutex_init(&s->gz_mu, NULL) == 0) {
+            if (pthread_cond_init(&s->gz_cv, NULL) == 0) {
+                s->gz_sync = 1;
+                s->gz_running = pthread_create(&s->gz_tid, NULL, gz_produce, s) == 0;
+            } else {
+                pthread_mutex_destroy(&s->gz_mu);
+            }
+        }
+    }
+    if (!s->gz_running)
+        return read_gzip(s, buf, cap, got, d);
+    pthread_mutex_lock(&s->gz_mu);
+    while (s->gz_count == 0 && !s->gz_end)
+        pthread_cond_wait(&s->gz_cv, &s->gz_mu);
+    gz_slot *q = s->gz_count ? &s->gz_q[s->gz_head] : NULL;
+    pthread_mutex_unlock(&s->gz_mu);
+    if (!q)
+        return CQ_OK; /* the end, every byte taken */
+    if (s->gz_pos == q->len && q->st != CQ_OK) {
+        if (d)
+            *d = q->d;
+        return q->st; /* after the slot's good bytes; it stays, so it repeats */
+    }
+    size_t n = q->len - s->gz_pos < cap ? q->len - s->gz_pos : cap;
+    memcpy(buf, q->data + s->gz_pos, n);
+    s->gz_pos += n;
+    *got = n;
+    if (s->gz_pos == q->len && q->st == CQ_OK) {
+        pthread_mutex_lock(&s->gz_mu);
+        s->gz_head = (s->gz_head + 1) % GZ_SLOTS;
+        s->gz_count--;
+        s->gz_pos = 0;
+        pthread_cond_broadcast(&s->gz_cv);
+        pthread_mutex_unlock(&s->gz_mu);
+    }
+    return CQ_OK;
+}
+
+/* Decompressed bytes, before any transcoding. */
+static cq_status
+read_plain(cq_source *s, unsigned char *buf, size_t cap, size_t *got, cq_diag *d)
+{
+    *got = 0;
+    if (s->gzip)
+        return read_ring(s, buf, cap, got, d);
+    while (s->zs.avail_in == 0 && !s->raw_eof) {
+        cq_status st = refill(s, d);
+        if (st != CQ_OK)
+            return st;
+    }
+    size_t n = s->zs.avail_in < cap ? s->zs.avail_in : cap;
+    memcpy(buf, s->zs.next_in, n);
+    s->zs.next_in += n;
+    s->zs.avail_in -= (uInt)n;
+    *got = n;
     return CQ_OK;
 }
 
@@ -429,6 +581,12 @@ cq_source_slurp(cq_source *s, size_t max, unsigned char **data, size_t *len, cq_
     return CQ_OK;
 }
 
+uint64_t
+cq_source_size_hint(const cq_source *s)
+{
+    return s->utf16 ? 0 : s->size_hint;
+}
+
 int
 cq_source_is_gzip(const cq_source *s)
 {
@@ -450,6 +608,7 @@ cq_source_name(const cq_source *s)
 cq_status
 cq_source_digest(cq_source *s, char hex[65], uint64_t *size, cq_diag *d)
 {
+    gz_join(s);
     /* the rest of the input, so that the hash covers the whole file */
     for (;;) {
         size_t got;
@@ -492,6 +651,13 @@ cq_source_close(cq_source *s, cq_diag *d)
     if (!s)
         return CQ_OK;
     cq_status st = CQ_OK;
+    gz_join(s);
+    if (s->gz_sync) {
+        pthread_cond_destroy(&s->gz_cv);
+        pthread_mutex_destroy(&s->gz_mu);
+    }
+    for (size_t k = 0; k < GZ_SLOTS; k++)
+        free(s->gz_q[k].data);
     if (s->zs_open) {
         if (!s->zs_done && s->raw_eof && s->zs.avail_in == 0)
             st = cq_fail(d, CQ_ERR_GZIP, "%s: gzip data end too early (truncated file)", s->name);

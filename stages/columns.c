@@ -397,7 +397,7 @@ draft_one(const cq_settings *set, size_t w, const cq_instrument *ins, char (*nor
         return st;
     cq_read_info info = {0};
     info.sheet = set->waves[w].sheet ? set->waves[w].sheet : set->sheet;
-    cq_reader_cb cb = {s_field, s_record, NULL, &x};
+    cq_reader_cb cb = {s_field, s_record, NULL, &x, NULL};
     st = cq_read_records(src, &info, &cb, &x.status, d);
     cq_source_close(src, NULL);
     if (st == CQ_OK && x.n == 0)

@@ -325,6 +325,8 @@ match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws)
         return CQ_ERR_NOMEM;
     ws->n_pairs = 0;
     for (size_t r = 0; r < b->n; r++) {
+        if (r + 16 < b->n) /* a big map's slots are a cache miss each: load ahead */
+            cq_strmap_prefetch(map, b->ids[r + 16]);
         size_t ra = cq_strmap_get(map, b->ids[r]);
         if (ra == NONE)
             continue;

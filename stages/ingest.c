@@ -32,13 +32,21 @@
 #define ROLE_GROUP      2
 #define ROLE_ITEM       3
 #define MAX_TOKEN_SHOWN 40
-#define AUTO_HEADER     3 /* records held to detect a Qualtrics/SurveyMonkey header */
-#define N_EXAMPLES      3 /* bad values shown when a column is mostly not answers */
+#define AUTO_HEADER     3  /* records held to detect a Qualtrics/SurveyMonkey header */
+#define N_EXAMPLES      3  /* bad values shown when a column is mostly not answers */
+#define PREFETCH_AHEAD  16 /* ids looked up in a map: the slot of the 16th next one is loaded */
 
 typedef struct {
     int role;
-    size_t index; /* group or item index */
+    size_t index;         /* group or item index */
+    const int16_t *digit; /* item: its response set's one-digit codes */
 } column;
+
+/* a field's text kept until the end of its record; "" = none */
+typedef struct {
+    char *s;
+    size_t cap;
+} text;
 
 typedef struct {
     size_t col;
@@ -69,8 +77,8 @@ typedef struct {
     int ids_are_row_numbers; /* so far, id r is the text of r + 1 */
     /* current record */
     size_t field; /* index of the next field */
-    char *id;     /* malloc'd copy of the id field */
-    char **gvals; /* [n_groups] malloc'd group values */
+    text id;      /* the id field */
+    text *gvals;  /* [n_groups] the group values */
     uint8_t *row; /* [n_items] */
     bad_value *bad;
     size_t n_bad, cap_bad;
@@ -83,6 +91,8 @@ typedef struct {
     uint32_t **group;  /* [n_groups] malloc'd */
     char **ids;        /* malloc'd array of arena strings */
     cq_strmap idmap;
+    const cq_csv_info *csv; /* the reader's counts: its records_hint sizes idmap */
+    int idmap_sized;
     cq_strmap *levelmap; /* [n_groups] */
     char ***levels;      /* [n_groups] malloc'd arrays of arena strings */
     size_t *n_levels, *cap_levels;
@@ -90,6 +100,7 @@ typedef struct {
 
 static int on_field(void *ctx, const char *s, size_t len);
 static int on_record(void *ctx, size_t line);
+static int on_row(void *ctx, const cq_field *f, size_t n, size_t line);
 static int on_label(void *ctx, size_t col, const char *value, const char *label);
 static cq_status decide_header(ingest *g);
 static cq_status guards(ingest *g);
@@ -101,16 +112,15 @@ static cq_status
 count_repeated(cq_study *st, size_t w, cq_diag *d)
 {
     cq_wave *a = &st->waves[w - 1], *b = &st->waves[w];
-    cq_strmap m = {0};
-    for (size_t r = 0; r < a->n; r++)
-        if (cq_strmap_put(&m, a->ids[r], r) != 0) {
-            cq_strmap_free(&m);
-            return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
-        }
+    const cq_strmap *m = cq_wave_id_map(a); /* ingest's own, kept */
+    if (!m)
+        return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     b->ids_in_previous = 0;
-    for (size_t r = 0; r < b->n; r++)
-        b->ids_in_previous += cq_strmap_get(&m, b->ids[r]) != (size_t)-1;
-    cq_strmap_free(&m);
+    for (size_t r = 0; r < b->n; r++) {
+        if (r + PREFETCH_AHEAD < b->n)
+            cq_strmap_prefetch(m, b->ids[r + PREFETCH_AHEAD]);
+        b->ids_in_previous += cq_strmap_get(m, b->ids[r]) != (size_t)-1;
+    }
     return CQ_OK;
 }
 
@@ -226,7 +236,8 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
     g.all_empty = 1;
     cq_read_info info = {0};
     info.sheet = set->waves[w].sheet ? set->waves[w].sheet : set->sheet;
-    cq_reader_cb cb = {on_field, on_record, on_label, &g};
+    g.csv = &info.csv;
+    cq_reader_cb cb = {on_field, on_record, on_label, &g, on_row};
     s = cq_read_records(src, &info, &cb, &g.status, d);
     wave->format = cq_format_name(info.format);
     wave->gzip = cq_source_is_gzip(src);
@@ -261,6 +272,12 @@ cq_ingest_wave(cq_study *st, size_t w, cq_source *src, cq_diag *d)
         s = finish(&g);
     if (s == CQ_OK)
         s = cq_source_digest(src, wave->sha256, &wave->bytes, d);
+    if (s == CQ_OK) {
+        /* id -> row of every kept row: the wave's id map (cq_wave_id_map) */
+        wave->id_map = g.idmap;
+        wave->id_mapped = 1;
+        g.idmap = (cq_strmap){0};
+    }
 cleanup:
     ingest_free(&g);
     return s;
@@ -599,7 +616,7 @@ header_record(ingest *g, size_t line)
         } else {
             for (size_t k = 0; k < ng && slot == (size_t)-1; k++)
                 if (cq_same_name(h, set->groups[k])) {
-                    g->cols[c] = (column){ROLE_GROUP, k};
+                    g->cols[c] = (column){ROLE_GROUP, k, NULL};
                     slot = 1 + k;
                 }
             if (slot == (size_t)-1) {
@@ -611,7 +628,7 @@ header_record(ingest *g, size_t line)
                 size_t k = cq_strmap_get(&items, f);
                 free(f);
                 if (k != (size_t)-1) {
-                    g->cols[c] = (column){ROLE_ITEM, k};
+                    g->cols[c] = (column){ROLE_ITEM, k, ins->sets[ins->items[k].set].digit};
                     slot = 1 + ng + k;
                 }
             }
@@ -711,6 +728,39 @@ on_field(void *ctx, const char *s, size_t len)
         return 0;
     g->status = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     return 1;
+}
+
+/* A whole unquoted record (the reader's fast path): an answer that is one
+ * digit of its set goes straight into the row; every other field takes
+ * data_field's way. */
+static int
+on_row(void *ctx, const cq_field *f, size_t n, size_t line)
+{
+    ingest *g = ctx;
+    if (!g->header_done) {
+        for (size_t k = 0; k < n; k++)
+            if (on_field(g, f[k].s, f[k].len) != 0)
+                return 1;
+        return on_record(g, line);
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t c = g->field;
+        if (f[k].len == 1 && c < g->n_cols && g->cols[c].role == ROLE_ITEM) {
+            unsigned dg = (unsigned char)f[k].s[0] - (unsigned)'0';
+            int16_t o = dg < 10 ? g->cols[c].digit[dg] : -1;
+            if (o >= 0 && o != CQ_NA) {
+                size_t i = g->cols[c].index;
+                g->field++;
+                g->all_empty = 0;
+                g->nonempty[i]++;
+                g->row[i] = (uint8_t)o;
+                continue;
+            }
+        }
+        if (data_field(g, f[k].s, f[k].len) != 0)
+            return 1;
+    }
+    return data_record(g, line);
 }
 
 int
@@ -865,16 +915,19 @@ data_field(ingest *g, const char *s, size_t len)
         g->row[col->index] = opt;
     } else if (col->role == ROLE_ID || col->role == ROLE_GROUP) {
         s = cq_trim(s, &len);
-        char *t = strndup(s, len);
-        if (!t)
-            goto nomem;
-        if (col->role == ROLE_ID) {
-            free(g->id);
-            g->id = t;
-        } else {
-            free(g->gvals[col->index]);
-            g->gvals[col->index] = t;
+        text *t = col->role == ROLE_ID ? &g->id : &g->gvals[col->index];
+        if (len + 1 > t->cap) {
+            size_t cap = len + 1 > 2 * t->cap ? len + 1 : 2 * t->cap;
+            char *p = realloc(t->s, cap);
+            if (!p)
+                goto nomem;
+            t->s = p;
+            t->cap = cap;
         }
+        memcpy(t->s, s, len);
+        t->s[len] = '\0';
+        if (col->role == ROLE_ID) /* the record's other fields come before its look-up */
+            cq_strmap_prefetch(&g->idmap, t->s);
     }
     return 0;
 nomem:
@@ -886,13 +939,12 @@ static void
 reset_record(ingest *g)
 {
     g->field = 0;
-    free(g->id);
-    g->id = NULL;
+    if (g->id.s)
+        g->id.s[0] = '\0';
     if (g->gvals)
-        for (size_t k = 0; k < g->st->settings->n_groups; k++) {
-            free(g->gvals[k]);
-            g->gvals[k] = NULL;
-        }
+        for (size_t k = 0; k < g->st->settings->n_groups; k++)
+            if (g->gvals[k].s)
+                g->gvals[k].s[0] = '\0';
     for (size_t b = 0; b < g->n_bad; b++)
         free(g->bad[b].token);
     g->n_bad = 0;
@@ -969,35 +1021,44 @@ data_record(ingest *g, size_t line)
     cq_wave *wave = g->wave;
     cq_status s = CQ_OK;
     char detail[256];
+    cq_strmap_slot *slot;
+    int found;
     if (g->all_empty) {
         wave->empty_records++;
         reset_record(g);
         return 0;
     }
     wave->records++;
+    if (!g->idmap_sized && g->csv && g->csv->records_hint) {
+        /* the whole file's ids in a table of their size at once, not one
+         * doubled again and again (a failure only leaves it growing) */
+        g->idmap_sized = 1;
+        (void)cq_strmap_reserve(&g->idmap, g->csv->records_hint + g->csv->records_hint / 64);
+    }
     if (g->field != g->n_cols) {
         snprintf(detail, sizeof detail, "%zu fields where the header has %zu: row not used",
                  g->field, g->n_cols);
         wave->rejected_other++;
         s = reject(g, line, "field_count", detail);
-    } else if (!g->id || !*g->id) {
+    } else if (!g->id.s || !g->id.s[0]) {
         wave->rejected_other++;
         s = reject(g, line, "missing_id", "no respondent id: row not used");
-    } else if (cq_strmap_get(&g->idmap, g->id) != (size_t)-1) {
+    } else if (!(slot = cq_strmap_upsert(&g->idmap, g->id.s, wave->n, &found))) {
+        s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    } else if (found) {
         wave->rejected_duplicate++;
         s = reject(g, line, "duplicate_id",
                    "the same id as an earlier row: the first row is kept, this one not used");
     } else {
-        if (wave->n == g->cap_rows && grow(g) != CQ_OK) {
-            s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-            goto out;
-        }
+        /* the map's new key becomes the wave's own copy of the id */
         size_t r = wave->n;
-        char *id = cq_arena_strdup(&wave->arena, g->id);
-        if (!id || cq_strmap_put(&g->idmap, id, r) != 0) {
+        char *id = cq_arena_strdup(&wave->arena, g->id.s);
+        if (!id || (r == g->cap_rows && grow(g) != CQ_OK)) {
+            slot->key = "";
             s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
             goto out;
         }
+        slot->key = id;
         g->ids[r] = id;
         if (g->ids_are_row_numbers) {
             char num[32];
@@ -1007,7 +1068,7 @@ data_record(ingest *g, size_t line)
         for (size_t i = 0; i < g->ins->n_items; i++)
             g->answers[i][r] = g->row[i];
         for (size_t k = 0; k < g->st->settings->n_groups; k++) {
-            size_t v = level_of(g, k, g->gvals[k]);
+            size_t v = level_of(g, k, g->gvals[k].s);
             if (v == (size_t)-1) {
                 s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
                 goto out;
@@ -1137,6 +1198,8 @@ finish(ingest *g)
         !wave->group || !wave->levels || !wave->n_levels)
         return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     memcpy(wave->ids, g->ids, n * sizeof *wave->ids);
+    free(g->ids);
+    g->ids = NULL;
     for (size_t i = 0; i < ni; i++) {
         wave->answers[i] = cq_arena_calloc(a, n, 1);
         if (!wave->answers[i])
@@ -1147,16 +1210,28 @@ finish(ingest *g)
         if (!count)
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
         /* g->answers hold the options as chosen; the wave's answers hold an
-         * option without points ("Vet inte") as missing, for scoring */
-        size_t missing = 0;
+         * option without points ("Vet inte") as missing, for scoring: one
+         * table look-up a row, counted by byte value and folded after */
+        uint8_t as_scored[256];
+        size_t by_byte[256] = {0};
+        for (size_t o = 0; o < 256; o++)
+            as_scored[o] = o < n_opt && !set->options[o].missing ? (uint8_t)o : CQ_NA;
+        const uint8_t *in = g->answers[i];
+        uint8_t *out = wave->answers[i];
         for (size_t r = 0; r < n; r++) {
-            uint8_t o = g->answers[i][r];
-            count[o == CQ_NA ? n_opt : o]++;
-            if (o != CQ_NA && set->options[o].missing)
-                o = CQ_NA;
-            missing += o == CQ_NA;
-            wave->answers[i][r] = o;
+            by_byte[in[r]]++;
+            out[r] = as_scored[in[r]];
         }
+        size_t missing = 0;
+        for (size_t o = 0; o < 256; o++) {
+            if (o < n_opt)
+                count[o] = by_byte[o];
+            else if (o == CQ_NA)
+                count[n_opt] = by_byte[o];
+            missing += as_scored[o] == CQ_NA ? by_byte[o] : 0;
+        }
+        free(g->answers[i]); /* one column at a time: no second copy of them all */
+        g->answers[i] = NULL;
         wave->answer_count[i] = count;
         wave->missing_per_item[i] = missing;
     }
@@ -1180,6 +1255,8 @@ finish(ingest *g)
         }
         for (size_t r = 0; r < n; r++)
             wave->group[k][r] = remap[g->group[k][r]];
+        free(g->group[k]);
+        g->group[k] = NULL;
         wave->n_levels[k] = nl;
         free(order);
         free(remap);
@@ -1194,6 +1271,10 @@ ingest_free(ingest *g)
     if (g->row)
         reset_record(g);
     free(g->row);
+    free(g->id.s);
+    if (g->gvals)
+        for (size_t k = 0; k < ng; k++)
+            free(g->gvals[k].s);
     free(g->gvals);
     free(g->bad);
     free(g->header);

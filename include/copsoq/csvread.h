@@ -25,6 +25,14 @@
  * CQ_ERR_INTERNAL unless the callback stored its own status in *stop). */
 typedef int (*cq_csv_field_fn)(void *ctx, const char *s, size_t len);
 typedef int (*cq_csv_record_fn)(void *ctx, size_t line);
+/* A whole record at once, for the reader's fast path (an unquoted line of
+ * valid UTF-8): the same as field() for each of the n fields and then
+ * record(line).  The text is not NUL-terminated and lives only during the call. */
+typedef struct {
+    const char *s;
+    size_t len;
+} cq_field;
+typedef int (*cq_csv_row_fn)(void *ctx, const cq_field *f, size_t n, size_t line);
 
 typedef struct {
     char delimiter;       /* in: 0 = detect from the header; out: the one used */
@@ -33,12 +41,23 @@ typedef struct {
     size_t records;       /* out: records, header included */
     size_t cp1252_fields; /* out: fields transcoded from Windows-1252 */
     size_t bytes;         /* out: decompressed bytes */
+    size_t records_hint;  /* out, while reading: the records to expect (from the size of
+                           * the input and the first 68 KiB), 0 until known; for sizing */
 } cq_csv_info;
 
 /* Reads every record of src.  *stop lets a callback end reading with its own
  * status and detail (it fills d itself); pass a cq_status initialised to CQ_OK. */
 cq_status cq_csv_read(cq_source *src, cq_csv_info *info, cq_csv_field_fn field,
                       cq_csv_record_fn record, void *ctx, cq_status *stop, cq_diag *d);
+
+/* The same, and row() (when not NULL) gets the records of the fast path. */
+cq_status cq_csv_read_rows(cq_source *src, cq_csv_info *info, cq_csv_field_fn field,
+                           cq_csv_record_fn record, cq_csv_row_fn row, void *ctx, cq_status *stop,
+                           cq_diag *d);
+
+/* 1 (the default): whole unquoted lines are split by the reader itself;
+ * 0: every line goes through libcsv (tests compare the two). */
+extern int cq_csv_fast_path;
 
 /* s without its surrounding spaces and TABs: returns the new start and
  * narrows *len (libcsv trims unquoted fields only). */

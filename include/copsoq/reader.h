@@ -30,6 +30,7 @@ typedef struct {
     cq_csv_record_fn record;
     int (*label)(void *ctx, size_t col, const char *value, const char *label);
     void *ctx;
+    cq_csv_row_fn row; /* optional: whole records of delimited text (csvread.h) */
 } cq_reader_cb;
 
 typedef struct {

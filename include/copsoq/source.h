@@ -37,6 +37,10 @@ cq_status cq_source_slurp(cq_source *s, size_t max, unsigned char **data, size_t
 cq_status cq_source_digest(cq_source *s, char hex[65], uint64_t *size, cq_diag *d);
 /* 0, or 1/2 when the text was UTF-16 LE/BE (transcoded). */
 int cq_source_utf16(const cq_source *s);
+/* The size of the decompressed data as far as known before reading them (a
+ * plain file's size, a gzip file's recorded size), for sizing tables only; 0
+ * when unknown (a pipe, UTF-16). */
+uint64_t cq_source_size_hint(const cq_source *s);
 /* 1 when the data were gzip-compressed. */
 int cq_source_is_gzip(const cq_source *s);
 /* Name given at open (borrowed, lives as long as the source). */

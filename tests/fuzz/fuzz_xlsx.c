@@ -32,7 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = 0;
     cq_read_info info = {0};
     info.sheet = size > 0 && (data[size - 1] & 1) ? "Data" : NULL;
-    cq_reader_cb cb = {on_field, on_record, NULL, &n};
+    cq_reader_cb cb = {on_field, on_record, NULL, &n, NULL};
     cq_status stop = CQ_OK;
     cq_diag d;
     cq_xlsx_read(data, size, "fuzz.xlsx", &info, &cb, &stop, &d);

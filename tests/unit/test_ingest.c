@@ -298,3 +298,125 @@ CQ_TEST(utf8_validation_and_cp1252)
     cq_cp1252_to_utf8("\x80\xC5\xE4", 3, out, sizeof out);
     CHECK_STR(out, "\xE2\x82\xAC\xC3\x85\xC3\xA4"); /* € Å ä */
 }
+
+/* Quality rows keep their line and column whichever way the reader splits a
+ * line (its fast path or libcsv).  Hand count: header "id,unit,note,A1,A2,
+ * A3,B1\r\n" is 26 bytes (line 1); row k is "rKKKK,X,,1,2,3,1\r\n", 18 bytes, on
+ * line k + 2, except row 50, whose quoted note holds a line break: 30 bytes
+ * on lines 52-53, so row k > 50 is on line k + 3 and starts at byte
+ * 26 + 18 k + 12.  Row 60 (line 63) has A1 'x'.  The reader's first block
+ * ends at byte 4096 (the source's look-ahead): 4096 - 38 = 18 x 225 + 8, so
+ * row 225 starts at 4088 and crosses it; it has A2 '7' (line 228).  Row 260
+ * (line 263) has B1 '9'. */
+CQ_TEST(ingest_quality_lines_fast_path)
+{
+    size_t rows = 300;
+    char *text = malloc(26 + 18 * rows + 64);
+    CHECK(text != NULL);
+    if (!text)
+        return;
+    size_t n = (size_t)sprintf(text, "id,unit,note,A1,A2,A3,B1\r\n");
+    for (size_t k = 0; k < rows; k++) {
+        if (k == 50)
+            n += (size_t)sprintf(text + n, "r%04zu,X,\"two\r\nlines\",1,2,3,1\r\n", k);
+        else
+            n += (size_t)sprintf(text + n, "r%04zu,X,,%s,%s,3,%s\r\n", k, k == 60 ? "x" : "1",
+                                 k == 225 ? "7" : "2", k == 260 ? "9" : "1");
+    }
+    CHECK_INT(n, 26 + 18 * rows + 12);
+    for (int fast = 1; fast >= 0; fast--) {
+        fixture f;
+        CHECK(fx_init(&f, 1, 1, 5) == 0);
+        cq_diag d = {{0}};
+        cq_csv_fast_path = fast;
+        cq_status s = fx_ingest(&f, 0, text, n, &d);
+        cq_csv_fast_path = 1;
+        CHECK_INT(s, CQ_OK);
+        CHECK_INT(f.st.waves[0].n, rows);
+        CHECK_INT(f.st.waves[0].lines, rows + 2);
+        /* ingest's id map is the wave's: every kept row by its id */
+        CHECK_INT(f.st.waves[0].id_mapped, 1);
+        CHECK_INT(cq_strmap_get(&f.st.waves[0].id_map, "r0299"), 299);
+        CHECK_INT(cq_strmap_get(&f.st.waves[0].id_map, "r0050"), 50);
+        CHECK_INT(f.st.waves[0].id_map.len, rows);
+        CHECK_INT(f.st.n_quality, 3);
+        if (f.st.n_quality == 3) {
+            CHECK_INT(f.st.quality[0].line, 63);
+            CHECK_STR(f.st.quality[0].column, "A1");
+            CHECK(strstr(f.st.quality[0].detail, "'x'") != NULL);
+            CHECK_INT(f.st.quality[1].line, 228);
+            CHECK_STR(f.st.quality[1].column, "A2");
+            CHECK(strstr(f.st.quality[1].detail, "'7'") != NULL);
+            CHECK_INT(f.st.quality[2].line, 263);
+            CHECK_STR(f.st.quality[2].column, "B1");
+            CHECK(strstr(f.st.quality[2].detail, "'9'") != NULL);
+        }
+        fx_free(&f);
+    }
+    free(text);
+}
+
+/* gzip is inflated on a thread of its own into a ring of 4 blocks of
+ * 256 KiB (source.c): 3 MB of text (pseudo-random, so deflate does not
+ * shrink it to nothing) come out byte for byte through small reads; the same
+ * stream cut short gives every byte it holds before the error; a source
+ * closed after one read (the thread waiting on a full ring) stops at once. */
+CQ_TEST(source_gzip_thread)
+{
+    size_t len = 3u << 20;
+    char *text = malloc(len);
+    unsigned char *gz = malloc(len + 1024);
+    char *back = malloc(len + 1);
+    CHECK(text && gz && back);
+    if (!text || !gz || !back) {
+        free(text);
+        free(gz);
+        free(back);
+        return;
+    }
+    unsigned long long seed = 7;
+    for (size_t i = 0; i < len; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        text[i] = (char)('a' + (seed >> 59));
+    }
+    size_t n = gzip_mem(text, len, gz, len + 1024);
+    CHECK(n > (1u << 20));
+    for (int cut = 0; cut < 2; cut++) {
+        cq_source *src = NULL;
+        cq_diag d = {{0}};
+        CHECK_INT(cq_source_open_mem(gz, cut ? n / 2 : n, "t.gz", &src, &d), CQ_OK);
+        size_t got = 0, k;
+        cq_status s = CQ_OK;
+        do {
+            s = cq_source_read(src, back + got, 1000 + got % 7000, &k, &d);
+            got += s == CQ_OK ? k : 0;
+        } while (s == CQ_OK && k > 0 && got < len);
+        if (!cut) {
+            CHECK_INT(s, CQ_OK);
+            CHECK_INT(got, len);
+            CHECK(memcmp(back, text, len) == 0);
+            char hex[65];
+            uint64_t size = 0;
+            CHECK_INT(cq_source_digest(src, hex, &size, &d), CQ_OK);
+            CHECK_INT(size, n);
+            CHECK_INT(cq_source_close(src, &d), CQ_OK);
+        } else {
+            CHECK_INT(s, CQ_ERR_GZIP);
+            CHECK(strstr(d.msg, "too early") != NULL);
+            CHECK(got > len / 3 && got < len); /* what the first half holds */
+            CHECK(memcmp(back, text, got) == 0);
+            cq_source_close(src, NULL);
+        }
+    }
+    cq_source *src = NULL;
+    cq_diag d = {{0}};
+    CHECK_INT(cq_source_open_mem(gz, n, "t.gz", &src, &d), CQ_OK);
+    size_t k;
+    CHECK_INT(cq_source_read(src, back, 100, &k, &d), CQ_OK);
+    CHECK_INT(k, 100);
+    CHECK(memcmp(back, text, 100) == 0);
+    CHECK_INT(cq_source_close(src, &d), CQ_OK);
+    free(text);
+    free(gz);
+    free(back);
+}

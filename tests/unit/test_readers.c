@@ -196,7 +196,7 @@ read_xlsx(const membuf *m, const char *sheet, sink *k, cq_diag *d)
     memset(k, 0, sizeof *k);
     cq_read_info info = {0};
     info.sheet = sheet;
-    cq_reader_cb cb = {sk_field, sk_record, sk_label, k};
+    cq_reader_cb cb = {sk_field, sk_record, sk_label, k, NULL};
     cq_status stop = CQ_OK;
     return cq_xlsx_read(m->buf, m->len, "t.xlsx", &info, &cb, &stop, d);
 }
@@ -360,7 +360,7 @@ CQ_TEST(stat_reader_sav)
         return;
     sink k = {0};
     cq_read_info info = {0};
-    cq_reader_cb cb = {sk_field, sk_record, sk_label, &k};
+    cq_reader_cb cb = {sk_field, sk_record, sk_label, &k, NULL};
     cq_status stop = CQ_OK;
     cq_diag d = {{0}};
     CHECK_INT(cq_stat_read(buf, len, "m.sav", CQ_FMT_SAV, &info, &cb, &stop, &d), CQ_OK);
@@ -377,7 +377,7 @@ CQ_TEST(stat_reader_sav)
     /* damaged: every cut is an error, never a crash */
     for (size_t cut = 0; cut < len; cut += len / 50 + 1) {
         sink k2 = {0};
-        cq_reader_cb cb2 = {sk_field, sk_record, sk_label, &k2};
+        cq_reader_cb cb2 = {sk_field, sk_record, sk_label, &k2, NULL};
         stop = CQ_OK;
         cq_status s = cq_stat_read(buf, cut, "m.sav", CQ_FMT_SAV, &info, &cb2, &stop, &d);
         if (s == CQ_OK && cut < len / 2)
@@ -414,7 +414,7 @@ CQ_TEST(stat_reader_user_missing)
         return;
     size_t six = 0;
     cq_read_info info = {0};
-    cq_reader_cb cb = {count_six, no_record, NULL, &six};
+    cq_reader_cb cb = {count_six, no_record, NULL, &six, NULL};
     cq_status stop = CQ_OK;
     cq_diag d = {{0}};
     CHECK_INT(cq_stat_read(buf, len, "w.sav", CQ_FMT_SAV, &info, &cb, &stop, &d), CQ_OK);
@@ -463,7 +463,7 @@ CQ_TEST(stat_reader_por)
             cq_test_fail(__FILE__, __LINE__, "no trailing spaces were cut");
         sink k = {0};
         cq_read_info info = {0};
-        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k};
+        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k, NULL};
         cq_status stop = CQ_OK;
         cq_diag d = {{0}};
         CHECK_INT(cq_stat_read(var, n, "w.por", CQ_FMT_POR, &info, &cb, &stop, &d), CQ_OK);
@@ -477,7 +477,7 @@ CQ_TEST(stat_reader_por)
     for (size_t cut = 0; cut < len; cut += len / 50 + 1) {
         sink k = {0};
         cq_read_info info = {0};
-        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k};
+        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k, NULL};
         cq_status stop = CQ_OK;
         cq_diag d = {{0}};
         if (cq_stat_read(buf, cut, "w.por", CQ_FMT_POR, &info, &cb, &stop, &d) == CQ_OK)

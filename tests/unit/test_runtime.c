@@ -92,6 +92,51 @@ CQ_TEST(strmap_get_or_put)
     cq_strmap_free(&m);
 }
 
+/* A map reserved for n keys holds them without growing (at most half full:
+ * 1000 keys need 2048 slots), and a new slot's key may be re-pointed at a
+ * lasting copy of the same text (ingest keys by a scratch buffer). */
+CQ_TEST(strmap_reserve_and_upsert)
+{
+    cq_strmap m = {0};
+    CHECK(cq_strmap_reserve(&m, 1000) == 0);
+    CHECK_INT(m.cap, 2048);
+    static char keys[1000][12];
+    char scratch[12];
+    int found = -1;
+    for (size_t i = 0; i < 1000; i++) {
+        snprintf(scratch, sizeof scratch, "k%zu", i);
+        cq_strmap_slot *s = cq_strmap_upsert(&m, scratch, i, &found);
+        CHECK(s != NULL && !found);
+        if (!s)
+            break;
+        memcpy(keys[i], scratch, sizeof scratch);
+        s->key = keys[i];
+    }
+    memset(scratch, 0, sizeof scratch);
+    CHECK_INT(m.cap, 2048);
+    CHECK_INT(m.len, 1000);
+    CHECK_INT(cq_strmap_get(&m, "k0"), 0);
+    CHECK_INT(cq_strmap_get(&m, "k999"), 999);
+    cq_strmap_slot *again = cq_strmap_upsert(&m, "k500", 7, &found);
+    CHECK(again != NULL && found && again->val == 500);
+    /* 1024 keys still fit 2048 slots; the 1025th doubles them */
+    static char more[25][12];
+    for (size_t i = 0; i < 25; i++) {
+        snprintf(more[i], sizeof more[i], "k%zu", 1000 + i);
+        CHECK(cq_strmap_put(&m, more[i], 1000 + i) == 0);
+        CHECK_INT(m.cap, i < 24 ? 2048 : 4096);
+    }
+    CHECK_INT(cq_strmap_get(&m, "k1024"), 1024);
+    CHECK_INT(cq_strmap_get(&m, "k7"), 7);
+    /* values are kept in 32 bits: UINT32_MAX and more are refused, not cut */
+    CHECK_INT(cq_strmap_put(&m, "big", (size_t)UINT32_MAX), -1);
+    CHECK(cq_strmap_upsert(&m, "big", (size_t)UINT32_MAX + 5, &found) == NULL);
+    CHECK(cq_strmap_get(&m, "big") == (size_t)-1);
+    CHECK_INT(cq_strmap_put(&m, "big", (size_t)UINT32_MAX - 1), 0);
+    CHECK_INT(cq_strmap_get(&m, "big"), (size_t)UINT32_MAX - 1);
+    cq_strmap_free(&m);
+}
+
 CQ_TEST(wave_id_map_built_once)
 {
     char *ids[] = {"b7", "a1", "c3"};
