@@ -298,15 +298,6 @@ print_scale(const cq_rsheet *sh, double page_w, double page_h, double titles)
     return scale;
 }
 
-static int
-is_break(const cq_rsheet *sh, uint32_t r)
-{
-    for (size_t i = 0; i < sh->n_breaks; i++)
-        if (sh->breaks[i] == r)
-            return 1;
-    return 0;
-}
-
 /* Where a page that would break before row r breaks instead, given the
  * page began at page_first: a header goes along with its table, a split
  * block takes at least MIN_SPLIT rows along and leaves at least MIN_SPLIT
@@ -364,6 +355,19 @@ cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
+}
+
+/* Block indices by their first row, then by index (qsort_r's context: the
+ * sheet's blocks). */
+static int
+cmp_block_first(const void *a, const void *b, void *sheet_blocks)
+{
+    const cq_rblock *blocks = sheet_blocks;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    uint32_t x = blocks[i].first, y = blocks[j].first;
+    if (x != y)
+        return x < y ? -1 : 1;
+    return i < j ? -1 : i > j;
 }
 
 /* Whether the last page may start at row c instead (see balance_last). */
@@ -452,11 +456,31 @@ paginate(const cq_report *rep, cq_rsheet *sh)
     }
     size_t own = sh->n_breaks; /* the builder's: a page of its own, never moved */
     uint32_t copied = 0;       /* header rows copied at the last break set here */
+    /* The rows are visited in order, so the builder's breaks (sorted; a
+     * header copy shifts them all alike) and the blocks (indexed in order of
+     * their first row) are found with cursors that only move on: linear in
+     * rows, where a search per row was rows x breaks (a page per unit of a
+     * 12,500-unit population file: 1.5 G compares). */
+    qsort(sh->breaks, own, sizeof *sh->breaks, cmp_u32);
+    size_t nb = sh->n_blocks, oc = 0, bc = 0;
+    size_t *by_first = malloc((nb ? nb : 1) * sizeof *by_first);
+    if (!by_first) {
+        free(kind);
+        return -1;
+    }
+    for (size_t i = 0; i < nb; i++)
+        by_first[i] = i;
+    if (nb > 1)
+        qsort_r(by_first, nb, sizeof *by_first, cmp_block_first, sh->blocks);
 
     double used = 0, start = 0;
     uint32_t page_first = 0;
     for (uint32_t r = 0; r < sh->n_rows; r++) {
-        int brk = is_break(sh, r);
+        while (oc < own && sh->breaks[oc] < r)
+            oc++;
+        while (bc < nb && sh->blocks[by_first[bc]].first < r)
+            bc++;
+        int brk = oc < own && sh->breaks[oc] == r;
         /* the print titles stand at the top of every page after their own */
         double top = sh->repeat_last >= 0 && r > (uint32_t)sh->repeat_last ? titles : 0;
         if (sh->repeat_last >= 0 && r == (uint32_t)sh->repeat_last + 1)
@@ -467,9 +491,11 @@ paginate(const cq_report *rep, cq_rsheet *sh)
         } else if (used > start) {
             /* a block that starts here and fits on a fresh page is not split,
              * unless that would leave this page all but empty (titles only) */
-            for (size_t i = 0; i < sh->n_blocks && !brk && used - start > 0.15 * cap; i++) {
-                const cq_rblock *b = &sh->blocks[i];
-                if (!b->keep || b->first != r)
+            for (size_t j = bc; j < nb && !brk && used - start > 0.15 * cap; j++) {
+                const cq_rblock *b = &sh->blocks[by_first[j]];
+                if (b->first != r)
+                    break;
+                if (!b->keep)
                     continue;
                 double bh = rows_height(sh, b->first, b->last);
                 if (used + bh > cap && top + bh <= cap)
@@ -493,16 +519,20 @@ paginate(const cq_report *rep, cq_rsheet *sh)
                     n = (uint32_t)(t->head_last - t->head_first + 1);
                     if (insert_copy(sh, at, (uint32_t)t->head_first, n) != 0) {
                         free(kind);
+                        free(by_first);
                         return -1;
                     }
                     free(kind);
                     kind = row_kinds(rep, sh);
-                    if (!kind)
+                    if (!kind) {
+                        free(by_first);
                         return -1;
+                    }
                 }
                 if (rb_grow((void **)&sh->breaks, &sh->cap_breaks, sh->n_breaks + 1,
                             sizeof *sh->breaks) != 0) {
                     free(kind);
+                    free(by_first);
                     return -1;
                 }
                 sh->breaks[sh->n_breaks++] = at;
@@ -522,6 +552,7 @@ paginate(const cq_report *rep, cq_rsheet *sh)
     if (copied == 0)
         balance_last(sh, kind, own, cap, titles);
     free(kind);
+    free(by_first);
     if (sh->n_breaks > 1)
         qsort(sh->breaks, sh->n_breaks, sizeof *sh->breaks, cmp_u32);
     return 0;
