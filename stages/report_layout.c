@@ -11,6 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FILL      0.97 /* share of the printable height filled */
+#define MIN_SPLIT 3    /* rows of a split block on each side of the break */
+#define MIN_ROWS  4    /* rows on a sheet's last page, when it has more than one */
+#define TAIL      0.2  /* and the share of a page it fills, where the page before can spare it */
+
 /* ------------------------------------------------------------------ */
 /* widths and heights                                                   */
 
@@ -162,6 +167,198 @@ insert_copy(cq_rsheet *sh, uint32_t at, uint32_t from, uint32_t n)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* page breaks                                                          */
+
+/* Rows that print something: a cell with a value or text, a merge with
+ * text, or a chart over it.  content[r] is 1 for such rows, 2 for a heading
+ * (bold text only, such as a section's band or a table's header). */
+static uint8_t *
+row_kinds(const cq_report *rep, const cq_rsheet *sh)
+{
+    uint8_t *k = calloc(sh->n_rows + 1, 1);
+    uint8_t *plain = calloc(sh->n_rows + 1, 1);
+    if (!k || !plain) {
+        free(k);
+        free(plain);
+        return NULL;
+    }
+    for (size_t i = 0; i < sh->n_cells; i++) {
+        const cq_rcell *c = &sh->cells[i];
+        if (c->row >= sh->n_rows || c->kind == CQ_CELL_BLANK ||
+            (c->kind == CQ_CELL_TEXT && (!c->text || !c->text[0])))
+            continue;
+        k[c->row] = 1;
+        if (c->kind != CQ_CELL_TEXT || !rep->styles[c->style].bold)
+            plain[c->row] = 1;
+    }
+    for (size_t i = 0; i < sh->n_merges; i++) {
+        const cq_rmerge *m = &sh->merges[i];
+        if (m->r1 >= sh->n_rows || !m->text || !m->text[0])
+            continue;
+        k[m->r1] = 1;
+        if (!rep->styles[m->style].bold)
+            plain[m->r1] = 1;
+    }
+    for (uint32_t r = 0; r < sh->n_rows; r++)
+        if (k[r] && !plain[r])
+            k[r] = 2;
+    for (size_t i = 0; i < sh->n_charts; i++) {
+        const cq_rchart *ch = sh->charts[i];
+        uint32_t rows = (uint32_t)ceil(ch->height / 20.0);
+        for (uint32_t r = ch->row; r < ch->row + rows && r < sh->n_rows; r++)
+            if (!k[r])
+                k[r] = 1;
+    }
+    free(plain);
+    return k;
+}
+
+/* Rows first..end-1 that print something (heads: only the headings). */
+static uint32_t
+count_rows(const uint8_t *kind, uint32_t first, uint32_t end, int heads)
+{
+    uint32_t n = 0;
+    for (uint32_t r = first; r < end; r++)
+        n += heads ? kind[r] == 2 : kind[r] != 0;
+    return n;
+}
+
+/* The builder's own sections as blocks: a run of headings and the rows
+ * below them up to a blank row or the next heading.  One that takes at
+ * most half a page is kept on one page; a longer one is split with at
+ * least MIN_SPLIT of its rows on each side (see paginate). */
+static int
+add_sections(cq_rsheet *sh, const uint8_t *kind, double cap)
+{
+    uint32_t r = 0;
+    while (r < sh->n_rows) {
+        if (kind[r] != 2) {
+            r++;
+            continue;
+        }
+        uint32_t h = r;
+        while (r < sh->n_rows && kind[r] == 2)
+            r++;
+        uint32_t body = r;
+        while (r < sh->n_rows && kind[r] == 1)
+            r++;
+        if (r == body)
+            continue;
+        if (rb_grow((void **)&sh->blocks, &sh->cap_blocks, sh->n_blocks + 1, sizeof *sh->blocks) !=
+            0)
+            return -1;
+        cq_rblock *b = &sh->blocks[sh->n_blocks++];
+        b->first = h;
+        b->last = r - 1;
+        b->head_first = b->head_last = -1;
+        b->keep = rows_height(sh, h, r - 1) <= 0.5 * cap;
+    }
+    return 0;
+}
+
+/* The print scale in whole percent: the sheet fitted to the page width,
+ * and smaller still where a block must have a page of its own (keep 2: a
+ * unit's page).  The builder sets it instead of Excel's "fit to page",
+ * because Excel ignores manual page breaks under fit to page. */
+static double
+print_scale(const cq_rsheet *sh, double page_w, double page_h, double titles)
+{
+    uint32_t last_col = sh->n_cols ? (uint32_t)sh->n_cols - 1 : 0;
+    for (size_t i = 0; i < sh->n_merges; i++)
+        if (sh->merges[i].c2 > last_col)
+            last_col = sh->merges[i].c2;
+    /* libxlsxwriter writes a column of w characters as round(7 w) + 5
+     * pixels, which Excel draws (Calibri 11: 7 pixels a character);
+     * LibreOffice's columns come out about 6 % wider (7.45 pixels a
+     * character with Carlito, measured on this report), so the scale is
+     * taken from a little more than that: a sheet never runs onto a second
+     * page across, at the cost of a narrow unused strip in Excel. */
+    double px = 0;
+    for (uint32_t c = 0; c <= last_col; c++)
+        px += (floor(col_width(sh, c) * 7.0 + 0.5) + 5.0) * 7.5 / 7.0;
+    double scale = 1.0;
+    if (sh->fit_width && px > 0)
+        scale = floor(100.0 * page_w / (px * 0.75)) / 100.0;
+    else if (sh->print_scale > 0)
+        scale = sh->print_scale / 100.0;
+    for (size_t i = 0; i < sh->n_blocks; i++) {
+        const cq_rblock *b = &sh->blocks[i];
+        if (b->keep != 2)
+            continue;
+        double bh = rows_height(sh, b->first, b->last) + titles;
+        double fit = floor(100.0 * FILL * page_h / bh) / 100.0;
+        if (fit < scale)
+            scale = fit;
+    }
+    if (scale > 1.0)
+        scale = 1.0;
+    if (scale < 0.1)
+        scale = 0.1;
+    return scale;
+}
+
+static int
+is_break(const cq_rsheet *sh, uint32_t r)
+{
+    for (size_t i = 0; i < sh->n_breaks; i++)
+        if (sh->breaks[i] == r)
+            return 1;
+    return 0;
+}
+
+/* Where a page that would break before row r breaks instead, given the
+ * page began at page_first: a header goes along with its table, a split
+ * block takes at least MIN_SPLIT rows along and leaves at least MIN_SPLIT
+ * of its body behind its heading, and no heading ends a page.  *head_moves
+ * is set when a table header directly above r goes along. */
+static uint32_t
+break_row(const cq_rsheet *sh, const uint8_t *kind, uint32_t r, uint32_t page_first,
+          int *head_moves)
+{
+    uint32_t at = r;
+    *head_moves = 0;
+    for (size_t i = 0; i < sh->n_blocks; i++) {
+        const cq_rblock *b = &sh->blocks[i];
+        if (b->head_first >= 0 && b->first == r && (uint32_t)b->head_last + 1 == r &&
+            (uint32_t)b->head_first > page_first) {
+            at = (uint32_t)b->head_first;
+            *head_moves = 1;
+        }
+    }
+    if (*head_moves)
+        return at;
+    /* no widows: the innermost block split here takes MIN_SPLIT rows along */
+    const cq_rblock *in = NULL;
+    for (size_t i = 0; i < sh->n_blocks; i++) {
+        const cq_rblock *b = &sh->blocks[i];
+        if (b->first < r && r <= b->last && (!in || b->first > in->first))
+            in = b;
+    }
+    if (in && in->last - r + 1 < MIN_SPLIT) {
+        uint32_t back = MIN_SPLIT - (in->last - r + 1);
+        if (r - back > in->first + 1 && r - back >= page_first + MIN_SPLIT)
+            at = r - back;
+    }
+    /* no orphans: a section that starts with a heading keeps MIN_SPLIT rows
+     * of its body under it, or goes to the next page whole */
+    for (int moved = 1; moved;) {
+        moved = 0;
+        for (size_t i = 0; i < sh->n_blocks; i++) {
+            const cq_rblock *b = &sh->blocks[i];
+            if (b->first < at && at <= b->last && b->first > page_first && kind[b->first] == 2 &&
+                count_rows(kind, b->first, at, 0) - count_rows(kind, b->first, at, 1) < MIN_SPLIT) {
+                at = b->first;
+                moved = 1;
+            }
+        }
+    }
+    /* a heading never ends a page */
+    while (at > page_first + 1 && kind[at - 1] == 2)
+        at--;
+    return at;
+}
+
 static int
 cmp_u32(const void *a, const void *b)
 {
@@ -169,50 +366,97 @@ cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Page breaks from the builder's hints (cq_rblock): a block that fits on
- * a page is not split, and a table split over pages gets its header again
- * at the top of each further page.  The page is estimated the way Excel
- * prints it - A4 with the margins of render_xlsx.c, fitted to the width in
- * whole percent - and filled only to 97 %, so that a viewer whose rows come
- * out a little taller does not break the page first. */
+/* Whether the last page may start at row c instead (see balance_last). */
 static int
-paginate(cq_rsheet *sh)
+may_start(const cq_rsheet *sh, const uint8_t *kind, uint32_t c, uint32_t last, double cap)
 {
-    if (sh->n_blocks == 0 || sh->fit_height)
+    if (kind[c - 1] == 2)
+        return 0;
+    for (size_t i = 0; i < sh->n_blocks; i++) {
+        const cq_rblock *b = &sh->blocks[i];
+        if (!(b->first < c && c <= b->last))
+            continue;
+        /* a block kept whole, unless it is split at the break already */
+        int split = b->first < last && last <= b->last;
+        if ((b->keep && !split && rows_height(sh, b->first, b->last) <= cap) ||
+            b->head_first >= 0 || b->last - c + 1 < MIN_SPLIT)
+            return 0;
+        if (kind[b->first] == 2 &&
+            count_rows(kind, b->first, c, 0) - count_rows(kind, b->first, c, 1) < MIN_SPLIT)
+            return 0;
+    }
+    return 1;
+}
+
+/* No tiny last page: when the sheet's last page would hold fewer than
+ * MIN_ROWS rows or TAIL of a page, its break moves up to a row where
+ * a block or section may start, so that the page before gives some of its
+ * rows away while keeping at least half a page. */
+static void
+balance_last(cq_rsheet *sh, const uint8_t *kind, size_t own, double cap, double titles)
+{
+    size_t li = 0;
+    for (size_t i = 1; i < sh->n_breaks; i++)
+        if (sh->breaks[i] > sh->breaks[li])
+            li = i;
+    if (sh->n_breaks == 0 || li < own || sh->n_rows == 0)
+        return;
+    uint32_t last = sh->breaks[li], end = (uint32_t)sh->n_rows;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < sh->n_breaks; i++)
+        if (sh->breaks[i] < last && sh->breaks[i] > prev)
+            prev = sh->breaks[i];
+    double top = sh->repeat_last >= 0 && last > (uint32_t)sh->repeat_last ? titles : 0;
+    if (count_rows(kind, last, end, 0) >= MIN_ROWS && rows_height(sh, last, end - 1) >= TAIL * cap)
+        return;
+    for (uint32_t c = last - 1; c > prev + 1; c--) {
+        if (rows_height(sh, c, end - 1) + top > cap || rows_height(sh, prev, c - 1) < 0.5 * cap)
+            return;
+        if (!may_start(sh, kind, c, last, cap))
+            continue;
+        if (count_rows(kind, c, end, 0) >= MIN_ROWS && rows_height(sh, c, end - 1) >= TAIL * cap) {
+            sh->breaks[li] = c;
+            return;
+        }
+    }
+}
+
+/* Page breaks from the builder's hints (cq_rblock) and its sections (a
+ * heading and the rows under it): a block that fits on a page is not
+ * split, and a table split over pages gets its header again at the top of
+ * each further page.  The page is the one Excel prints - A4 with the
+ * margins of render_xlsx.c at the print scale set here (print_scale) - and
+ * is filled only to FILL, so that a viewer whose rows come out a little
+ * taller does not break the page first. */
+static int
+paginate(const cq_report *rep, cq_rsheet *sh)
+{
+    if (sh->fit_height)
         return 0;
     double page_w = 842.0 - 72.0, page_h = 595.0 - 86.4;
     if (!sh->landscape) {
         page_w = 595.0 - 72.0;
         page_h = 842.0 - 86.4;
     }
-    uint32_t last_col = sh->n_cols ? (uint32_t)sh->n_cols - 1 : 0;
-    for (size_t i = 0; i < sh->n_merges; i++)
-        if (sh->merges[i].c2 > last_col)
-            last_col = sh->merges[i].c2;
-    double px = 0;
-    for (uint32_t c = 0; c <= last_col; c++)
-        px += floor(col_width(sh, c) * 7.0 + 5.0);
-    double scale = 1.0;
-    if (sh->fit_width && px > 0)
-        scale = floor(100.0 * page_w / (px * 0.75)) / 100.0;
-    else if (sh->print_scale > 0)
-        scale = sh->print_scale / 100.0;
-    if (scale > 1.0)
-        scale = 1.0;
-    if (scale < 0.1)
-        scale = 0.1;
-    double cap = 0.97 * page_h / scale;
     double titles = 0;
     if (sh->repeat_first >= 0 && sh->repeat_last >= sh->repeat_first)
         titles = rows_height(sh, (uint32_t)sh->repeat_first, (uint32_t)sh->repeat_last);
+    double scale = print_scale(sh, page_w, page_h, titles);
+    sh->print_scale = (int)lround(scale * 100.0);
+    sh->fit_width = 0;
+    double cap = FILL * page_h / scale;
+    uint8_t *kind = row_kinds(rep, sh);
+    if (!kind || add_sections(sh, kind, cap) != 0) {
+        free(kind);
+        return -1;
+    }
+    size_t own = sh->n_breaks; /* the builder's: a page of its own, never moved */
+    uint32_t copied = 0;       /* header rows copied at the last break set here */
 
     double used = 0, start = 0;
     uint32_t page_first = 0;
     for (uint32_t r = 0; r < sh->n_rows; r++) {
-        int brk = 0;
-        for (size_t i = 0; i < sh->n_breaks; i++)
-            if (sh->breaks[i] == r)
-                brk = 1;
+        int brk = is_break(sh, r);
         /* the print titles stand at the top of every page after their own */
         double top = sh->repeat_last >= 0 && r > (uint32_t)sh->repeat_last ? titles : 0;
         if (sh->repeat_last >= 0 && r == (uint32_t)sh->repeat_last + 1)
@@ -234,29 +478,8 @@ paginate(cq_rsheet *sh)
             if (used + row_height(sh, r) > cap)
                 brk = 1;
             if (brk) {
-                uint32_t at = r;
-                int head_moves = 0;
-                /* a header directly above its table's first row goes along */
-                for (size_t i = 0; i < sh->n_blocks; i++) {
-                    const cq_rblock *b = &sh->blocks[i];
-                    if (b->head_first >= 0 && b->first == r && (uint32_t)b->head_last + 1 == r &&
-                        (uint32_t)b->head_first > page_first) {
-                        at = (uint32_t)b->head_first;
-                        head_moves = 1;
-                    }
-                }
-                /* no widows: a block split here takes at least 3 rows along */
-                const cq_rblock *in = NULL;
-                for (size_t i = 0; i < sh->n_blocks && !head_moves; i++) {
-                    const cq_rblock *b = &sh->blocks[i];
-                    if (b->first < r && r <= b->last && (!in || b->first > in->first))
-                        in = b;
-                }
-                if (in && in->last - r + 1 < 3) {
-                    uint32_t back = 3 - (in->last - r + 1);
-                    if (r - back > in->first + 1 && r - back >= page_first + 3)
-                        at = r - back;
-                }
+                int head_moves;
+                uint32_t at = break_row(sh, kind, r, page_first, &head_moves);
                 /* inside a table's body: its header again, above the rows */
                 const cq_rblock *t = NULL;
                 for (size_t i = 0; i < sh->n_blocks && !head_moves; i++) {
@@ -268,13 +491,22 @@ paginate(cq_rsheet *sh)
                 uint32_t n = 0;
                 if (t) {
                     n = (uint32_t)(t->head_last - t->head_first + 1);
-                    if (insert_copy(sh, at, (uint32_t)t->head_first, n) != 0)
+                    if (insert_copy(sh, at, (uint32_t)t->head_first, n) != 0) {
+                        free(kind);
+                        return -1;
+                    }
+                    free(kind);
+                    kind = row_kinds(rep, sh);
+                    if (!kind)
                         return -1;
                 }
                 if (rb_grow((void **)&sh->breaks, &sh->cap_breaks, sh->n_breaks + 1,
-                            sizeof *sh->breaks) != 0)
+                            sizeof *sh->breaks) != 0) {
+                    free(kind);
                     return -1;
+                }
                 sh->breaks[sh->n_breaks++] = at;
+                copied = n;
                 page_first = at;
                 r += n;
                 if (head_moves) {
@@ -287,6 +519,9 @@ paginate(cq_rsheet *sh)
         }
         used += row_height(sh, r);
     }
+    if (copied == 0)
+        balance_last(sh, kind, own, cap, titles);
+    free(kind);
     if (sh->n_breaks > 1)
         qsort(sh->breaks, sh->n_breaks, sizeof *sh->breaks, cmp_u32);
     return 0;
@@ -371,5 +606,5 @@ rb_finish_sheet(const cq_report *rep, cq_rsheet *sh)
         if (m->r1 < sh->n_rows && h > sh->heights[m->r1])
             sh->heights[m->r1] = h;
     }
-    return paginate(sh);
+    return paginate(rep, sh);
 }

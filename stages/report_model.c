@@ -1050,16 +1050,33 @@ rb_put_p(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, double p)
         rb_put_num(x, sh, r, c, p, x->S.p);
 }
 
-/* The breakdown's name as a reader knows it: the column name with its
- * first letter upper-cased and '_' as a space. */
+/* The breakdown's label from the study file's [labels], or NULL: in an
+ * English report "column.en = label" first, then "column = label". */
 const char *
-rb_breakdown_label(ctx *x, size_t b)
+rb_breakdown_given(ctx *x, size_t b)
 {
     const cq_settings *set = x->st->settings;
     const char *raw = set->groups[b - 1];
+    size_t n = strlen(raw);
+    for (size_t i = 0; i < set->n_labels && x->en; i++)
+        if (strncmp(set->label_keys[i], raw, n) == 0 && strcmp(set->label_keys[i] + n, ".en") == 0)
+            return set->label_values[i];
     for (size_t i = 0; i < set->n_labels; i++)
         if (strcmp(set->label_keys[i], raw) == 0)
             return set->label_values[i];
+    return NULL;
+}
+
+/* The breakdown's name as a reader knows it: its label in the study file's
+ * [labels], else the column name with its first letter upper-cased and '_'
+ * as a space. */
+const char *
+rb_breakdown_label(ctx *x, size_t b)
+{
+    const char *raw = x->st->settings->groups[b - 1];
+    const char *given = rb_breakdown_given(x, b);
+    if (given)
+        return given;
     char *s = (char *)rb_dup(x, raw);
     for (char *p = s; *p; p++)
         if (*p == '_')

@@ -347,7 +347,9 @@ rb_build_breakdown(ctx *x, size_t b)
 {
     const cq_study *st = x->st;
     size_t nw = x->nw, ns = x->ns, ng = x->bg[b].n;
-    cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, st->settings->groups[b - 1]));
+    /* the sheet is named by the study file's label, else by the column */
+    const char *given = rb_breakdown_given(x, b);
+    cq_rsheet *sh = rb_sheet_add(x, rb_sheet_name(x, given ? given : st->settings->groups[b - 1]));
     if (!sh)
         return;
     /* head count and response rate: two columns, filled in the block of
@@ -908,9 +910,11 @@ rb_build_charts(ctx *x)
     r += 2;
     sh->gridlines = 0;
 
-    const double px_per_row = 20.0, page_px = 700.0;
-    double page_used = 0;
-    uint32_t row_height_max = 0;
+    /* Each line of charts is a block kept on one page, with the blank row
+     * above it: a chart anchored on a page break itself gets its top edge
+     * printed on the page before.  The note goes with the last line. */
+    const double px_per_row = 20.0;
+    uint32_t row_height_max = 0, line = r - 1;
     int slot = 0; /* 0 left, 1 right */
     for (size_t k = 0; k <= x->n_domains; k++) {
         int profile = k == x->n_domains;
@@ -960,20 +964,14 @@ rb_build_charts(ctx *x)
             if (profile)
                 ch->height += 25; /* its legend */
             ch->width = profile ? 1060 : 520;
-            if (profile && slot == 1) { /* the profile takes a row of its own */
+            if (profile && slot == 1) { /* the profile takes a line of its own */
+                rb_add_block(x, sh, line, r + row_height_max - 1, -1, -1, 1);
                 r += row_height_max + 1;
-                page_used += (row_height_max + 1) * px_per_row;
+                line = r - 1;
                 slot = 0;
                 row_height_max = 0;
             }
             uint32_t rows = (uint32_t)ceil(ch->height / px_per_row);
-            if (slot == 0 && page_used > 0 && page_used + ch->height > page_px) {
-                /* a spacer row at the top of the new page: a chart anchored on
-                 * the break itself gets its top edge printed on the page before */
-                rb_add_break(x, sh, r);
-                r++;
-                page_used = px_per_row;
-            }
             ch->row = r;
             ch->col = 0;
             ch->x_offset = slot == 1 ? 540 : 0;
@@ -981,8 +979,13 @@ rb_build_charts(ctx *x)
             if (rows > row_height_max)
                 row_height_max = rows;
             if (profile || slot == 1) {
+                /* a line ends: a block of its own, except the profile's last
+                 * part, which goes with the note */
+                if (!(profile && part + 1 == nparts)) {
+                    rb_add_block(x, sh, line, r + row_height_max - 1, -1, -1, 1);
+                    line = r + row_height_max;
+                }
                 r += row_height_max + 1;
-                page_used += (row_height_max + 1) * px_per_row;
                 slot = 0;
                 row_height_max = 0;
             } else {
@@ -993,6 +996,7 @@ rb_build_charts(ctx *x)
     if (slot == 1)
         r += row_height_max + 1;
     rb_note_row(x, sh, r, 16, rb_textf(x, CQ_T_CHARTS_NOTE, x->chart_sheet));
+    rb_add_block(x, sh, line, r, -1, -1, 1); /* the last line and the note */
     for (uint32_t c = 0; c <= 16; c++)
         rb_set_width(x, sh, c, 8.43);
     /* charts are anchored to cells: rows of an explicit 15 pt (20 px) make

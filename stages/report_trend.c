@@ -95,8 +95,8 @@ rb_build_trend(ctx *x)
     }
     rb_set_width(x, sh, c_scale, 34);
     rb_set_width(x, sh, c_dir, 9);
-    sh->repeat_first = (int32_t)h1;
-    sh->repeat_last = (int32_t)h2;
+    /* the header is repeated by the pagination where the table is split,
+     * not as print titles: those would stand above the charts too */
     sh->freeze_row = (int32_t)h2 + 1;
     r = h2 + 1;
     uint32_t body = r;
@@ -135,7 +135,7 @@ rb_build_trend(ctx *x)
         }
         r++;
     }
-    rb_add_block(x, sh, body, r - 1, -1, -1, 0);
+    rb_add_block(x, sh, body, r - 1, (int32_t)h1, (int32_t)h2, 0);
     r++;
     rb_note_row(x, sh, r++, ncols - 1, cq_text(x->en, CQ_T_TREND_CHARTS));
 
@@ -171,8 +171,11 @@ rb_build_trend(ctx *x)
         ch->height = 220;
         if (n_chart % per_row == 0 && n_chart > 0)
             r += rows_per_chart;
-        if (n_chart % (per_row * 2) == 0 && n_chart > 0)
-            rb_add_break(x, sh, r);
+        /* a line of charts is kept on one page with the row above it (the
+         * note, or the spare row under the line before): a chart anchored
+         * on a page break gets its top edge printed on the page before */
+        if (n_chart % per_row == 0)
+            rb_add_block(x, sh, r - 1, r + rows_per_chart - 2, -1, -1, 1);
         ch->row = r;
         ch->col = 0;
         ch->x_offset = (int32_t)(260 * (n_chart % per_row));

@@ -179,7 +179,7 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
                               set->min_group, rb_wave_label(x, w)),
                      x->S.sentence, 1);
         (*r)++;
-        rb_add_block(x, sh, top, *r - 1, -1, -1, 1);
+        rb_add_block(x, sh, top, *r - 1, -1, -1, 2); /* a page of its own */
         (*r)++;
         return;
     }
@@ -379,7 +379,7 @@ unit_page(ctx *x, cq_rsheet *sh, uint32_t *r, size_t b, size_t g, const char *pa
                      1);
         (*r)++;
     }
-    rb_add_block(x, sh, top, *r - 1, -1, -1, 1);
+    rb_add_block(x, sh, top, *r - 1, -1, -1, 2); /* a page of its own */
 
     rb_set_width(x, sh, c_scale, 30);
     rb_set_width(x, sh, c_dir, 8);

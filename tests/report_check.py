@@ -462,9 +462,12 @@ def check_print(wb, lang_en, tag):
             continue
         footer = (ws.oddFooter.left.text or "") + (ws.oddFooter.center.text or "") + \
                  (ws.oddFooter.right.text or "")
-        if ws.page_setup.orientation != "landscape" or not ws.sheet_properties.pageSetUpPr or \
-                not ws.sheet_properties.pageSetUpPr.fitToPage or "&A" not in footer or \
-                "&P / &N" not in footer:
+        # fitted to the page (the overview), or a print scale of its own that the builder
+        # paginated for: Excel ignores manual page breaks under fit to page.  That the
+        # columns fit the page width at that scale is checked in print_check.py.
+        fit = ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage
+        if ws.page_setup.orientation != "landscape" or (fit and ws.row_breaks.brk) or \
+                "&A" not in footer or "&P / &N" not in footer:
             bad_setup.append(ws.title)
         has_dash = any(c.value == DASH for c in cells(ws))
         header = ws.oddHeader.left.text or ""
@@ -488,7 +491,7 @@ def check_print(wb, lang_en, tag):
         longest = max([len(line) for v in rot for line in v.split("\n")] or [0])
         if rot and (any(v.count("\n") > 1 for v in rot) or h > 5.6 * longest + 11):
             bad_head.append((b, h, longest))
-    check(not bad_setup, "%s: every sheet landscape, fitted to the width, footer with sheet "
+    check(not bad_setup, "%s: every sheet landscape, no fit to page with page breaks, footer with sheet "
           "name and page x / y" % tag, bad_setup)
     check(not bad_dash, "%s: every sheet showing – explains it at the top of each page" % tag,
           bad_dash)

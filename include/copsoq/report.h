@@ -77,7 +77,8 @@ typedef struct {
 typedef struct {
     uint32_t first, last;
     int32_t head_first, head_last;
-    int keep;
+    int keep; /* 1: kept on one page when it fits; 2: also the print scale
+               * shrinks until it fits (a page of its own, such as a unit's) */
 } cq_rblock;
 
 /* A three-colour scale over a numeric range: min_color at or below min,

@@ -124,6 +124,7 @@ const char *rb_fmt(ctx *x, const char *f, ...) __attribute__((format(printf, 2, 
  * 0.001; the exact p is in the CSV files).  NaN: blank. */
 void rb_put_p(ctx *x, cq_rsheet *sh, uint32_t r, uint32_t c, double p);
 /* A breakdown's name as a reader knows it (not the raw column name). */
+const char *rb_breakdown_given(ctx *x, size_t b);
 const char *rb_breakdown_label(ctx *x, size_t b);
 /* cq_textf() into the report's arena */
 const char *rb_textf(ctx *x, cq_text_id id, ...);

@@ -53,6 +53,19 @@ grep -q '^2016,yrke,administratör,,,,1$' "$R" && ok || bad "administratör 2016
 # [labels] in the study file: the breakdown's name as readers know it
 unzip -p "$tmp/run/report.xlsx" xl/sharedStrings.xml | grep -q 'Per förvaltning' && ok ||
   bad "the study file's label Förvaltning is not the breakdown sheet's heading"
+# ... and the sheet's name (the tab a reader looks for), the others by their labels too
+for l in Förvaltning Sektion Yrke; do
+  unzip -p "$tmp/run/report.xlsx" xl/workbook.xml | grep -q "<sheet name=\"$l\"" && ok ||
+    bad "no sheet named $l (the study file's label)"
+done
+# in English, "forvaltning.en = Administration": the sheet and its heading
+expect run_en 0 "" run $M/study.ini --lang en --out "$tmp/run_en" && ok
+for l in Administration Section Occupation; do
+  unzip -p "$tmp/run_en/report.xlsx" xl/workbook.xml | grep -q "<sheet name=\"$l\"" && ok ||
+    bad "no sheet named $l (the study file's English label)"
+done
+unzip -p "$tmp/run_en/report.xlsx" xl/sharedStrings.xml | grep -q 'By administration' && ok ||
+  bad "the English label Administration is not the breakdown sheet's heading"
 printf '[study]\ninstrument = %s\n[labels]\nforvaltning =\n[waves]\n2016 = %s\n' \
   "$PWD/$INS" "$PWD/$M/wave2016.csv" > "$tmp/badlabel.ini"
 expect badlabel 1 "line 4: the label of 'forvaltning' is empty" run "$tmp/badlabel.ini" \
