@@ -24,6 +24,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,30 +167,25 @@ cq_describe_counts(const double *value, const size_t *count, size_t k, cq_desc *
     if (n == 0)
         return;
     /* mean_of and cq_mean_sd, each term computed once per distinct value
-     * and added as often as it occurs, in ascending order */
+     * and added as often as it occurs, in ascending order (cq_add_repeated
+     * makes those additions, or gives their result without making them) */
     long double s = 0;
     for (size_t i = 0; i < k; i++)
-        for (size_t c = count[i]; c; c--)
-            s += value[i];
+        s = cq_add_repeated(s, value[i], count[i]);
     long double m = s / (long double)n;
     if (!isfinite((double)m)) {
         out->mean = (double)m;
     } else {
         long double corr = 0;
-        for (size_t i = 0; i < k; i++) {
-            long double dv = value[i] - m;
-            for (size_t c = count[i]; c; c--)
-                corr += dv;
-        }
+        for (size_t i = 0; i < k; i++)
+            corr = cq_add_repeated(corr, value[i] - m, count[i]);
         out->mean = (double)(m + corr / (long double)n);
     }
     if (n >= 2) {
         long double ss = 0;
         for (size_t i = 0; i < k; i++) {
             long double dv = (long double)value[i] - out->mean;
-            long double sq = dv * dv;
-            for (size_t c = count[i]; c; c--)
-                ss += sq;
+            ss = cq_add_repeated(ss, dv * dv, count[i]);
         }
         out->sd = sqrt((double)(ss / (long double)(n - 1)));
         double half = cq_t_quantile(0.975, (double)(n - 1)) * out->sd / sqrt((double)n);
@@ -199,6 +195,92 @@ cq_describe_counts(const double *value, const size_t *count, size_t k, cq_desc *
     out->median = quantile_counted(value, count, k, n, 0.5);
     out->q1 = quantile_counted(value, count, k, n, 0.25);
     out->q3 = quantile_counted(value, count, k, n, 0.75);
+}
+
+/* The plain loop: what cq_add_repeated must give, bit for bit. */
+static long double
+add_plain(long double s, long double v, size_t c)
+{
+    for (; c; c--)
+        s += v;
+    return s;
+}
+
+/*
+ * c times s += v in long double, in O(binades crossed) instead of O(c).
+ * Works on magnitudes: a = |s| and w = v with the sign of s flipped when s is
+ * negative (rounding to nearest even is symmetric).  In a's binade
+ * [2^(e-1), 2^e) the long doubles are A * ulp, ulp = 2^(e-64), A an integer in
+ * [2^63, 2^64).  While the exact sum a + w stays inside the binade, a + w
+ * rounds to (A + D) * ulp with D = w/ulp rounded to nearest: a fixed step, so
+ * t steps give (A + t D) * ulp, exactly.  When w/ulp is a tie (fraction .5)
+ * and A is even, round-to-even picks the even neighbour of w/ulp, again a
+ * fixed step that keeps A even; with A odd one plain step makes it even.
+ * The jump goes as far as the exact sums provably stay in the binade
+ * (up: A + t D <= 2^64 - 1; down: A + t D >= 2^63 + 1); then one plain step
+ * leaves the binade and the next one starts.  Zero, subnormal and non-finite
+ * sums, and steps of 2^62 ulps or more, take plain steps.
+ *
+ * Exact only where long double has its 64-bit significand at run time:
+ * valgrind computes x87 arithmetic in 53 bits, so there the plain loop runs
+ * (valgrind then sees the sums the plain loop gives under it).
+ */
+long double
+cq_add_repeated(long double s, long double v, size_t c)
+{
+    volatile long double one = 1;
+    if (one + LDBL_EPSILON == one || LDBL_MANT_DIG != 64)
+        return add_plain(s, v, c);
+    const uint64_t half = UINT64_C(1) << 63;
+    while (c > 0) {
+        if (s == 0 || v == 0 || !isfinite(s) || !isfinite(v) || fabsl(s) < LDBL_MIN) {
+            s += v;
+            c--;
+            continue;
+        }
+        long double a = fabsl(s), w = s < 0 ? -v : v;
+        int e;
+        long double f = frexpl(a, &e); /* a = f 2^e, f in [0.5, 1) */
+        long double ulp = ldexpl(1, e - 64);
+        uint64_t A = (uint64_t)ldexpl(f, 64); /* exact: 64 significant bits */
+        long double q = w / ulp;              /* exact: a power of two */
+        if (!(fabsl(q) < 0x1p62L) || (w < 0 && A == half)) {
+            s += v; /* a large step, or below the binade's floor at once */
+            c--;
+            continue;
+        }
+        long double fl = floorl(q), frac = q - fl; /* both exact */
+        int64_t D = (int64_t)fl;
+        if (frac == 0.5L) {
+            if (A & 1) {
+                s += v; /* round-to-even moves A to an even value first */
+                c--;
+                continue;
+            }
+            D += D & 1; /* the even neighbour of q */
+        } else if (frac > 0.5L) {
+            D += 1;
+        }
+        if (D == 0)
+            return s; /* each addition rounds back to s */
+        uint64_t t;
+        if (D > 0)
+            t = (UINT64_MAX - A) / (uint64_t)D;
+        else
+            t = A >= half + 1 ? (A - (half + 1)) / (uint64_t)(-D) : 0;
+        uint64_t jump = t < c ? t : (uint64_t)c;
+        if (jump > 0) {
+            uint64_t B = D > 0 ? A + jump * (uint64_t)D : A - jump * (uint64_t)(-D);
+            a = (long double)B * ulp; /* exact: B < 2^64 times a power of two */
+            s = s < 0 ? -a : a;
+            c -= (size_t)jump;
+        }
+        if (c > 0) {
+            s += v; /* leaves the binade (or would have gone past its edge) */
+            c--;
+        }
+    }
+    return s;
 }
 
 void

@@ -35,6 +35,12 @@ void cq_describe_sorted(const double *x, size_t n, cq_desc *out);
  * same to the last bit, without the data. */
 void cq_describe_counts(const double *value, const size_t *count, size_t k, cq_desc *out);
 
+/* s after c times s += v in long double, bit for bit, in time proportional
+ * to the binades the sum crosses rather than to c (cq_describe_counts's
+ * sums; exact where long double has 64 significant bits, the plain loop
+ * elsewhere, e.g. under valgrind). */
+long double cq_add_repeated(long double s, long double v, size_t c);
+
 /* Mean and sd (n-1) as R computes them: the mean summed in long double and
  * corrected by a second pass, the sd from the squared deviations from that
  * mean.  n = 0 gives NaN for both; sd is NaN for n < 2. */

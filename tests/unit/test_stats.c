@@ -544,6 +544,105 @@ CQ_TEST(describe_counts_same_bits_as_sorted)
     free(x);
 }
 
+/* cq_add_repeated against the plain loop it stands for, bit for bit (the
+ * 10 bytes of an x87 long double), over random cases aimed at its edges:
+ * both signs of s and v, s = 0, steps far below half an ulp of s and far
+ * above s, exact ties v = (k + 1/2) ulp(s), sums that cross zero or a power
+ * of two, doubles like the summarised scores, counts 0 to 10^6. */
+static unsigned long long rng_state = 20261127;
+
+static unsigned long long
+rng(void)
+{
+    unsigned long long z = (rng_state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* a random long double with 64 random significant bits, in [2^(e-1), 2^e) */
+static long double
+rand_ld(int e)
+{
+    return ldexpl((long double)(rng() | 1ULL << 63), e - 64);
+}
+
+CQ_TEST(add_repeated_same_bits_as_the_loop)
+{
+    const double scores[] = {100.0 / 3, 100.0 / 12, 91.66666666666667, 12.5, 35.0 / 3, 100};
+    size_t budget = 0; /* plain additions made, to keep valgrind runs short */
+    for (int trial = 0; trial < 4000; trial++) {
+        long double s, v;
+        int kind = (int)(rng() % 10), es = (int)(rng() % 80) - 20;
+        size_t c = (size_t)(rng() % 7); /* 0..6 copies, often */
+        if (rng() % 2)
+            c = (size_t)ldexp(1, (int)(rng() % 21)) + (size_t)(rng() % 1000); /* up to ~10^6 */
+        s = rand_ld(es);
+        switch (kind) {
+        case 0: /* s = 0: a score summed from the start */
+            s = 0;
+            v = scores[rng() % 6];
+            break;
+        case 1: /* a double step, anywhere from far below to far above s */
+            v = (double)rand_ld(es - 75 + (int)(rng() % 90));
+            break;
+        case 2: /* an exact tie: (k + 1/2) ulp(s), k small or large */
+        case 3: {
+            int e;
+            frexpl(s, &e);
+            unsigned long long k = rng() >> (rng() % 64);
+            v = ((long double)k + 0.5L) * ldexpl(1, e - 64);
+            if (kind == 3) /* a power of two: ties below it have half the ulp */
+                s = ldexpl(1, es);
+            break;
+        }
+        case 4: /* crossing zero: about c steps take s to -s */
+            v = -2 * s / (long double)(c ? c : 1) * (0.5L + (long double)(rng() % 1000) / 1000);
+            break;
+        case 5: /* a tiny or a barely-not-tiny step: below / near half an ulp */
+            v = ldexpl((long double)(rng() % 5 + 1), es - 66 + (int)(rng() % 3));
+            break;
+        case 6: /* a score times a large count, the summarise case, from s > 0 */
+            s = (long double)scores[rng() % 6] * (long double)(rng() % 100000);
+            v = scores[rng() % 6];
+            break;
+        case 7: /* a long double step, a few bits below s */
+            v = rand_ld(es - (int)(rng() % 70));
+            break;
+        default: { /* near the binade's floor (kind 8) or top (kind 9): s = A ulp
+                    * with A = 2^63 + j or 2^64 - 1 - j, steps of d + i/8 ulp
+                    * toward that edge, d from 0 */
+            unsigned long long d = rng() % 2 ? rng() % 4 : rng() % 100000, j = rng() % (3 * d + 4);
+            if (rng() % 2)
+                j += (c > 0 ? c - 1 : 0) * d; /* the last of the c steps reaches the edge */
+            long double ulp = ldexpl(1, es - 64), frac = (long double)(rng() % 8) / 8;
+            s = (long double)(kind == 8 ? (1ULL << 63) + j : ~0ULL - j) * ulp;
+            v = ((long double)d + frac) * ulp * (kind == 8 ? -1 : 1);
+            break;
+        }
+        }
+        if (kind < 8 && rng() % 2)
+            v = -v;
+        if (rng() % 2) {
+            s = -s;
+            v = -v;
+        }
+        if (budget > 20000000)
+            c %= 1000;
+        budget += c;
+        long double want = s;
+        for (size_t i = 0; i < c; i++)
+            want += v;
+        long double got = cq_add_repeated(s, v, c);
+        if (memcmp(&got, &want, 10) != 0) {
+            cq_test_fail(__FILE__, __LINE__,
+                         "trial %d (kind %d): s %La + %zu x %La = %La, loop %La", trial, kind, s, c,
+                         v, got, want);
+            return;
+        }
+    }
+}
+
 /* The sums side by side (stats.c) must give the bits of one sum at a time:
  * the straightforward loops below are the reference (R's algorithms, as
  * stats.c had them before the sums were interleaved). */
