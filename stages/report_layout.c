@@ -461,7 +461,8 @@ paginate(const cq_report *rep, cq_rsheet *sh)
      * their first row) are found with cursors that only move on: linear in
      * rows, where a search per row was rows x breaks (a page per unit of a
      * 12,500-unit population file: 1.5 G compares). */
-    qsort(sh->breaks, own, sizeof *sh->breaks, cmp_u32);
+    if (own > 1)
+        qsort(sh->breaks, own, sizeof *sh->breaks, cmp_u32);
     size_t nb = sh->n_blocks, oc = 0, bc = 0;
     size_t *by_first = malloc((nb ? nb : 1) * sizeof *by_first);
     if (!by_first) {
