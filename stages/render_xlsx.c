@@ -12,6 +12,7 @@
  *     give byte-identical files;
  *   - numbers are printed with the C locale: nothing here calls setlocale.
  */
+#include "copsoq/log.h"
 #include "copsoq/report.h"
 
 #include <math.h>
@@ -206,10 +207,19 @@ render_sheet(lxw_workbook *wb, lxw_worksheet *ws, const cq_rsheet *sh, lxw_forma
         lxw_row_t *br = calloc(sh->n_breaks + 1, sizeof *br);
         if (!br)
             return LXW_ERROR_MEMORY_MALLOC_FAILED;
-        size_t k = 0;
+        /* Excel keeps at most LXW_BREAKS_MAX (1,023) manual breaks in a
+         * sheet, and libxlsxwriter counts the array in a 16-bit counter:
+         * 65,536 breaks or more (a page per unit of a very large
+         * population file) made it loop for ever.  The pages after the
+         * 1,023rd break are not forced; the user is told. */
+        size_t k = 0, all = 0;
         for (size_t i = 0; i < sh->n_breaks; i++)
-            if (sh->breaks[i] > 0)
+            if (sh->breaks[i] > 0 && all++ < LXW_BREAKS_MAX)
                 br[k++] = (lxw_row_t)sh->breaks[i];
+        if (all > k)
+            cq_warn("report.xlsx: sheet '%s' has %zu page breaks; Excel keeps %d in a sheet, "
+                    "so the pages after row %u are not forced to start on a new page",
+                    sh->name, all, LXW_BREAKS_MAX, (unsigned)br[k - 1]);
         if (k)
             e = worksheet_set_h_pagebreaks(ws, br);
         free(br);
