@@ -49,18 +49,8 @@ MIN_ROWS = 4
 MIN_SPLIT = 3
 DEFAULT_WIDTH = 9.140625  # Excel's default column, 8.43 characters and the padding
 
-passed = 0
-failed = 0
-
-
-def check(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("ok - " + what)
-    else:
-        failed += 1
-        print("FAIL - " + what + (": " + detail if detail else ""))
+import tally  # noqa: E402  (tests/ is the script's folder)
+from tally import check  # noqa: E402
 
 
 def col_points(width):
@@ -335,8 +325,8 @@ def main():
                           "--wave", "2=" + os.path.join(CMP, "wave2.csv"),
                           "--wave", "3=" + os.path.join(CMP, "wave3.csv"),
                           "--group", "unit", "--group", "role"], tmp)
-    print("print: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    print("print: %d passed, %d failed" % (tally.passed, tally.failed))
+    return 1 if tally.failed else 0
 
 
 if __name__ == "__main__":

@@ -48,19 +48,8 @@ MALMO_INS = os.path.join(ROOT, "samples", "instruments", "copsoq3-se")
 DASH = "\u2013"
 EPOCH = "1700000000"
 
-passed = 0
-failed = 0
-
-
-def check(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("ok - " + what)
-    else:
-        failed += 1
-        print("FAIL - " + what + (": " + str(detail) if detail else ""))
-    return ok
+import tally  # noqa: E402  (tests/ is the script's folder)
+from tally import check  # noqa: E402
 
 
 def skip(what, why):
@@ -1055,7 +1044,7 @@ def main():
     binary = os.path.abspath(os.path.join(sys.argv[1], "copsoq"))
     if not os.access(binary, os.X_OK):
         check(False, "binary exists", binary)
-        print("report: %d passed, %d failed" % (passed, failed))
+        print("report: %d passed, %d failed" % (tally.passed, tally.failed))
         return 1
     tmp = tempfile.mkdtemp(prefix="copsoq-report-")
     try:
@@ -1348,8 +1337,8 @@ def main():
             check_render(os.path.join(tmp, "p1", "report.xlsx"), tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("report: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    print("report: %d passed, %d failed" % (tally.passed, tally.failed))
+    return 1 if tally.failed else 0
 
 
 if __name__ == "__main__":
