@@ -25,10 +25,12 @@
  * Row order: wave pair, breakdown, scale, design, group (groups sorted by
  * bytes).  Group strings are copied into the study arena.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "copsoq/compare.h"
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
 #include "copsoq/strmap.h"
@@ -56,9 +58,18 @@ typedef struct {
 typedef struct {
     size_t *pair_a, *pair_b; /* [n_pairs] respondent rows in A and B */
     size_t n_pairs;
-    size_t *order;   /* [n_pairs] pairs bucketed by group */
-    size_t *start;   /* [groups + 1] bucket boundaries */
-    double *xa, *xb; /* [n_pairs] gathered scores */
+    /* per breakdown b (set up once for all scales): */
+    uint32_t **group; /* [b][n_pairs] union group of each pair (its group in
+                         wave B); NULL for "all" */
+    uint8_t **same;   /* [b][n_pairs] 1: its wave-A group is the same */
+    size_t **start;   /* [b][groups + 1] first slot of each group's pairs */
+    const char ***names;
+    /* per scale: */
+    uint16_t *codes;       /* [n_pairs] score codes of each pair, a | b << 8 */
+    uint16_t *buf;         /* [n_pairs] codes of the pairs with both scores, by group */
+    double *xa, *xb;       /* [n_pairs] the same as scores (scales of over 256 codes) */
+    size_t *fill, *n_same; /* [groups] */
+    size_t *first;         /* [b] first comparison row of breakdown b */
 } workspace;
 
 static size_t n_levels(const cq_study *st, size_t w, size_t b);
@@ -68,11 +79,16 @@ static const cq_summary *summary_of(const cq_study *st, const summary_index *ix,
 static cq_status union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u);
 static void free_union(group_union *u);
 static cq_status match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws);
-static cq_status compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb,
-                                   size_t b, const group_union *u, workspace *ws,
-                                   cq_comparison *rows, size_t *n_rows);
+static cq_status setup_breakdown(cq_study *st, size_t wa, size_t wb, size_t b, const group_union *u,
+                                 workspace *ws);
+static void independent_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
+                             const group_union *u, size_t s, const char **names,
+                             cq_comparison *rows);
+static int gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws);
 static void paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
-                        const group_union *u, size_t s, workspace *ws, cq_comparison *rows);
+                        const group_union *u, size_t s, int coded, workspace *ws,
+                        cq_comparison *rows);
+static void paired_tail(double md, size_t n, long double ss, cq_ttest *out);
 static void withhold(cq_comparison *row);
 static void take_test(cq_comparison *row, const cq_ttest *t);
 
@@ -81,6 +97,7 @@ cq_stage_compare(cq_study *st, cq_diag *d)
 {
     const cq_settings *set = st->settings;
     size_t n_scales = st->ins->n_scales, nw = st->n_waves;
+    size_t G = set->n_groups + 1, n_pairs_w = nw > 1 ? nw - 1 : 0;
     cq_status status = CQ_OK;
     summary_index *ix = calloc(nw ? nw : 1, sizeof *ix);
     group_union *unions = NULL; /* [wave pair * (n_groups + 1) + breakdown] */
@@ -94,7 +111,6 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     }
     /* the groups of each wave pair and breakdown (kept for all the steps
      * below); sizes: rows, largest union of groups, largest wave */
-    size_t G = set->n_groups + 1, n_pairs_w = nw > 1 ? nw - 1 : 0;
     unions = calloc(n_pairs_w * G + 1, sizeof *unions);
     if (!unions) {
         status = CQ_ERR_NOMEM;
@@ -120,17 +136,38 @@ cq_stage_compare(cq_study *st, cq_diag *d)
             goto cleanup;
     }
     st->comparison = calloc(total ? total : 1, sizeof *st->comparison);
+    /* xa and xb are touched only for scales of over 256 score codes */
     ws.pair_a = malloc(max_n * sizeof *ws.pair_a);
     ws.pair_b = malloc(max_n * sizeof *ws.pair_b);
-    ws.order = malloc(max_n * sizeof *ws.order);
+    ws.codes = malloc(max_n * sizeof *ws.codes);
+    ws.buf = malloc(max_n * sizeof *ws.buf);
     ws.xa = malloc(max_n * sizeof *ws.xa);
     ws.xb = malloc(max_n * sizeof *ws.xb);
-    ws.start = malloc((max_groups + 1) * sizeof *ws.start);
+    ws.fill = malloc(max_groups * sizeof *ws.fill);
+    ws.n_same = malloc(max_groups * sizeof *ws.n_same);
+    ws.group = calloc(G, sizeof *ws.group);
+    ws.same = calloc(G, sizeof *ws.same);
+    ws.start = calloc(G, sizeof *ws.start);
+    ws.names = calloc(G, sizeof *ws.names);
+    ws.first = malloc(G * sizeof *ws.first);
     st->panels = calloc(n_pairs_w + 1, sizeof *st->panels);
-    if (!st->comparison || !ws.pair_a || !ws.pair_b || !ws.order || !ws.xa || !ws.xb || !ws.start ||
+    if (!st->comparison || !ws.pair_a || !ws.pair_b || !ws.codes || !ws.buf || !ws.xa || !ws.xb ||
+        !ws.fill || !ws.n_same || !ws.group || !ws.same || !ws.start || !ws.names || !ws.first ||
         !st->panels) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
+    }
+    for (size_t b = 0; b < G; b++) {
+        ws.start[b] = malloc((max_groups + 1) * sizeof **ws.start);
+        ws.names[b] = malloc(max_groups * sizeof **ws.names);
+        if (b > 0) {
+            ws.group[b] = malloc(max_n * sizeof **ws.group);
+            ws.same[b] = malloc(max_n * sizeof **ws.same);
+        }
+        if (!ws.start[b] || !ws.names[b] || (b > 0 && (!ws.group[b] || !ws.same[b]))) {
+            status = CQ_ERR_NOMEM;
+            goto cleanup;
+        }
     }
     size_t out = 0;
     for (size_t w = 0; w + 1 < nw; w++) {
@@ -147,18 +184,37 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         memcpy(pn->a, ws.pair_a, ws.n_pairs * sizeof *pn->a);
         memcpy(pn->b, ws.pair_b, ws.n_pairs * sizeof *pn->b);
         pn->n = ws.n_pairs;
-        for (size_t b = 0; b <= set->n_groups; b++) {
-            size_t added = 0;
-            status = compare_breakdown(st, ix, w, w + 1, b, &unions[w * G + b], &ws,
-                                       st->comparison + out, &added);
+        /* the rows of breakdown b start at first[b]; within them
+         * rows[(s * 2 + design) * n_groups + g] */
+        const group_union *u = &unions[w * G];
+        size_t *first = ws.first;
+        for (size_t b = 0; b < G; b++) {
+            first[b] = out;
+            out += u[b].n * n_scales * 2;
+            status = setup_breakdown(st, w, w + 1, b, &u[b], &ws);
             if (status != CQ_OK)
                 goto cleanup;
-            out += added;
+        }
+        /* scale by scale: each scale's pair codes gathered once for all
+         * breakdowns */
+        for (size_t s = 0; s < n_scales; s++) {
+            for (size_t b = 0; b < G; b++) {
+                cq_comparison *rows = st->comparison + first[b];
+                independent_rows(st, ix, w, w + 1, b, &u[b], s, ws.names[b],
+                                 rows + (s * 2 + CQ_INDEPENDENT) * u[b].n);
+            }
+            int coded = gather_codes(st, w, w + 1, s, &ws);
+            for (size_t b = 0; b < G; b++) {
+                cq_comparison *par = st->comparison + first[b] + (s * 2 + CQ_PAIRED) * u[b].n;
+                paired_rows(st, ix, w, w + 1, b, &u[b], s, coded, &ws, par);
+                for (size_t g = 0; g < u[b].n; g++)
+                    par[g].group = ws.names[b][g];
+            }
         }
     }
     st->n_comparison = out;
 cleanup:
-    for (size_t i = 0; unions && i < (nw > 1 ? nw - 1 : 0) * (set->n_groups + 1); i++)
+    for (size_t i = 0; unions && i < n_pairs_w * G; i++)
         free_union(&unions[i]);
     free(unions);
     for (size_t w = 0; ix && w < nw; w++) {
@@ -166,12 +222,25 @@ cleanup:
         free(ix[w].first);
     }
     free(ix);
+    for (size_t b = 0; b < G; b++) {
+        free(ws.group ? ws.group[b] : NULL);
+        free(ws.same ? ws.same[b] : NULL);
+        free(ws.start ? ws.start[b] : NULL);
+        free(ws.names ? ws.names[b] : NULL);
+    }
+    free(ws.group);
+    free(ws.same);
+    free(ws.start);
+    free(ws.names);
+    free(ws.first);
     free(ws.pair_a);
     free(ws.pair_b);
-    free(ws.order);
+    free(ws.codes);
+    free(ws.buf);
     free(ws.xa);
     free(ws.xb);
-    free(ws.start);
+    free(ws.fill);
+    free(ws.n_same);
     if (status != CQ_OK)
         return cq_fail(d, status, "out of memory while comparing waves");
     return CQ_OK;
@@ -337,97 +406,142 @@ match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws)
     return CQ_OK;
 }
 
-/* All rows of one wave pair and breakdown: n_groups * n_scales * 2, laid out
- * as rows[(s * 2 + design) * n_groups + g]. */
+/* Breakdown b of a wave pair, for all its scales: the group names (in the
+ * study arena), each pair's group in wave B and whether its wave-A group is
+ * the same, and where each group's pairs start in the buckets (pairs in
+ * their order within a group, as a stable counting sort). */
 static cq_status
-compare_breakdown(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
-                  const group_union *u, workspace *ws, cq_comparison *rows, size_t *n_rows)
+setup_breakdown(cq_study *st, size_t wa, size_t wb, size_t b, const group_union *u, workspace *ws)
 {
-    size_t n_scales = st->ins->n_scales;
-    cq_status status = CQ_OK;
-    const char **names = malloc((u->n ? u->n : 1) * sizeof *names);
-    if (!names) {
-        status = CQ_ERR_NOMEM;
-        goto cleanup;
-    }
+    const char **names = ws->names[b];
     for (size_t g = 0; g < u->n; g++) {
         names[g] = cq_arena_strdup(&st->arena, u->name[g]);
-        if (!names[g]) {
-            status = CQ_ERR_NOMEM;
-            goto cleanup;
-        }
+        if (!names[g])
+            return CQ_ERR_NOMEM;
     }
-    /* pairs bucketed by their group in wave B (a stable counting sort) */
-    const uint32_t *grp_b = b ? st->waves[wb].group[b - 1] : NULL;
-    memset(ws->start, 0, (u->n + 1) * sizeof *ws->start);
-    for (size_t j = 0; j < ws->n_pairs; j++)
-        ws->start[(grp_b ? u->of_level_b[grp_b[ws->pair_b[j]]] : 0) + 1]++;
+    size_t *start = ws->start[b];
+    memset(start, 0, (u->n + 1) * sizeof *start);
+    if (b == 0) {
+        start[1] = ws->n_pairs;
+        return CQ_OK;
+    }
+    const uint32_t *grp_a = st->waves[wa].group[b - 1], *grp_b = st->waves[wb].group[b - 1];
+    uint32_t *group = ws->group[b];
+    uint8_t *same = ws->same[b];
+    for (size_t p = 0; p < ws->n_pairs; p++) {
+        size_t g = u->of_level_b[grp_b[ws->pair_b[p]]];
+        group[p] = (uint32_t)g;
+        same[p] = u->of_level_a[grp_a[ws->pair_a[p]]] == g;
+        start[g + 1]++;
+    }
     for (size_t g = 0; g < u->n; g++)
-        ws->start[g + 1] += ws->start[g];
-    for (size_t j = 0; j < ws->n_pairs; j++)
-        ws->order[ws->start[grp_b ? u->of_level_b[grp_b[ws->pair_b[j]]] : 0]++] = j;
-    for (size_t g = u->n; g > 0; g--)
-        ws->start[g] = ws->start[g - 1];
-    ws->start[0] = 0;
-
-    const summary_index *ia = &ix[wa], *ib = &ix[wb];
-    for (size_t s = 0; s < n_scales; s++) {
-        cq_comparison *ind = rows + (s * 2 + CQ_INDEPENDENT) * u->n;
-        cq_comparison *par = rows + (s * 2 + CQ_PAIRED) * u->n;
-        for (size_t g = 0; g < u->n; g++) {
-            cq_comparison *row = &ind[g];
-            const cq_summary *sa = summary_of(st, ia, b, u->level_a[g], s);
-            const cq_summary *sb = summary_of(st, ib, b, u->level_b[g], s);
-            row->breakdown = b;
-            row->scale = s;
-            row->group = names[g];
-            row->design = CQ_INDEPENDENT;
-            row->wave_a = wa;
-            row->wave_b = wb;
-            row->level_a = u->level_a[g];
-            row->level_b = u->level_b[g];
-            if (!sa || !sb) {
-                withhold(row);
-                continue;
-            }
-            cq_ttest t;
-            cq_welch(sa->n, sa->mean, sa->sd, sb->n, sb->mean, sb->sd, &t);
-            take_test(row, &t);
-        }
-        paired_rows(st, ix, wa, wb, b, u, s, ws, par);
-        for (size_t g = 0; g < u->n; g++)
-            par[g].group = names[g];
-    }
-    *n_rows = u->n * n_scales * 2;
-cleanup:
-    free(names);
-    return status;
+        start[g + 1] += start[g];
+    return CQ_OK;
 }
 
-/* The paired rows of one breakdown and scale. */
+/* The independent rows of one breakdown and scale. */
 static void
-paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
-            const group_union *u, size_t s, workspace *ws, cq_comparison *rows)
+independent_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
+                 const group_union *u, size_t s, const char **names, cq_comparison *rows)
 {
-    const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
-    const uint32_t *grp_a = b ? st->waves[wa].group[b - 1] : NULL;
     for (size_t g = 0; g < u->n; g++) {
         cq_comparison *row = &rows[g];
         const cq_summary *sa = summary_of(st, &ix[wa], b, u->level_a[g], s);
         const cq_summary *sb = summary_of(st, &ix[wb], b, u->level_b[g], s);
-        size_t m = 0, same_a = 0; /* pairs; those also in group g in wave A */
-        for (size_t j = ws->start[g]; j < ws->start[g + 1]; j++) {
-            size_t p = ws->order[j];
+        row->breakdown = b;
+        row->scale = s;
+        row->group = names[g];
+        row->design = CQ_INDEPENDENT;
+        row->wave_a = wa;
+        row->wave_b = wb;
+        row->level_a = u->level_a[g];
+        row->level_b = u->level_b[g];
+        if (!sa || !sb) {
+            withhold(row);
+            continue;
+        }
+        cq_ttest t;
+        cq_welch(sa->n, sa->mean, sa->sd, sb->n, sb->mean, sb->sd, &t);
+        take_test(row, &t);
+    }
+}
+
+/* Scale s's score codes of every pair, a | b << 8, in ws->codes; 0 when a
+ * wave's scale has over 256 codes (paired_rows then takes the scores). */
+static int
+gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws)
+{
+    const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
+    if (score_a->n_values > 256 || score_b->n_values > 256)
+        return 0;
+    const uint32_t *ca = score_a->code, *cb = score_b->code;
+    for (size_t p = 0; p < ws->n_pairs; p++)
+        ws->codes[p] = (uint16_t)(ca[ws->pair_a[p]] | cb[ws->pair_b[p]] << 8);
+    return 1;
+}
+
+/* The paired rows of one breakdown and scale: the pairs with a score in both
+ * waves put in their group's bucket (in order), then one test a group. */
+static void
+paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
+            const group_union *u, size_t s, int coded, workspace *ws, cq_comparison *rows)
+{
+    const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
+    const uint32_t *group = ws->group[b];
+    const uint8_t *same = ws->same[b];
+    const size_t *start = ws->start[b];
+    size_t *fill = ws->fill, *n_same = ws->n_same;
+    memcpy(fill, start, u->n * sizeof *fill);
+    memset(n_same, 0, u->n * sizeof *n_same);
+    if (coded) {
+        /* has[c]: code c of wave A (bit 0) or B (bit 1) is a score */
+        uint8_t has[256] = {0};
+        for (size_t c = 0; c < score_a->n_values; c++)
+            has[c] |= !isnan(score_a->value[c]);
+        for (size_t c = 0; c < score_b->n_values; c++)
+            has[c] |= (uint8_t)(!isnan(score_b->value[c]) << 1);
+        const uint16_t *codes = ws->codes;
+        uint16_t *buf = ws->buf;
+        if (!group) {
+            size_t m = 0;
+            for (size_t p = 0; p < ws->n_pairs; p++) {
+                uint16_t c = codes[p];
+                buf[m] = c;
+                m += (has[c & 0xff] & 1) & (has[c >> 8] >> 1);
+            }
+            fill[0] = n_same[0] = m;
+        } else {
+            for (size_t p = 0; p < ws->n_pairs; p++) {
+                uint16_t c = codes[p];
+                size_t g = group[p], ok = (has[c & 0xff] & 1) & (has[c >> 8] >> 1);
+                buf[fill[g]] = c;
+                fill[g] += ok;
+                n_same[g] += ok & same[p];
+            }
+        }
+    } else {
+        for (size_t p = 0; p < ws->n_pairs; p++) {
             double xa = cq_score(score_a, ws->pair_a[p]), xb = cq_score(score_b, ws->pair_b[p]);
             if (isnan(xa) || isnan(xb))
                 continue;
-            ws->xa[m] = xa;
-            ws->xb[m] = xb;
-            m++;
-            same_a += !grp_a || u->of_level_a[grp_a[ws->pair_a[p]]] == g;
+            size_t g = group ? group[p] : 0;
+            ws->xa[fill[g]] = xa;
+            ws->xb[fill[g]] = xb;
+            fill[g]++;
+            n_same[g] += !group || same[p];
         }
+    }
+    for (size_t g = 0; g < u->n; g++) {
+        cq_comparison *row = &rows[g];
+        const cq_summary *sa = summary_of(st, &ix[wa], b, u->level_a[g], s);
+        const cq_summary *sb = summary_of(st, &ix[wb], b, u->level_b[g], s);
+        size_t m = fill[g] - start[g];
         cq_ttest t;
-        cq_paired(ws->xa, ws->xb, m, &t);
+        if (coded)
+            cq_paired_codes(ws->buf + start[g], m, score_a->value, score_b->value,
+                            ws->xa + start[g], ws->xb + start[g], &t);
+        else
+            cq_paired(ws->xa + start[g], ws->xb + start[g], m, &t);
         row->breakdown = b;
         row->scale = s;
         row->design = CQ_PAIRED;
@@ -436,9 +550,86 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
         take_test(row, &t);
         row->level_a = u->level_a[g];
         row->level_b = u->level_b[g];
-        row->pairs_same_group = same_a;
+        row->pairs_same_group = n_same[g];
         if (!sa || !sb)
             withhold(row);
+    }
+}
+
+/* The kernel: see compare.h.  Each loop is cq_paired's (stats.c) with
+ * a[i] = va[ab[i] & 0xff], b[i] = vb[ab[i] >> 8]: the same operations on
+ * the same values in the same order. */
+void
+cq_paired_codes(const uint16_t *ab, size_t m, const double *va, const double *vb, double *xa,
+                double *xb, cq_ttest *out)
+{
+    out->n_a = out->n_b = m;
+    out->mean_a = out->mean_b = out->diff = NAN;
+    out->sd_diff = out->se = out->t = out->df = out->p = NAN;
+    out->ci_low = out->ci_high = out->effect = NAN;
+    if (m == 0)
+        return;
+    /* stats.c means_paired: three sums side by side, then the corrections */
+    long double sa = 0, sb = 0, sd = 0;
+    for (size_t i = 0; i < m; i++) {
+        double a = va[ab[i] & 0xff], b = vb[ab[i] >> 8];
+        sa += a;
+        sb += b;
+        sd += (double)(b - a);
+    }
+    long double aa = sa / (long double)m, ab_ = sb / (long double)m, ad = sd / (long double)m;
+    if (!isfinite((double)aa) || !isfinite((double)ab_)) {
+        for (size_t i = 0; i < m; i++) {
+            xa[i] = va[ab[i] & 0xff];
+            xb[i] = vb[ab[i] >> 8];
+        }
+        cq_paired(xa, xb, m, out);
+        return;
+    }
+    long double ca = 0, cb = 0, cd = 0;
+    for (size_t i = 0; i < m; i++) {
+        double a = va[ab[i] & 0xff], b = vb[ab[i] >> 8];
+        ca += a - aa;
+        cb += b - ab_;
+        cd += (double)(b - a) - ad;
+    }
+    out->mean_a = (double)(aa + ca / (long double)m);
+    out->mean_b = (double)(ab_ + cb / (long double)m);
+    double md = (double)(ad + cd / (long double)m);
+    out->diff = md;
+    if (m < 2)
+        return;
+    long double ss = 0;
+    for (size_t i = 0; i < m; i++) {
+        long double dv = (long double)(vb[ab[i] >> 8] - va[ab[i] & 0xff]) - md;
+        ss += dv * dv;
+    }
+    paired_tail(md, m, ss, out);
+}
+
+/* cq_paired after the sum of squares (stats.c, with its finish_t) */
+static void
+paired_tail(double md, size_t n, long double ss, cq_ttest *out)
+{
+    double sd = sqrt((double)(ss / (long double)(n - 1)));
+    out->sd_diff = sd;
+    double se = sd / sqrt((double)n);
+    if (!(se > 0) || se < 10 * DBL_EPSILON * fabs(md)) {
+        out->df = (double)(n - 1);
+        out->se = 0;
+        out->sd_diff = 0;
+        out->ci_low = out->ci_high = md;
+        return;
+    }
+    out->effect = md / sd;
+    out->se = se;
+    out->df = (double)(n - 1);
+    out->t = out->diff / out->se;
+    out->p = cq_t_p_two_sided(out->t, out->df);
+    double q = cq_t_quantile(0.975, out->df);
+    if (isfinite(q)) {
+        out->ci_low = out->diff - q * out->se;
+        out->ci_high = out->diff + q * out->se;
     }
 }
 

@@ -8,8 +8,12 @@
  * and change expectations follow interface.md §5 and §8 by hand, as the
  * comments say.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "copsoq/compare.h"
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
 #include "fixture.h"
@@ -471,5 +475,153 @@ CQ_TEST(compare_nested_paired_rows)
         if (p->suppressed)
             CHECK(isnan(p->diff) && p->n_a == 0);
     }
+    fx_free(&f);
+}
+
+/* ------------------------------------------------------------ paired test on codes */
+
+/* cq_paired_codes against cq_paired on the same values, bit for bit: random
+ * score tables with odd points (100/3, 100/7, ...), random lengths, codes
+ * that are "no score" (NaN) skipped as the compare stage skips them, a
+ * constant difference (se 0) and an infinite value (cq_paired's own
+ * fallback when a mean is not finite). */
+static uint64_t rng_state = 88172645463325252u;
+
+static uint64_t
+rng(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+static int
+same_bits(const cq_ttest *x, const cq_ttest *y)
+{
+    return memcmp(x, y, sizeof *x) == 0;
+}
+
+CQ_TEST(paired_codes_same_bits_as_cq_paired)
+{
+    enum { MAX_M = 20000 };
+    uint16_t *all = malloc(MAX_M * sizeof *all), *ab = malloc(MAX_M * sizeof *ab);
+    double *xa = malloc(MAX_M * sizeof *xa), *xb = malloc(MAX_M * sizeof *xb);
+    double *sa = malloc(MAX_M * sizeof *sa), *sb = malloc(MAX_M * sizeof *sb);
+    CHECK(all && ab && xa && xb && sa && sb);
+    if (!all || !ab || !xa || !xb || !sa || !sb)
+        goto cleanup;
+    int failures = 0;
+    for (int trial = 0; trial < 400; trial++) {
+        /* value tables as cq_scores keeps them: [0] NaN, then ascending */
+        double va[256], vb[256];
+        size_t na = 2 + rng() % 60, nb = 2 + rng() % 60;
+        double step_a = 100.0 / (double)(1 + rng() % 24), step_b = 100.0 / (double)(1 + rng() % 24);
+        va[0] = vb[0] = NAN;
+        for (size_t c = 1; c < na; c++)
+            va[c] = (double)(c - 1) * step_a / 3.0 + (trial % 5 == 0 ? 1e6 : 0);
+        for (size_t c = 1; c < nb; c++)
+            vb[c] = (double)(c - 1) * step_b / 7.0;
+        if (trial % 50 == 7)
+            va[na - 1] = INFINITY; /* a mean that is not finite */
+        size_t n = trial < 8 ? (size_t)trial : (size_t)(rng() % MAX_M);
+        int constant = trial % 40 == 3;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t ca = constant ? 1 : rng() % na, cb = constant ? 2 % nb : rng() % nb;
+            all[i] = (uint16_t)(ca | cb << 8);
+            /* the stage: scores as doubles with NaN skipped ... */
+            double a = va[ca], b = vb[cb];
+            if (!isnan(a) && !isnan(b)) {
+                sa[m] = a;
+                sb[m] = b;
+                ab[m++] = all[i]; /* ... and the codes of the same pairs */
+            }
+        }
+        cq_ttest want, got;
+        cq_paired(sa, sb, m, &want);
+        memset(&got, 0xa5, sizeof got);
+        cq_paired_codes(ab, m, va, vb, xa, xb, &got);
+        if (!same_bits(&got, &want) && failures++ < 5)
+            cq_test_fail(__FILE__, __LINE__,
+                         "trial %d (m %zu): diff %.17g sd %.17g p %.17g, cq_paired %.17g %.17g "
+                         "%.17g",
+                         trial, m, got.diff, got.sd_diff, got.p, want.diff, want.sd_diff, want.p);
+    }
+    CHECK_INT(failures, 0);
+cleanup:
+    free(all);
+    free(ab);
+    free(xa);
+    free(xb);
+    free(sa);
+    free(sb);
+}
+
+/* A scale of over 256 score codes takes the scores as doubles instead of
+ * codes; both ways give the same rows.  The nested fixture's scale A with
+ * its value table padded to 300 entries (codes unchanged) is compared with
+ * itself as is. */
+CQ_TEST(compare_scale_of_many_codes_same_rows)
+{
+    char w1[4096], w2[4096];
+    size_t l1 = (size_t)snprintf(w1, sizeof w1, "id,unit,role,A1,A2,A3,B1\n");
+    size_t l2 = (size_t)snprintf(w2, sizeof w2, "id,unit,role,A1,A2,A3,B1\n");
+    for (int k = 0; k < 60; k++) {
+        /* some A answers blank (6 = "Don't know" is missing too) */
+        l1 += (size_t)snprintf(w1 + l1, sizeof w1 - l1, "p%d,U%d,r%d,%d,%d,%d,1\n", k, k % 3, k % 4,
+                               1 + k % 5, 1 + k * 7 % 6, 1 + k * 3 % 5);
+        l2 += (size_t)snprintf(w2 + l2, sizeof w2 - l2, "p%d,U%d,r%d,%d,%s,%d,0\n", k + k % 2 * 100,
+                               k % 4, k % 3, 1 + k * 11 % 5, k % 9 ? "2" : "", 1 + k % 6);
+    }
+    fixture f;
+    CHECK(fx_init(&f, 2, 2, 5) == 0);
+    cq_diag d;
+    CHECK_INT(fx_ingest(&f, 0, w1, l1, &d), CQ_OK);
+    CHECK_INT(fx_ingest(&f, 1, w2, l2, &d), CQ_OK);
+    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    cq_comparison *coded = f.st.comparison;
+    size_t n = f.st.n_comparison;
+    cq_panel *panels = f.st.panels;
+    double *keep[2], pad[2][300];
+    size_t keep_n[2];
+    for (size_t w = 0; w < 2; w++) {
+        cq_scores *s = &f.st.waves[w].scores[0];
+        keep[w] = s->value;
+        keep_n[w] = s->n_values;
+        for (size_t c = 0; c < 300; c++)
+            pad[w][c] = c < s->n_values ? s->value[c] : 1000.0 + (double)c;
+        s->value = pad[w];
+        s->n_values = 300;
+    }
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    CHECK_INT(f.st.n_comparison, n);
+    size_t paired_with_pairs = 0;
+    for (size_t i = 0; i < n && i < f.st.n_comparison; i++) {
+        const cq_comparison *x = &coded[i], *y = &f.st.comparison[i];
+        CHECK_STR(y->group, x->group);
+        const double dx[] = {x->mean_a, x->mean_b, x->diff, x->ci_low, x->ci_high,
+                             x->t,      x->df,     x->p,    x->effect};
+        const double dy[] = {y->mean_a, y->mean_b, y->diff, y->ci_low, y->ci_high,
+                             y->t,      y->df,     y->p,    y->effect};
+        if (x->breakdown != y->breakdown || x->scale != y->scale || x->design != y->design ||
+            x->n_a != y->n_a || x->n_b != y->n_b || x->suppressed != y->suppressed ||
+            x->level_a != y->level_a || x->level_b != y->level_b ||
+            x->pairs_same_group != y->pairs_same_group || memcmp(dx, dy, sizeof dx) != 0)
+            cq_test_fail(__FILE__, __LINE__, "row %zu (scale %zu, %s) differs", i, x->scale,
+                         x->group);
+        paired_with_pairs += x->design == CQ_PAIRED && x->n_a > 1;
+    }
+    CHECK(paired_with_pairs > 10); /* the rows compared have numbers */
+    for (size_t w = 0; w < 2; w++) {
+        f.st.waves[w].scores[0].value = keep[w];
+        f.st.waves[w].scores[0].n_values = keep_n[w];
+    }
+    free(coded);
+    free(panels[0].a);
+    free(panels[0].b);
+    free(panels);
     fx_free(&f);
 }
