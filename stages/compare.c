@@ -59,17 +59,17 @@ typedef struct {
     size_t *pair_a, *pair_b; /* [n_pairs] respondent rows in A and B */
     size_t n_pairs;
     /* per breakdown b (set up once for all scales): */
-    uint32_t **group; /* [b][n_pairs] union group of each pair (its group in
-                         wave B); NULL for "all" */
-    uint8_t **same;   /* [b][n_pairs] 1: its wave-A group is the same */
-    size_t **start;   /* [b][groups + 1] first slot of each group's pairs */
-    const char ***names;
-    /* per scale: */
-    uint16_t *codes;       /* [n_pairs] score codes of each pair, a | b << 8 */
-    uint16_t *buf;         /* [n_pairs] codes of the pairs with both scores, by group */
-    double *xa, *xb;       /* [n_pairs] the same as scores (scales of over 256 codes) */
-    size_t *fill, *n_same; /* [groups] */
-    size_t *first;         /* [b] first comparison row of breakdown b */
+    uint32_t **group;            /* [b][n_pairs] union group of each pair (its group in
+                                    wave B); NULL for "all" */
+    uint8_t **same;              /* [b][n_pairs] 1: its wave-A group is the same */
+    size_t **start;              /* [b][groups + 1] first slot of each group's pairs */
+    const char ***names;         /* per scale, for two scales at a time ([0], [1]): */
+    uint16_t *codes[2];          /* [n_pairs] score codes of each pair, a | b << 8 */
+    uint16_t *buf[2];            /* [n_pairs] codes of the pairs with both scores, by group */
+    double *diff[2];             /* [65536] diff[c] = value_b[c >> 8] - value_a[c & 0xff] */
+    double *xa, *xb;             /* [n_pairs] scores (scales of over 256 codes) */
+    size_t *fill[2], *n_same[2]; /* [groups] */
+    size_t *first;               /* [b] first comparison row of breakdown b */
 } workspace;
 
 static size_t n_levels(const cq_study *st, size_t w, size_t b);
@@ -84,9 +84,11 @@ static cq_status setup_breakdown(cq_study *st, size_t wa, size_t wb, size_t b, c
 static void independent_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
                              const group_union *u, size_t s, const char **names,
                              cq_comparison *rows);
-static int gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws);
+static int gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws, int k);
+static void bucket(const cq_study *st, size_t wa, size_t wb, size_t b, const group_union *u,
+                   size_t s, int coded, workspace *ws, int k);
 static void paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
-                        const group_union *u, size_t s, int coded, workspace *ws,
+                        const group_union *u, size_t s, size_t n_sc, workspace *ws,
                         cq_comparison *rows);
 static void paired_tail(double md, size_t n, long double ss, cq_ttest *out);
 static void withhold(cq_comparison *row);
@@ -139,21 +141,25 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     /* xa and xb are touched only for scales of over 256 score codes */
     ws.pair_a = malloc(max_n * sizeof *ws.pair_a);
     ws.pair_b = malloc(max_n * sizeof *ws.pair_b);
-    ws.codes = malloc(max_n * sizeof *ws.codes);
-    ws.buf = malloc(max_n * sizeof *ws.buf);
+    for (int k = 0; k < 2; k++) {
+        ws.codes[k] = malloc(max_n * sizeof *ws.codes[k]);
+        ws.buf[k] = malloc(max_n * sizeof *ws.buf[k]);
+        ws.diff[k] = malloc(65536 * sizeof *ws.diff[k]);
+        ws.fill[k] = malloc(max_groups * sizeof *ws.fill[k]);
+        ws.n_same[k] = malloc(max_groups * sizeof *ws.n_same[k]);
+    }
     ws.xa = malloc(max_n * sizeof *ws.xa);
     ws.xb = malloc(max_n * sizeof *ws.xb);
-    ws.fill = malloc(max_groups * sizeof *ws.fill);
-    ws.n_same = malloc(max_groups * sizeof *ws.n_same);
     ws.group = calloc(G, sizeof *ws.group);
     ws.same = calloc(G, sizeof *ws.same);
     ws.start = calloc(G, sizeof *ws.start);
     ws.names = calloc(G, sizeof *ws.names);
     ws.first = malloc(G * sizeof *ws.first);
     st->panels = calloc(n_pairs_w + 1, sizeof *st->panels);
-    if (!st->comparison || !ws.pair_a || !ws.pair_b || !ws.codes || !ws.buf || !ws.xa || !ws.xb ||
-        !ws.fill || !ws.n_same || !ws.group || !ws.same || !ws.start || !ws.names || !ws.first ||
-        !st->panels) {
+    if (!st->comparison || !ws.pair_a || !ws.pair_b || !ws.codes[0] || !ws.codes[1] || !ws.buf[0] ||
+        !ws.buf[1] || !ws.diff[0] || !ws.diff[1] || !ws.fill[0] || !ws.fill[1] || !ws.n_same[0] ||
+        !ws.n_same[1] || !ws.xa || !ws.xb || !ws.group || !ws.same || !ws.start || !ws.names ||
+        !ws.first || !st->panels) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
@@ -194,21 +200,35 @@ cq_stage_compare(cq_study *st, cq_diag *d)
             status = setup_breakdown(st, w, w + 1, b, &u[b], &ws);
             if (status != CQ_OK)
                 goto cleanup;
-        }
-        /* scale by scale: each scale's pair codes gathered once for all
-         * breakdowns */
-        for (size_t s = 0; s < n_scales; s++) {
+        } /* two scales at a time: each scale's pair codes gathered once for
+           * all breakdowns, and the paired tests of the two scales' group g
+           * side by side (cq_paired_codes2) */
+        for (size_t s = 0; s < n_scales; s += 2) {
+            size_t n_sc = s + 1 < n_scales ? 2 : 1;
+            for (size_t b = 0; b < G; b++)
+                for (size_t k = 0; k < n_sc; k++) {
+                    cq_comparison *rows = st->comparison + first[b];
+                    independent_rows(st, ix, w, w + 1, b, &u[b], s + k, ws.names[b],
+                                     rows + ((s + k) * 2 + CQ_INDEPENDENT) * u[b].n);
+                }
+            int coded = 1;
+            for (size_t k = 0; k < n_sc; k++)
+                coded &= gather_codes(st, w, w + 1, s + k, &ws, k);
             for (size_t b = 0; b < G; b++) {
-                cq_comparison *rows = st->comparison + first[b];
-                independent_rows(st, ix, w, w + 1, b, &u[b], s, ws.names[b],
-                                 rows + (s * 2 + CQ_INDEPENDENT) * u[b].n);
-            }
-            int coded = gather_codes(st, w, w + 1, s, &ws);
-            for (size_t b = 0; b < G; b++) {
-                cq_comparison *par = st->comparison + first[b] + (s * 2 + CQ_PAIRED) * u[b].n;
-                paired_rows(st, ix, w, w + 1, b, &u[b], s, coded, &ws, par);
-                for (size_t g = 0; g < u[b].n; g++)
-                    par[g].group = ws.names[b][g];
+                if (coded) {
+                    paired_rows(st, ix, w, w + 1, b, &u[b], s, n_sc, &ws,
+                                st->comparison + first[b]);
+                } else {
+                    for (size_t k = 0; k < n_sc; k++)
+                        paired_rows(st, ix, w, w + 1, b, &u[b], s + k, 0, &ws,
+                                    st->comparison + first[b]);
+                }
+                for (size_t k = 0; k < n_sc; k++) {
+                    cq_comparison *par =
+                        st->comparison + first[b] + ((s + k) * 2 + CQ_PAIRED) * u[b].n;
+                    for (size_t g = 0; g < u[b].n; g++)
+                        par[g].group = ws.names[b][g];
+                }
             }
         }
     }
@@ -235,12 +255,15 @@ cleanup:
     free(ws.first);
     free(ws.pair_a);
     free(ws.pair_b);
-    free(ws.codes);
-    free(ws.buf);
+    for (int k = 0; k < 2; k++) {
+        free(ws.codes[k]);
+        free(ws.buf[k]);
+        free(ws.diff[k]);
+        free(ws.fill[k]);
+        free(ws.n_same[k]);
+    }
     free(ws.xa);
     free(ws.xb);
-    free(ws.fill);
-    free(ws.n_same);
     if (status != CQ_OK)
         return cq_fail(d, status, "out of memory while comparing waves");
     return CQ_OK;
@@ -466,60 +489,40 @@ independent_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, si
     }
 }
 
-/* Scale s's score codes of every pair, a | b << 8, in ws->codes; 0 when a
+/* Scale s's score codes of every pair, a | b << 8, in ws->codes[k], and
+ * the differences of the scores of each code, ws->diff[k]; 0 when a
  * wave's scale has over 256 codes (paired_rows then takes the scores). */
 static int
-gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws)
+gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws, int k)
 {
     const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
     if (score_a->n_values > 256 || score_b->n_values > 256)
         return 0;
     const uint32_t *ca = score_a->code, *cb = score_b->code;
+    uint16_t *codes = ws->codes[k];
     for (size_t p = 0; p < ws->n_pairs; p++)
-        ws->codes[p] = (uint16_t)(ca[ws->pair_a[p]] | cb[ws->pair_b[p]] << 8);
+        codes[p] = (uint16_t)(ca[ws->pair_a[p]] | cb[ws->pair_b[p]] << 8);
+    for (size_t b = 0; b < score_b->n_values; b++)
+        for (size_t a = 0; a < score_a->n_values; a++)
+            ws->diff[k][b << 8 | a] = score_b->value[b] - score_a->value[a];
     return 1;
 }
 
-/* The paired rows of one breakdown and scale: the pairs with a score in both
- * waves put in their group's bucket (in order), then one test a group. */
+/* The pairs of one breakdown with a score in both waves on scale s, in
+ * their group's bucket (in order): codes in ws->buf[k] (coded), else
+ * scores in ws->xa, ws->xb; group g's run to ws->fill[k][g], and
+ * ws->n_same[k][g] of them have the same group in wave A. */
 static void
-paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
-            const group_union *u, size_t s, int coded, workspace *ws, cq_comparison *rows)
+bucket(const cq_study *st, size_t wa, size_t wb, size_t b, const group_union *u, size_t s,
+       int coded, workspace *ws, int k)
 {
     const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
     const uint32_t *group = ws->group[b];
     const uint8_t *same = ws->same[b];
-    const size_t *start = ws->start[b];
-    size_t *fill = ws->fill, *n_same = ws->n_same;
-    memcpy(fill, start, u->n * sizeof *fill);
+    size_t *fill = ws->fill[k], *n_same = ws->n_same[k];
+    memcpy(fill, ws->start[b], u->n * sizeof *fill);
     memset(n_same, 0, u->n * sizeof *n_same);
-    if (coded) {
-        /* has[c]: code c of wave A (bit 0) or B (bit 1) is a score */
-        uint8_t has[256] = {0};
-        for (size_t c = 0; c < score_a->n_values; c++)
-            has[c] |= !isnan(score_a->value[c]);
-        for (size_t c = 0; c < score_b->n_values; c++)
-            has[c] |= (uint8_t)(!isnan(score_b->value[c]) << 1);
-        const uint16_t *codes = ws->codes;
-        uint16_t *buf = ws->buf;
-        if (!group) {
-            size_t m = 0;
-            for (size_t p = 0; p < ws->n_pairs; p++) {
-                uint16_t c = codes[p];
-                buf[m] = c;
-                m += (has[c & 0xff] & 1) & (has[c >> 8] >> 1);
-            }
-            fill[0] = n_same[0] = m;
-        } else {
-            for (size_t p = 0; p < ws->n_pairs; p++) {
-                uint16_t c = codes[p];
-                size_t g = group[p], ok = (has[c & 0xff] & 1) & (has[c >> 8] >> 1);
-                buf[fill[g]] = c;
-                fill[g] += ok;
-                n_same[g] += ok & same[p];
-            }
-        }
-    } else {
+    if (!coded) {
         for (size_t p = 0; p < ws->n_pairs; p++) {
             double xa = cq_score(score_a, ws->pair_a[p]), xb = cq_score(score_b, ws->pair_b[p]);
             if (isnan(xa) || isnan(xb))
@@ -530,81 +533,213 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
             fill[g]++;
             n_same[g] += !group || same[p];
         }
+        return;
     }
-    for (size_t g = 0; g < u->n; g++) {
-        cq_comparison *row = &rows[g];
-        const cq_summary *sa = summary_of(st, &ix[wa], b, u->level_a[g], s);
-        const cq_summary *sb = summary_of(st, &ix[wb], b, u->level_b[g], s);
-        size_t m = fill[g] - start[g];
-        cq_ttest t;
-        if (coded)
-            cq_paired_codes(ws->buf + start[g], m, score_a->value, score_b->value,
-                            ws->xa + start[g], ws->xb + start[g], &t);
-        else
-            cq_paired(ws->xa + start[g], ws->xb + start[g], m, &t);
-        row->breakdown = b;
-        row->scale = s;
-        row->design = CQ_PAIRED;
-        row->wave_a = wa;
-        row->wave_b = wb;
-        take_test(row, &t);
-        row->level_a = u->level_a[g];
-        row->level_b = u->level_b[g];
-        row->pairs_same_group = n_same[g];
-        if (!sa || !sb)
-            withhold(row);
+    /* has[c]: code c of wave A (bit 0) or B (bit 1) is a score */
+    uint8_t has[256] = {0};
+    for (size_t c = 0; c < score_a->n_values; c++)
+        has[c] |= !isnan(score_a->value[c]);
+    for (size_t c = 0; c < score_b->n_values; c++)
+        has[c] |= (uint8_t)(!isnan(score_b->value[c]) << 1);
+    const uint16_t *codes = ws->codes[k];
+    uint16_t *buf = ws->buf[k];
+    if (!group) {
+        size_t m = 0;
+        for (size_t p = 0; p < ws->n_pairs; p++) {
+            uint16_t c = codes[p];
+            buf[m] = c;
+            m += (has[c & 0xff] & 1) & (has[c >> 8] >> 1);
+        }
+        fill[0] = n_same[0] = m;
+        return;
+    }
+    for (size_t p = 0; p < ws->n_pairs; p++) {
+        uint16_t c = codes[p];
+        size_t g = group[p], ok = (has[c & 0xff] & 1) & (has[c >> 8] >> 1);
+        buf[fill[g]] = c;
+        fill[g] += ok;
+        n_same[g] += ok & same[p];
     }
 }
 
-/* The kernel: see compare.h.  Each loop is cq_paired's (stats.c) with
- * a[i] = va[ab[i] & 0xff], b[i] = vb[ab[i] >> 8]: the same operations on
- * the same values in the same order. */
-void
-cq_paired_codes(const uint16_t *ab, size_t m, const double *va, const double *vb, double *xa,
-                double *xb, cq_ttest *out)
+/* The paired rows of one breakdown: scales s .. s + n_sc - 1 (n_sc 1 or 2)
+ * from their codes, or (n_sc 0) scale s from its scores.  rows: the
+ * breakdown's first row. */
+static void
+paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
+            const group_union *u, size_t s, size_t n_sc, workspace *ws, cq_comparison *rows)
+{
+    const size_t *start = ws->start[b];
+    size_t n_k = n_sc ? n_sc : 1;
+    for (size_t k = 0; k < n_k; k++)
+        bucket(st, wa, wb, b, u, s + k, n_sc > 0, ws, (int)k);
+    for (size_t g = 0; g < u->n; g++) {
+        cq_ttest t[2];
+        cq_paired_job job[2];
+        for (size_t k = 0; k < n_k; k++) {
+            const cq_scores *score_a = &st->waves[wa].scores[s + k];
+            const cq_scores *score_b = &st->waves[wb].scores[s + k];
+            job[k] = (cq_paired_job){ws->buf[k] + start[g], ws->fill[k][g] - start[g],
+                                     score_a->value, score_b->value, ws->diff[k]};
+        }
+        if (n_sc == 0)
+            cq_paired(ws->xa + start[g], ws->xb + start[g], job[0].m, &t[0]);
+        else if (n_sc == 1)
+            cq_paired_codes(&job[0], ws->xa, ws->xb, &t[0]);
+        else
+            cq_paired_codes2(&job[0], &job[1], ws->xa, ws->xb, &t[0], &t[1]);
+        for (size_t k = 0; k < n_k; k++) {
+            cq_comparison *row = &rows[((s + k) * 2 + CQ_PAIRED) * u->n + g];
+            const cq_summary *sa = summary_of(st, &ix[wa], b, u->level_a[g], s + k);
+            const cq_summary *sb = summary_of(st, &ix[wb], b, u->level_b[g], s + k);
+            row->breakdown = b;
+            row->scale = s + k;
+            row->design = CQ_PAIRED;
+            row->wave_a = wa;
+            row->wave_b = wb;
+            take_test(row, &t[k]);
+            row->level_a = u->level_a[g];
+            row->level_b = u->level_b[g];
+            row->pairs_same_group = ws->n_same[k][g];
+            if (!sa || !sb)
+                withhold(row);
+        }
+    }
+}
+
+/* The kernels (compare.h): cq_paired's loops (stats.c, with means_paired)
+ * with a[i] = va[ab[i] & 0xff], b[i] = vb[ab[i] >> 8] and b[i] - a[i] =
+ * diff[ab[i]]: the same operations on the same values in the same order.
+ * A long-double addition waits for the one before it in the same sum, so
+ * two jobs' sums side by side take about the time of one job's. */
+
+static void
+init_test(size_t m, cq_ttest *out)
 {
     out->n_a = out->n_b = m;
     out->mean_a = out->mean_b = out->diff = NAN;
     out->sd_diff = out->se = out->t = out->df = out->p = NAN;
     out->ci_low = out->ci_high = out->effect = NAN;
-    if (m == 0)
-        return;
-    /* stats.c means_paired: three sums side by side, then the corrections */
-    long double sa = 0, sb = 0, sd = 0;
-    for (size_t i = 0; i < m; i++) {
-        double a = va[ab[i] & 0xff], b = vb[ab[i] >> 8];
-        sa += a;
-        sb += b;
-        sd += (double)(b - a);
+}
+
+/* the first pass, from element i on: s = {sum a, sum b, sum (b - a)} */
+static void
+sums_from(const cq_paired_job *x, size_t i, long double *s)
+{
+    const uint16_t *ab = x->ab;
+    const double *va = x->va, *vb = x->vb, *diff = x->diff;
+    long double sa = s[0], sb = s[1], sd = s[2];
+    for (; i < x->m; i++) {
+        unsigned c = ab[i];
+        sa += va[c & 0xff];
+        sb += vb[c >> 8];
+        sd += diff[c];
     }
-    long double aa = sa / (long double)m, ab_ = sb / (long double)m, ad = sd / (long double)m;
+    s[0] = sa;
+    s[1] = sb;
+    s[2] = sd;
+}
+
+/* The means from the first pass's sums (the second pass); 0 when that is
+ * all (the test is complete: fewer than 2 pairs, or cq_paired's fallback
+ * for a mean that is not finite), 1 when the sum of squares is to follow. */
+static int
+means(const cq_paired_job *x, const long double *s, double *xa, double *xb, cq_ttest *out)
+{
+    const uint16_t *ab = x->ab;
+    const double *va = x->va, *vb = x->vb, *diff = x->diff;
+    size_t m = x->m;
+    if (m == 0)
+        return 0;
+    long double aa = s[0] / (long double)m, ab_ = s[1] / (long double)m;
+    long double ad = s[2] / (long double)m;
     if (!isfinite((double)aa) || !isfinite((double)ab_)) {
         for (size_t i = 0; i < m; i++) {
             xa[i] = va[ab[i] & 0xff];
             xb[i] = vb[ab[i] >> 8];
         }
         cq_paired(xa, xb, m, out);
-        return;
+        return 0;
     }
     long double ca = 0, cb = 0, cd = 0;
     for (size_t i = 0; i < m; i++) {
-        double a = va[ab[i] & 0xff], b = vb[ab[i] >> 8];
-        ca += a - aa;
-        cb += b - ab_;
-        cd += (double)(b - a) - ad;
+        unsigned c = ab[i];
+        ca += va[c & 0xff] - aa;
+        cb += vb[c >> 8] - ab_;
+        cd += diff[c] - ad;
     }
     out->mean_a = (double)(aa + ca / (long double)m);
     out->mean_b = (double)(ab_ + cb / (long double)m);
-    double md = (double)(ad + cd / (long double)m);
-    out->diff = md;
-    if (m < 2)
-        return;
-    long double ss = 0;
-    for (size_t i = 0; i < m; i++) {
-        long double dv = (long double)(vb[ab[i] >> 8] - va[ab[i] & 0xff]) - md;
+    out->diff = (double)(ad + cd / (long double)m);
+    return m >= 2;
+}
+
+/* the sum of squares of (b - a) - md from element i on */
+static long double
+squares_from(const cq_paired_job *x, size_t i, double md, long double ss)
+{
+    const uint16_t *ab = x->ab;
+    const double *diff = x->diff;
+    for (; i < x->m; i++) {
+        long double dv = (long double)diff[ab[i]] - md;
         ss += dv * dv;
     }
-    paired_tail(md, m, ss, out);
+    return ss;
+}
+
+void
+cq_paired_codes(const cq_paired_job *x, double *xa, double *xb, cq_ttest *out)
+{
+    init_test(x->m, out);
+    long double s[3] = {0, 0, 0};
+    sums_from(x, 0, s);
+    if (means(x, s, xa, xb, out))
+        paired_tail(out->diff, x->m, squares_from(x, 0, out->diff, 0), out);
+}
+
+void
+cq_paired_codes2(const cq_paired_job *x, const cq_paired_job *y, double *xa, double *xb,
+                 cq_ttest *ox, cq_ttest *oy)
+{
+    init_test(x->m, ox);
+    init_test(y->m, oy);
+    size_t n = x->m < y->m ? x->m : y->m;
+    const uint16_t *abx = x->ab, *aby = y->ab;
+    {
+        const double *vax = x->va, *vbx = x->vb, *dx = x->diff;
+        const double *vay = y->va, *vby = y->vb, *dy = y->diff;
+        long double sax = 0, sbx = 0, sdx = 0, say = 0, sby = 0, sdy = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned c = abx[i], e = aby[i];
+            sax += vax[c & 0xff];
+            sbx += vbx[c >> 8];
+            sdx += dx[c];
+            say += vay[e & 0xff];
+            sby += vby[e >> 8];
+            sdy += dy[e];
+        }
+        long double s[3] = {sax, sbx, sdx}, t[3] = {say, sby, sdy};
+        sums_from(x, n, s);
+        sums_from(y, n, t);
+        int more_x = means(x, s, xa, xb, ox), more_y = means(y, t, xa, xb, oy);
+        if (!more_x || !more_y) {
+            if (more_x)
+                paired_tail(ox->diff, x->m, squares_from(x, 0, ox->diff, 0), ox);
+            if (more_y)
+                paired_tail(oy->diff, y->m, squares_from(y, 0, oy->diff, 0), oy);
+            return;
+        }
+    }
+    const double *dx = x->diff, *dy = y->diff;
+    double mdx = ox->diff, mdy = oy->diff;
+    long double ssx = 0, ssy = 0;
+    for (size_t i = 0; i < n; i++) {
+        long double ex = (long double)dx[abx[i]] - mdx, ey = (long double)dy[aby[i]] - mdy;
+        ssx += ex * ex;
+        ssy += ey * ey;
+    }
+    paired_tail(mdx, x->m, squares_from(x, n, mdx, ssx), ox);
+    paired_tail(mdy, y->m, squares_from(y, n, mdy, ssy), oy);
 }
 
 /* cq_paired after the sum of squares (stats.c, with its finish_t) */

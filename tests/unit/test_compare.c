@@ -502,60 +502,100 @@ same_bits(const cq_ttest *x, const cq_ttest *y)
     return memcmp(x, y, sizeof *x) == 0;
 }
 
+/* One random job: value tables as cq_scores keeps them ([0] NaN, then
+ * ascending), the codes of up to max_m pairs with the NaN ones skipped (as
+ * the compare stage skips them), and the same scores as doubles. */
+typedef struct {
+    double va[256], vb[256], diff[65536];
+    uint16_t *ab;
+    double *a, *b;
+    cq_paired_job job;
+} random_job;
+
+static void
+make_job(random_job *r, int trial, size_t max_m)
+{
+    size_t na = 2 + rng() % 60, nb = 2 + rng() % 60;
+    double step_a = 100.0 / (double)(1 + rng() % 24), step_b = 100.0 / (double)(1 + rng() % 24);
+    r->va[0] = r->vb[0] = NAN;
+    for (size_t c = 1; c < na; c++)
+        r->va[c] = (double)(c - 1) * step_a / 3.0 + (trial % 5 == 0 ? 1e6 : 0);
+    for (size_t c = 1; c < nb; c++)
+        r->vb[c] = (double)(c - 1) * step_b / 7.0;
+    if (trial % 50 == 7)
+        r->va[na - 1] = INFINITY; /* a mean that is not finite */
+    for (size_t cb = 0; cb < nb; cb++)
+        for (size_t ca = 0; ca < na; ca++)
+            r->diff[cb << 8 | ca] = r->vb[cb] - r->va[ca];
+    size_t n = trial < 8 ? (size_t)trial : (size_t)(rng() % max_m);
+    int constant = trial % 40 == 3;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t ca = constant ? 1 : rng() % na, cb = constant ? 2 % nb : rng() % nb;
+        double a = r->va[ca], b = r->vb[cb];
+        if (isnan(a) || isnan(b))
+            continue;
+        r->a[m] = a;
+        r->b[m] = b;
+        r->ab[m++] = (uint16_t)(ca | cb << 8);
+    }
+    r->job = (cq_paired_job){r->ab, m, r->va, r->vb, r->diff};
+}
+
+/* cq_paired_codes and cq_paired_codes2 against cq_paired on the same
+ * values, bit for bit (memcmp): random score tables with odd points (100/3,
+ * 100/7, ...), random lengths (the two jobs of cq_paired_codes2 of
+ * different lengths), a constant difference (se 0) and an infinite value
+ * (cq_paired's own fallback when a mean is not finite). */
 CQ_TEST(paired_codes_same_bits_as_cq_paired)
 {
     enum { MAX_M = 20000 };
-    uint16_t *all = malloc(MAX_M * sizeof *all), *ab = malloc(MAX_M * sizeof *ab);
+    random_job *r = calloc(2, sizeof *r);
     double *xa = malloc(MAX_M * sizeof *xa), *xb = malloc(MAX_M * sizeof *xb);
-    double *sa = malloc(MAX_M * sizeof *sa), *sb = malloc(MAX_M * sizeof *sb);
-    CHECK(all && ab && xa && xb && sa && sb);
-    if (!all || !ab || !xa || !xb || !sa || !sb)
+    CHECK(r && xa && xb);
+    for (int k = 0; r && k < 2; k++) {
+        r[k].ab = malloc(MAX_M * sizeof *r[k].ab);
+        r[k].a = malloc(MAX_M * sizeof *r[k].a);
+        r[k].b = malloc(MAX_M * sizeof *r[k].b);
+        CHECK(r[k].ab && r[k].a && r[k].b);
+        if (!r[k].ab || !r[k].a || !r[k].b)
+            goto cleanup;
+    }
+    if (!r || !xa || !xb)
         goto cleanup;
     int failures = 0;
-    for (int trial = 0; trial < 400; trial++) {
-        /* value tables as cq_scores keeps them: [0] NaN, then ascending */
-        double va[256], vb[256];
-        size_t na = 2 + rng() % 60, nb = 2 + rng() % 60;
-        double step_a = 100.0 / (double)(1 + rng() % 24), step_b = 100.0 / (double)(1 + rng() % 24);
-        va[0] = vb[0] = NAN;
-        for (size_t c = 1; c < na; c++)
-            va[c] = (double)(c - 1) * step_a / 3.0 + (trial % 5 == 0 ? 1e6 : 0);
-        for (size_t c = 1; c < nb; c++)
-            vb[c] = (double)(c - 1) * step_b / 7.0;
-        if (trial % 50 == 7)
-            va[na - 1] = INFINITY; /* a mean that is not finite */
-        size_t n = trial < 8 ? (size_t)trial : (size_t)(rng() % MAX_M);
-        int constant = trial % 40 == 3;
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++) {
-            size_t ca = constant ? 1 : rng() % na, cb = constant ? 2 % nb : rng() % nb;
-            all[i] = (uint16_t)(ca | cb << 8);
-            /* the stage: scores as doubles with NaN skipped ... */
-            double a = va[ca], b = vb[cb];
-            if (!isnan(a) && !isnan(b)) {
-                sa[m] = a;
-                sb[m] = b;
-                ab[m++] = all[i]; /* ... and the codes of the same pairs */
-            }
+    for (int trial = 0; trial < 600; trial++) {
+        make_job(&r[0], trial, MAX_M);
+        make_job(&r[1], trial / 3, trial % 3 ? MAX_M : 50);
+        cq_ttest want[2], got[3];
+        for (int k = 0; k < 2; k++)
+            cq_paired(r[k].a, r[k].b, r[k].job.m, &want[k]);
+        memset(got, 0xa5, sizeof got);
+        cq_paired_codes(&r[0].job, xa, xb, &got[0]);
+        if (trial % 2)
+            cq_paired_codes2(&r[0].job, &r[1].job, xa, xb, &got[1], &got[2]);
+        else
+            cq_paired_codes2(&r[1].job, &r[0].job, xa, xb, &got[2], &got[1]);
+        for (int k = 0; k < 3; k++) {
+            const cq_ttest *w = &want[k == 2];
+            if (!same_bits(&got[k], w) && failures++ < 5)
+                cq_test_fail(__FILE__, __LINE__,
+                             "trial %d, result %d (m %zu): diff %.17g sd %.17g p %.17g, "
+                             "cq_paired %.17g %.17g %.17g",
+                             trial, k, w->n_a, got[k].diff, got[k].sd_diff, got[k].p, w->diff,
+                             w->sd_diff, w->p);
         }
-        cq_ttest want, got;
-        cq_paired(sa, sb, m, &want);
-        memset(&got, 0xa5, sizeof got);
-        cq_paired_codes(ab, m, va, vb, xa, xb, &got);
-        if (!same_bits(&got, &want) && failures++ < 5)
-            cq_test_fail(__FILE__, __LINE__,
-                         "trial %d (m %zu): diff %.17g sd %.17g p %.17g, cq_paired %.17g %.17g "
-                         "%.17g",
-                         trial, m, got.diff, got.sd_diff, got.p, want.diff, want.sd_diff, want.p);
     }
     CHECK_INT(failures, 0);
 cleanup:
-    free(all);
-    free(ab);
+    for (int k = 0; r && k < 2; k++) {
+        free(r[k].ab);
+        free(r[k].a);
+        free(r[k].b);
+    }
+    free(r);
     free(xa);
     free(xb);
-    free(sa);
-    free(sb);
 }
 
 /* A scale of over 256 score codes takes the scores as doubles instead of
