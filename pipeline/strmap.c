@@ -1,6 +1,8 @@
 /* strmap.c - string -> index hash map (see strmap.h). */
 #include "copsoq/strmap.h"
 
+#include "copsoq/bigmem.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +43,7 @@ cq_strmap_free(cq_strmap *m)
 {
     if (!m)
         return;
-    free(m->slots);
+    cq_big_free(m->slots, m->cap * sizeof *m->slots);
     memset(m, 0, sizeof *m);
 }
 
@@ -81,7 +83,7 @@ cq_strmap_reserve(cq_strmap *m, size_t n)
     size_t cap = m->cap ? m->cap : 64;
     while (cap < n * 2)
         cap *= 2;
-    cq_strmap_slot *slots = calloc(cap, sizeof *slots);
+    cq_strmap_slot *slots = cq_big_calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
     for (size_t i = 0; i < m->cap; i++) {
@@ -92,7 +94,7 @@ cq_strmap_reserve(cq_strmap *m, size_t n)
             j = (j + 1) & (cap - 1);
         slots[j] = m->slots[i];
     }
-    free(m->slots);
+    cq_big_free(m->slots, m->cap * sizeof *m->slots);
     m->slots = slots;
     m->cap = cap;
     return 0;
