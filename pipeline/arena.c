@@ -52,10 +52,11 @@ cq_arena_free(cq_arena *a)
     a->total = 0;
 }
 
-void *
-cq_arena_calloc(cq_arena *a, size_t n, size_t size)
+/* n * size zeroed bytes at a multiple of align (a power of two up to
+ * max_align_t's) */
+static void *
+arena_alloc(cq_arena *a, size_t n, size_t size, size_t align)
 {
-    const size_t align = _Alignof(max_align_t);
     if (size && n > SIZE_MAX / size)
         return NULL;
     size_t bytes = n * size;
@@ -66,6 +67,10 @@ cq_arena_calloc(cq_arena *a, size_t n, size_t size)
     bytes = (bytes + align - 1) / align * align;
     cq_arena_block *b = a->head;
     int zeroed = 0;
+    if (b) { /* the block's free space from an aligned start */
+        size_t used = (b->used + align - 1) / align * align;
+        b->used = used < b->cap ? used : b->cap;
+    }
     if (!b || b->cap - b->used < bytes) {
         size_t grown = a->total / 4 < ARENA_MAX_BLOCK ? a->total / 4 : ARENA_MAX_BLOCK;
         size_t cap = grown > ARENA_MIN_BLOCK ? grown : ARENA_MIN_BLOCK;
@@ -96,6 +101,25 @@ cq_arena_calloc(cq_arena *a, size_t n, size_t size)
     a->total += bytes;
     if (!zeroed)
         memset(p, 0, bytes);
+    return p;
+}
+
+void *
+cq_arena_calloc(cq_arena *a, size_t n, size_t size)
+{
+    return arena_alloc(a, n, size, _Alignof(max_align_t));
+}
+
+char *
+cq_arena_text(cq_arena *a, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = arena_alloc(a, len + 1, 1, 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
     return p;
 }
 

@@ -9,10 +9,9 @@
 /* Eight bytes at a time (ids and group values are mostly 8-40 bytes: a
  * byte-at-a-time hash was most of a look-up), then a final mix so that the
  * low bits, which pick the slot, depend on every byte. */
-static uint32_t
-hash(const char *s)
+uint32_t
+cq_strmap_hash(const char *s, size_t n)
 {
-    size_t n = strlen(s);
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
     for (; n >= 8; s += 8, n -= 8) {
         memcpy(&w, s, 8);
@@ -38,6 +37,12 @@ hash(const char *s)
     return (uint32_t)h;
 }
 
+static uint32_t
+hash(const char *s)
+{
+    return cq_strmap_hash(s, strlen(s));
+}
+
 void
 cq_strmap_free(cq_strmap *m)
 {
@@ -60,8 +65,14 @@ find(const cq_strmap *m, const char *key, uint32_t h)
 void
 cq_strmap_prefetch(const cq_strmap *m, const char *key)
 {
+    cq_strmap_prefetch_hash(m, hash(key));
+}
+
+void
+cq_strmap_prefetch_hash(const cq_strmap *m, uint32_t h)
+{
     if (m->cap)
-        __builtin_prefetch(&m->slots[hash(key) & (m->cap - 1)]);
+        __builtin_prefetch(&m->slots[h & (m->cap - 1)]);
 }
 
 size_t
@@ -123,10 +134,15 @@ cq_strmap_get_or_put(cq_strmap *m, const char *key, size_t val, int *found)
 cq_strmap_slot *
 cq_strmap_upsert(cq_strmap *m, const char *key, size_t val, int *found)
 {
+    return cq_strmap_upsert_hashed(m, key, hash(key), val, found);
+}
+
+cq_strmap_slot *
+cq_strmap_upsert_hashed(cq_strmap *m, const char *key, uint32_t h, size_t val, int *found)
+{
     *found = 0;
     if (val >= UINT32_MAX || cq_strmap_reserve(m, m->len + 1) != 0)
         return NULL;
-    uint32_t h = hash(key);
     cq_strmap_slot *s = find(m, key, h);
     if (s->key) {
         *found = 1;

@@ -77,10 +77,12 @@ typedef struct {
     char (*examples)[N_EXAMPLES * (MAX_TOKEN_SHOWN + 8)];
     int ids_are_row_numbers; /* so far, id r is the text of r + 1 */
     /* current record */
-    size_t field; /* index of the next field */
-    text id;      /* the id field */
-    text *gvals;  /* [n_groups] the group values */
-    uint8_t *row; /* [n_items] */
+    size_t field;     /* index of the next field */
+    text id;          /* the id field */
+    size_t id_len;    /* its length */
+    uint32_t id_hash; /* and its hash in idmap */
+    text *gvals;      /* [n_groups] the group values */
+    uint8_t *row;     /* [n_items] */
     bad_value *bad;
     size_t n_bad, cap_bad;
     int all_empty;
@@ -932,8 +934,11 @@ data_field(ingest *g, const char *s, size_t len)
         }
         memcpy(t->s, s, len);
         t->s[len] = '\0';
-        if (col->role == ROLE_ID) /* the record's other fields come before its look-up */
-            cq_strmap_prefetch(&g->idmap, t->s);
+        if (col->role == ROLE_ID) { /* the record's other fields come before its look-up */
+            g->id_len = len;
+            g->id_hash = cq_strmap_hash(t->s, len);
+            cq_strmap_prefetch_hash(&g->idmap, g->id_hash);
+        }
     }
     return 0;
 nomem:
@@ -1063,7 +1068,7 @@ data_record(ingest *g, size_t line)
     } else if (!g->id.s || !g->id.s[0]) {
         wave->rejected_other++;
         s = reject(g, line, "missing_id", "no respondent id: row not used");
-    } else if (!(slot = cq_strmap_upsert(&g->idmap, g->id.s, wave->n, &found))) {
+    } else if (!(slot = cq_strmap_upsert_hashed(&g->idmap, g->id.s, g->id_hash, wave->n, &found))) {
         s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     } else if (found) {
         wave->rejected_duplicate++;
@@ -1072,7 +1077,7 @@ data_record(ingest *g, size_t line)
     } else {
         /* the map's new key becomes the wave's own copy of the id */
         size_t r = wave->n;
-        char *id = cq_arena_strdup(&wave->arena, g->id.s);
+        char *id = cq_arena_text(&wave->arena, g->id.s, g->id_len);
         if (!id || (r == g->cap_rows && grow(g) != CQ_OK)) {
             slot->key = "";
             s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");

@@ -27,6 +27,9 @@ void *cq_arena_calloc(cq_arena *a, size_t n, size_t size);
 /* Copy of s (or of its first len bytes) with a terminating NUL, owned by the arena. */
 char *cq_arena_strdup(cq_arena *a, const char *s);
 char *cq_arena_strndup(cq_arena *a, const char *s, size_t len);
+/* The same without the alignment (a string needs none): a million short ids
+ * take their length + 1 bytes each, not 16. */
+char *cq_arena_text(cq_arena *a, const char *s, size_t len);
 /* Hands p, from cq_big_calloc/cq_big_realloc (bigmem.h) with that many bytes,
  * to the arena, which frees it with everything else: a column built by
  * growing becomes the wave's without a copy.  0, or -1 when out of memory
