@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copsoq/bigmem.h"
 #include "copsoq/compare.h"
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
@@ -99,7 +100,7 @@ cq_stage_compare(cq_study *st, cq_diag *d)
 {
     const cq_settings *set = st->settings;
     size_t n_scales = st->ins->n_scales, nw = st->n_waves;
-    size_t G = set->n_groups + 1, n_pairs_w = nw > 1 ? nw - 1 : 0;
+    size_t G = set->n_groups + 1, n_pairs_w = nw > 1 ? nw - 1 : 0, max_n = 1;
     cq_status status = CQ_OK;
     summary_index *ix = calloc(nw ? nw : 1, sizeof *ix);
     group_union *unions = NULL; /* [wave pair * (n_groups + 1) + breakdown] */
@@ -118,7 +119,7 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
-    size_t total = 0, max_groups = 1, max_n = 1;
+    size_t total = 0, max_groups = 1;
     for (size_t w = 0; w < n_pairs_w; w++) {
         for (size_t b = 0; b < G; b++) {
             group_union *u = &unions[w * G + b];
@@ -139,11 +140,9 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     }
     st->comparison = calloc(total ? total : 1, sizeof *st->comparison);
     /* xa and xb are touched only for scales of over 256 score codes */
-    ws.pair_a = malloc(max_n * sizeof *ws.pair_a);
-    ws.pair_b = malloc(max_n * sizeof *ws.pair_b);
     for (int k = 0; k < 2; k++) {
-        ws.codes[k] = malloc(max_n * sizeof *ws.codes[k]);
-        ws.buf[k] = malloc(max_n * sizeof *ws.buf[k]);
+        ws.codes[k] = cq_big_calloc(max_n, sizeof *ws.codes[k]);
+        ws.buf[k] = cq_big_calloc(max_n, sizeof *ws.buf[k]);
         ws.diff[k] = malloc(65536 * sizeof *ws.diff[k]);
         ws.fill[k] = malloc(max_groups * sizeof *ws.fill[k]);
         ws.n_same[k] = malloc(max_groups * sizeof *ws.n_same[k]);
@@ -156,8 +155,8 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     ws.names = calloc(G, sizeof *ws.names);
     ws.first = malloc(G * sizeof *ws.first);
     st->panels = calloc(n_pairs_w + 1, sizeof *st->panels);
-    if (!st->comparison || !ws.pair_a || !ws.pair_b || !ws.codes[0] || !ws.codes[1] || !ws.buf[0] ||
-        !ws.buf[1] || !ws.diff[0] || !ws.diff[1] || !ws.fill[0] || !ws.fill[1] || !ws.n_same[0] ||
+    if (!st->comparison || !ws.codes[0] || !ws.codes[1] || !ws.buf[0] || !ws.buf[1] ||
+        !ws.diff[0] || !ws.diff[1] || !ws.fill[0] || !ws.fill[1] || !ws.n_same[0] ||
         !ws.n_same[1] || !ws.xa || !ws.xb || !ws.group || !ws.same || !ws.start || !ws.names ||
         !ws.first || !st->panels) {
         status = CQ_ERR_NOMEM;
@@ -167,8 +166,8 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         ws.start[b] = malloc((max_groups + 1) * sizeof **ws.start);
         ws.names[b] = malloc(max_groups * sizeof **ws.names);
         if (b > 0) {
-            ws.group[b] = malloc(max_n * sizeof **ws.group);
-            ws.same[b] = malloc(max_n * sizeof **ws.same);
+            ws.group[b] = cq_big_calloc(max_n, sizeof **ws.group);
+            ws.same[b] = cq_big_calloc(max_n, sizeof **ws.same);
         }
         if (!ws.start[b] || !ws.names[b] || (b > 0 && (!ws.group[b] || !ws.same[b]))) {
             status = CQ_ERR_NOMEM;
@@ -177,19 +176,26 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     }
     size_t out = 0;
     for (size_t w = 0; w + 1 < nw; w++) {
-        status = match_ids(st, w, w + 1, &ws);
-        if (status != CQ_OK)
-            goto cleanup;
+        /* the matched pairs, kept in st->panels (at most one a row of B;
+         * the unused end of the arrays is given back) */
         cq_panel *pn = &st->panels[w];
-        pn->a = malloc((ws.n_pairs ? ws.n_pairs : 1) * sizeof *pn->a);
-        pn->b = malloc((ws.n_pairs ? ws.n_pairs : 1) * sizeof *pn->b);
+        size_t nb = st->waves[w + 1].n ? st->waves[w + 1].n : 1;
+        pn->a = malloc(nb * sizeof *pn->a);
+        pn->b = malloc(nb * sizeof *pn->b);
         if (!pn->a || !pn->b) {
             status = CQ_ERR_NOMEM;
             goto cleanup;
         }
-        memcpy(pn->a, ws.pair_a, ws.n_pairs * sizeof *pn->a);
-        memcpy(pn->b, ws.pair_b, ws.n_pairs * sizeof *pn->b);
+        ws.pair_a = pn->a;
+        ws.pair_b = pn->b;
+        status = match_ids(st, w, w + 1, &ws);
+        if (status != CQ_OK)
+            goto cleanup;
         pn->n = ws.n_pairs;
+        size_t *ra = realloc(pn->a, (pn->n ? pn->n : 1) * sizeof *pn->a);
+        size_t *rb = realloc(pn->b, (pn->n ? pn->n : 1) * sizeof *pn->b);
+        ws.pair_a = pn->a = ra ? ra : pn->a;
+        ws.pair_b = pn->b = rb ? rb : pn->b;
         /* the rows of breakdown b start at first[b]; within them
          * rows[(s * 2 + design) * n_groups + g] */
         const group_union *u = &unions[w * G];
@@ -243,8 +249,8 @@ cleanup:
     }
     free(ix);
     for (size_t b = 0; b < G; b++) {
-        free(ws.group ? ws.group[b] : NULL);
-        free(ws.same ? ws.same[b] : NULL);
+        cq_big_free(ws.group ? ws.group[b] : NULL, max_n * sizeof **ws.group);
+        cq_big_free(ws.same ? ws.same[b] : NULL, max_n * sizeof **ws.same);
         free(ws.start ? ws.start[b] : NULL);
         free(ws.names ? ws.names[b] : NULL);
     }
@@ -253,11 +259,9 @@ cleanup:
     free(ws.start);
     free(ws.names);
     free(ws.first);
-    free(ws.pair_a);
-    free(ws.pair_b);
     for (int k = 0; k < 2; k++) {
-        free(ws.codes[k]);
-        free(ws.buf[k]);
+        cq_big_free(ws.codes[k], max_n * sizeof *ws.codes[k]);
+        cq_big_free(ws.buf[k], max_n * sizeof *ws.buf[k]);
         free(ws.diff[k]);
         free(ws.fill[k]);
         free(ws.n_same[k]);

@@ -42,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copsoq/bigmem.h"
 #include "copsoq/log.h"
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
@@ -71,7 +72,8 @@ typedef struct {
     size_t G;     /* breakdowns, "all" included */
     size_t **off; /* [wave][breakdown] first summary row of (wave, breakdown) */
     /* per wave, built once: partners in the waves before and after
-     * (SIZE_MAX: none) and the respondents grouped by levels and partners */
+     * (SIZE_MAX: none; cq_big_calloc, as the waves' columns) and the
+     * respondents grouped by levels and partners */
     size_t **prev, **next;
     wave_atoms *base;
     atoms *scale;               /* [wave * scales + scale]: kept from the rule for the audit */
@@ -458,15 +460,17 @@ cleanup:
 /* Atoms of one wave (and scale): respondents with the same key. */
 struct atoms {
     size_t n_atoms;
-    uint32_t *atom_of; /* [wave n] atom of each respondent (base atoms only) */
-    size_t *size;      /* [n_atoms] */
-    uint32_t *key;     /* [n_atoms * K] */
+    uint32_t *atom_of; /* [n_of] atom of each respondent (base atoms only;
+                          cq_big_calloc) */
+    size_t n_of;
+    size_t *size;  /* [n_atoms] */
+    uint32_t *key; /* [n_atoms * K] */
 };
 
 static void
 atoms_free(atoms *a)
 {
-    free(a->atom_of);
+    cq_big_free(a->atom_of, a->n_of * sizeof *a->atom_of);
     free(a->size);
     free(a->key);
     memset(a, 0, sizeof *a);
@@ -670,7 +674,8 @@ wave_base(ctx *x, size_t w, const size_t *prev, const size_t *next, wave_atoms *
      * stays as small as the number of atoms, not of respondents */
     size_t cap = 256, cap_atoms = 64;
     uint32_t *table = malloc(cap * sizeof *table), *k = malloc(K * sizeof *k);
-    a->atom_of = malloc((wv->n ? wv->n : 1) * sizeof *a->atom_of);
+    a->n_of = wv->n ? wv->n : 1;
+    a->atom_of = cq_big_calloc(a->n_of, sizeof *a->atom_of);
     a->size = malloc(cap_atoms * sizeof *a->size);
     a->key = malloc(cap_atoms * K * sizeof *a->key);
     cq_status s = CQ_OK;
@@ -798,7 +803,7 @@ partners(const cq_study *st, size_t w, size_t **prev, size_t **next)
     size_t n = st->waves[w].n ? st->waves[w].n : 1;
     *prev = *next = NULL;
     if (w > 0 && st->panels) {
-        *prev = malloc(n * sizeof **prev);
+        *prev = cq_big_calloc(n, sizeof **prev);
         if (!*prev)
             return CQ_ERR_NOMEM;
         for (size_t r = 0; r < st->waves[w].n; r++)
@@ -808,7 +813,7 @@ partners(const cq_study *st, size_t w, size_t **prev, size_t **next)
             (*prev)[p->b[k]] = p->a[k];
     }
     if (w + 1 < st->n_waves && st->panels) {
-        *next = malloc(n * sizeof **next);
+        *next = cq_big_calloc(n, sizeof **next);
         if (!*next)
             return CQ_ERR_NOMEM;
         for (size_t r = 0; r < st->waves[w].n; r++)
@@ -1272,10 +1277,11 @@ static void
 unprepare(ctx *x)
 {
     for (size_t w = 0; x->st && w < x->st->n_waves; w++) {
+        size_t n = x->st->waves[w].n ? x->st->waves[w].n : 1;
         if (x->prev)
-            free(x->prev[w]);
+            cq_big_free(x->prev[w], n * sizeof *x->prev[w]);
         if (x->next)
-            free(x->next[w]);
+            cq_big_free(x->next[w], n * sizeof *x->next[w]);
         if (x->base)
             atoms_free(&x->base[w].base);
     }
