@@ -1071,8 +1071,9 @@ utf8_prefix(const char *s, size_t max_chars)
 }
 
 /* Tokens of invalid_value rows that equal an id of any wave, or start with
- * one (of 3 bytes or more): looked up the other way round, each id against
- * the few tokens and their prefixes, so no map of all ids is built. */
+ * one (of 3 bytes or more): each token's prefixes looked up in each wave's
+ * id map (ingest's own, cq_wave_id_map), a few look-ups a token instead of
+ * one a respondent. */
 /* Prefix lengths tried: 3 .. 64 bytes, then the whole token. */
 static size_t
 next_len(size_t k, size_t tl)
@@ -1085,6 +1086,7 @@ id_like_tokens(cq_study *st, unsigned char *is_id)
 {
     cq_strmap probe = {0}; /* token prefix -> probe number; keys in the study arena */
     unsigned char *hit = NULL;
+    const char **key_of = NULL; /* [n_probe] the prefixes */
     size_t n_probe = 0, cap_probe = 0;
     cq_status s = CQ_OK;
     for (size_t i = 0; i < st->n_quality && s == CQ_OK; i++) {
@@ -1098,24 +1100,33 @@ id_like_tokens(cq_study *st, unsigned char *is_id)
                 if (n_probe == cap_probe) {
                     cap_probe = cap_probe ? 2 * cap_probe : 64;
                     unsigned char *h = realloc(hit, cap_probe);
-                    if (!h) {
+                    if (h)
+                        hit = h;
+                    const char **ko = h ? realloc(key_of, cap_probe * sizeof *ko) : NULL;
+                    if (!ko) {
                         s = CQ_ERR_NOMEM;
                         break;
                     }
-                    hit = h;
+                    key_of = ko;
                 }
                 hit[n_probe] = 0;
+                key_of[n_probe] = pre;
                 if (cq_strmap_put(&probe, pre, n_probe++) != 0)
                     s = CQ_ERR_NOMEM;
             }
         }
     }
-    for (size_t w = 0; w < st->n_waves && s == CQ_OK && n_probe; w++)
-        for (size_t r = 0; r < st->waves[w].n; r++) {
-            size_t k = cq_strmap_get(&probe, st->waves[w].ids[r]);
-            if (k != (size_t)-1)
-                hit[k] = 1;
+    /* each prefix looked up in each wave's id map (ingest's own): a look-up
+     * a prefix, not one a respondent */
+    for (size_t w = 0; w < st->n_waves && s == CQ_OK && n_probe; w++) {
+        const cq_strmap *ids = cq_wave_id_map(&st->waves[w]);
+        if (!ids) {
+            s = CQ_ERR_NOMEM;
+            break;
         }
+        for (size_t k = 0; k < n_probe; k++)
+            hit[k] |= cq_strmap_get(ids, key_of[k]) != (size_t)-1;
+    }
     for (size_t i = 0; i < st->n_quality && s == CQ_OK; i++) {
         const char *t = st->quality[i].token;
         size_t tl = t ? strlen(t) : 0;
@@ -1141,6 +1152,7 @@ id_like_tokens(cq_study *st, unsigned char *is_id)
         }
     }
     free(hit);
+    free(key_of);
     cq_strmap_free(&probe);
     return s;
 }

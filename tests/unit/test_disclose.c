@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "copsoq/stages.h"
 #include "copsoq/suppress.h"
@@ -222,5 +223,53 @@ CQ_TEST(disclose_quality_never_echoes_ids_or_text)
      * "han borde sluta med det där" is 27 characters */
     CHECK(strstr(f.st.quality[2].detail, "'7'") != NULL);
     CHECK(strstr(f.st.quality[1].detail, "27 characters") != NULL);
+    fx_free(&f);
+}
+
+/* ------------------------------------------------------------ quality details */
+
+/* An invalid answer that is a respondent's id, or starts with one, is not
+ * echoed in quality.csv's detail; other tokens are.  Wave 1's answer
+ * "zed007" is the id of a respondent of wave 2 only, "r10x" starts with
+ * wave 1's id "r10" (ids of 3 bytes or more count), "s1" is an id of no
+ * wave (ids: r1 .. r4, r6, r10, zed007). */
+CQ_TEST(quality_detail_hides_tokens_like_ids)
+{
+    static const char w1[] = "id,unit,A1,A2,A3,B1\n"
+                             "r1,U1,zed007,2,2,1\n"
+                             "r2,U1,2,r10x,2,1\n"
+                             "r3,U1,2,2,s1,1\n"
+                             "r4,U1,2,2,2,1\n"
+                             "r10,U1,2,2,2,1\n";
+    static const char w2[] = "id,unit,A1,A2,A3,B1\n"
+                             "r1,U1,2,2,2,1\n"
+                             "r6,U1,2,2,2,1\n"
+                             "zed007,U1,2,2,2,1\n";
+    fixture f;
+    CHECK(fx_init(&f, 2, 1, 2) == 0);
+    cq_diag d;
+    CHECK_INT(fx_ingest(&f, 0, w1, sizeof w1 - 1, &d), CQ_OK);
+    CHECK_INT(fx_ingest(&f, 1, w2, sizeof w2 - 1, &d), CQ_OK);
+    CHECK_INT(cq_stage_score(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_summarise(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_compare(&f.st, &d), CQ_OK);
+    CHECK_INT(cq_stage_disclose(&f.st, &d), CQ_OK);
+    static const struct {
+        const char *token;
+        int id_like;
+    } want[] = {{"zed007", 1}, {"r10x", 1}, {"s1", 0}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cq_quality *q = NULL;
+        for (size_t j = 0; j < f.st.n_quality; j++)
+            if (f.st.quality[j].token && strcmp(f.st.quality[j].token, want[i].token) == 0)
+                q = &f.st.quality[j];
+        CHECK(q != NULL && q->detail != NULL);
+        if (!q || !q->detail)
+            continue;
+        int hidden = strstr(q->detail, "like a respondent id") != NULL;
+        int echoed = strstr(q->detail, want[i].token) != NULL;
+        if (hidden != want[i].id_like || echoed == want[i].id_like)
+            cq_test_fail(__FILE__, __LINE__, "token %s: detail '%s'", want[i].token, q->detail);
+    }
     fx_free(&f);
 }
