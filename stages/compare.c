@@ -60,9 +60,10 @@ typedef struct {
     size_t *pair_a, *pair_b; /* [n_pairs] respondent rows in A and B */
     size_t n_pairs;
     /* per breakdown b (set up once for all scales): */
-    uint32_t **group;            /* [b][n_pairs] union group of each pair (its group in
-                                    wave B); NULL for "all" */
-    uint8_t **same;              /* [b][n_pairs] 1: its wave-A group is the same */
+    uint32_t **perm;             /* [b][n_pairs] the pairs by group (their group in wave B),
+                                    in order within a group; NULL for "all" */
+    uint8_t **same;              /* [b][n_pairs] in that order: 1 when the pair's wave-A
+                                    group is the same */
     size_t **start;              /* [b][groups + 1] first slot of each group's pairs */
     const char ***names;         /* per scale, for two scales at a time ([0], [1]): */
     uint16_t *codes[2];          /* [n_pairs] score codes of each pair, a | b << 8 */
@@ -87,7 +88,7 @@ static void independent_rows(cq_study *st, const summary_index *ix, size_t wa, s
                              cq_comparison *rows);
 static int gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws, int k);
 static void bucket(const cq_study *st, size_t wa, size_t wb, size_t b, const group_union *u,
-                   size_t s, int coded, workspace *ws, int k);
+                   size_t s, size_t n_k, int coded, workspace *ws);
 static void paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
                         const group_union *u, size_t s, size_t n_sc, workspace *ws,
                         cq_comparison *rows);
@@ -149,7 +150,7 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     }
     ws.xa = malloc(max_n * sizeof *ws.xa);
     ws.xb = malloc(max_n * sizeof *ws.xb);
-    ws.group = calloc(G, sizeof *ws.group);
+    ws.perm = calloc(G, sizeof *ws.perm);
     ws.same = calloc(G, sizeof *ws.same);
     ws.start = calloc(G, sizeof *ws.start);
     ws.names = calloc(G, sizeof *ws.names);
@@ -157,7 +158,7 @@ cq_stage_compare(cq_study *st, cq_diag *d)
     st->panels = calloc(n_pairs_w + 1, sizeof *st->panels);
     if (!st->comparison || !ws.codes[0] || !ws.codes[1] || !ws.buf[0] || !ws.buf[1] ||
         !ws.diff[0] || !ws.diff[1] || !ws.fill[0] || !ws.fill[1] || !ws.n_same[0] ||
-        !ws.n_same[1] || !ws.xa || !ws.xb || !ws.group || !ws.same || !ws.start || !ws.names ||
+        !ws.n_same[1] || !ws.xa || !ws.xb || !ws.perm || !ws.same || !ws.start || !ws.names ||
         !ws.first || !st->panels) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
@@ -166,10 +167,10 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         ws.start[b] = malloc((max_groups + 1) * sizeof **ws.start);
         ws.names[b] = malloc(max_groups * sizeof **ws.names);
         if (b > 0) {
-            ws.group[b] = cq_big_calloc(max_n, sizeof **ws.group);
+            ws.perm[b] = cq_big_calloc(max_n, sizeof **ws.perm);
             ws.same[b] = cq_big_calloc(max_n, sizeof **ws.same);
         }
-        if (!ws.start[b] || !ws.names[b] || (b > 0 && (!ws.group[b] || !ws.same[b]))) {
+        if (!ws.start[b] || !ws.names[b] || (b > 0 && (!ws.perm[b] || !ws.same[b]))) {
             status = CQ_ERR_NOMEM;
             goto cleanup;
         }
@@ -249,12 +250,12 @@ cleanup:
     }
     free(ix);
     for (size_t b = 0; b < G; b++) {
-        cq_big_free(ws.group ? ws.group[b] : NULL, max_n * sizeof **ws.group);
+        cq_big_free(ws.perm ? ws.perm[b] : NULL, max_n * sizeof **ws.perm);
         cq_big_free(ws.same ? ws.same[b] : NULL, max_n * sizeof **ws.same);
         free(ws.start ? ws.start[b] : NULL);
         free(ws.names ? ws.names[b] : NULL);
     }
-    free(ws.group);
+    free(ws.perm);
     free(ws.same);
     free(ws.start);
     free(ws.names);
@@ -453,16 +454,19 @@ setup_breakdown(cq_study *st, size_t wa, size_t wb, size_t b, const group_union 
         return CQ_OK;
     }
     const uint32_t *grp_a = st->waves[wa].group[b - 1], *grp_b = st->waves[wb].group[b - 1];
-    uint32_t *group = ws->group[b];
+    uint32_t *perm = ws->perm[b];
     uint8_t *same = ws->same[b];
-    for (size_t p = 0; p < ws->n_pairs; p++) {
-        size_t g = u->of_level_b[grp_b[ws->pair_b[p]]];
-        group[p] = (uint32_t)g;
-        same[p] = u->of_level_a[grp_a[ws->pair_a[p]]] == g;
-        start[g + 1]++;
-    }
+    for (size_t p = 0; p < ws->n_pairs; p++)
+        start[u->of_level_b[grp_b[ws->pair_b[p]]] + 1]++;
     for (size_t g = 0; g < u->n; g++)
         start[g + 1] += start[g];
+    size_t *fill = ws->fill[0];
+    memcpy(fill, start, u->n * sizeof *fill);
+    for (size_t p = 0; p < ws->n_pairs; p++) {
+        size_t g = u->of_level_b[grp_b[ws->pair_b[p]]], j = fill[g]++;
+        perm[j] = (uint32_t)p;
+        same[j] = u->of_level_a[grp_a[ws->pair_a[p]]] == g;
+    }
     return CQ_OK;
 }
 
@@ -512,57 +516,72 @@ gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws, 
     return 1;
 }
 
-/* The pairs of one breakdown with a score in both waves on scale s, in
- * their group's bucket (in order): codes in ws->buf[k] (coded), else
- * scores in ws->xa, ws->xb; group g's run to ws->fill[k][g], and
- * ws->n_same[k][g] of them have the same group in wave A. */
+/* The pairs of one breakdown with a score in both waves on scales s ..
+ * s + n_k - 1, in their group's bucket (in order): codes in ws->buf[k]
+ * (coded), else scores in ws->xa, ws->xb (n_k 1); group g's run to
+ * ws->fill[k][g], and ws->n_same[k][g] of them have the same group in
+ * wave A. */
 static void
 bucket(const cq_study *st, size_t wa, size_t wb, size_t b, const group_union *u, size_t s,
-       int coded, workspace *ws, int k)
+       size_t n_k, int coded, workspace *ws)
 {
-    const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
-    const uint32_t *group = ws->group[b];
+    const uint32_t *perm = ws->perm[b];
     const uint8_t *same = ws->same[b];
-    size_t *fill = ws->fill[k], *n_same = ws->n_same[k];
-    memcpy(fill, ws->start[b], u->n * sizeof *fill);
-    memset(n_same, 0, u->n * sizeof *n_same);
+    const size_t *start = ws->start[b];
     if (!coded) {
-        for (size_t p = 0; p < ws->n_pairs; p++) {
-            double xa = cq_score(score_a, ws->pair_a[p]), xb = cq_score(score_b, ws->pair_b[p]);
-            if (isnan(xa) || isnan(xb))
-                continue;
-            size_t g = group ? group[p] : 0;
-            ws->xa[fill[g]] = xa;
-            ws->xb[fill[g]] = xb;
-            fill[g]++;
-            n_same[g] += !group || same[p];
+        const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
+        for (size_t g = 0; g < u->n; g++) {
+            size_t m = start[g], n_same = 0;
+            for (size_t j = start[g]; j < start[g + 1]; j++) {
+                size_t p = perm ? perm[j] : j;
+                double xa = cq_score(score_a, ws->pair_a[p]), xb = cq_score(score_b, ws->pair_b[p]);
+                if (isnan(xa) || isnan(xb))
+                    continue;
+                ws->xa[m] = xa;
+                ws->xb[m] = xb;
+                m++;
+                n_same += !perm || same[j];
+            }
+            ws->fill[0][g] = m;
+            ws->n_same[0][g] = n_same;
         }
         return;
     }
-    /* has[c]: code c of wave A (bit 0) or B (bit 1) is a score */
-    uint8_t has[256] = {0};
-    for (size_t c = 0; c < score_a->n_values; c++)
-        has[c] |= !isnan(score_a->value[c]);
-    for (size_t c = 0; c < score_b->n_values; c++)
-        has[c] |= (uint8_t)(!isnan(score_b->value[c]) << 1);
-    const uint16_t *codes = ws->codes[k];
-    uint16_t *buf = ws->buf[k];
-    if (!group) {
-        size_t m = 0;
-        for (size_t p = 0; p < ws->n_pairs; p++) {
-            uint16_t c = codes[p];
-            buf[m] = c;
-            m += (has[c & 0xff] & 1) & (has[c >> 8] >> 1);
-        }
-        fill[0] = n_same[0] = m;
-        return;
+    /* has[k][c]: code c of wave A (bit 0) or B (bit 1) is a score */
+    uint8_t has[2][256];
+    memset(has, 0, sizeof has);
+    for (size_t k = 0; k < n_k; k++) {
+        const cq_scores *score_a = &st->waves[wa].scores[s + k];
+        const cq_scores *score_b = &st->waves[wb].scores[s + k];
+        for (size_t c = 0; c < score_a->n_values; c++)
+            has[k][c] |= !isnan(score_a->value[c]);
+        for (size_t c = 0; c < score_b->n_values; c++)
+            has[k][c] |= (uint8_t)(!isnan(score_b->value[c]) << 1);
     }
-    for (size_t p = 0; p < ws->n_pairs; p++) {
-        uint16_t c = codes[p];
-        size_t g = group[p], ok = (has[c & 0xff] & 1) & (has[c >> 8] >> 1);
-        buf[fill[g]] = c;
-        fill[g] += ok;
-        n_same[g] += ok & same[p];
+    const uint16_t *codes0 = ws->codes[0], *codes1 = ws->codes[1];
+    uint16_t *buf0 = ws->buf[0], *buf1 = ws->buf[1];
+    const uint8_t *has0 = has[0], *has1 = has[1];
+    for (size_t g = 0; g < u->n; g++) {
+        size_t m0 = start[g], m1 = start[g], same0 = 0, same1 = 0;
+        for (size_t j = start[g]; j < start[g + 1]; j++) {
+            size_t p = perm ? perm[j] : j, sm = perm ? same[j] : 1;
+            uint16_t c = codes0[p];
+            size_t ok = (has0[c & 0xff] & 1) & (has0[c >> 8] >> 1);
+            buf0[m0] = c;
+            m0 += ok;
+            same0 += ok & sm;
+            if (n_k == 2) {
+                c = codes1[p];
+                ok = (has1[c & 0xff] & 1) & (has1[c >> 8] >> 1);
+                buf1[m1] = c;
+                m1 += ok;
+                same1 += ok & sm;
+            }
+        }
+        ws->fill[0][g] = m0;
+        ws->n_same[0][g] = same0;
+        ws->fill[1][g] = m1;
+        ws->n_same[1][g] = same1;
     }
 }
 
@@ -575,8 +594,7 @@ paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t 
 {
     const size_t *start = ws->start[b];
     size_t n_k = n_sc ? n_sc : 1;
-    for (size_t k = 0; k < n_k; k++)
-        bucket(st, wa, wb, b, u, s + k, n_sc > 0, ws, (int)k);
+    bucket(st, wa, wb, b, u, s, n_k, n_sc > 0, ws);
     for (size_t g = 0; g < u->n; g++) {
         cq_ttest t[2];
         cq_paired_job job[2];
