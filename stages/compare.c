@@ -11,7 +11,14 @@
  * - paired: the respondents whose id is in both waves with a score on the
  *   scale in both, in the group they have in wave B.
  * The numbers come from cq_welch and cq_paired (stats.c), the typed cores
- * that the unit tests check against R.
+ * that the unit tests check against R; the paired ones through
+ * cq_paired_codes2 (compare.h), cq_paired's sums run on the scores' codes,
+ * two scales side by side, with the same bits (unit-tested bit for bit).
+ *
+ * Work per wave pair: the ids matched once; per breakdown, the pairs listed
+ * by group once; per scale, the codes of every pair gathered once from the
+ * waves' columns into a compact array (2 bytes a pair), then per breakdown
+ * each group's pairs with both scores compacted in order and tested.
  *
  * Every row is computed here; which rows may be published, and the
  * Benjamini-Hochberg adjustment over the published ones (contract §5: hidden
