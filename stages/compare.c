@@ -513,10 +513,16 @@ gather_codes(const cq_study *st, size_t wa, size_t wb, size_t s, workspace *ws, 
     const cq_scores *score_a = &st->waves[wa].scores[s], *score_b = &st->waves[wb].scores[s];
     if (score_a->n_values > 256 || score_b->n_values > 256)
         return 0;
-    const uint32_t *ca = score_a->code, *cb = score_b->code;
     uint16_t *codes = ws->codes[k];
-    for (size_t p = 0; p < ws->n_pairs; p++)
-        codes[p] = (uint16_t)(ca[ws->pair_a[p]] | cb[ws->pair_b[p]] << 8);
+    if (score_a->code8 && score_b->code8) { /* always, with at most 256 values */
+        const uint8_t *ca = score_a->code8, *cb = score_b->code8;
+        for (size_t p = 0; p < ws->n_pairs; p++)
+            codes[p] = (uint16_t)(ca[ws->pair_a[p]] | cb[ws->pair_b[p]] << 8);
+    } else {
+        for (size_t p = 0; p < ws->n_pairs; p++)
+            codes[p] = (uint16_t)(cq_score_code(score_a, ws->pair_a[p]) |
+                                  cq_score_code(score_b, ws->pair_b[p]) << 8);
+    }
     for (size_t b = 0; b < score_b->n_values; b++)
         for (size_t a = 0; a < score_a->n_values; a++)
             ws->diff[k][b << 8 | a] = score_b->value[b] - score_a->value[a];

@@ -757,9 +757,9 @@ scale_atoms(ctx *x, size_t w, size_t sc, const wave_atoms *wa, const size_t *pre
     const cq_wave *wv = &st->waves[w];
     size_t ng = st->settings->n_groups, K = wa->K, nb = wa->base.n_atoms;
     /* score codes (study.h): 0 is no score */
-    const uint32_t *score = sc == SIZE_MAX ? NULL : wv->scores[sc].code;
-    const uint32_t *sprev = score && prev ? st->waves[w - 1].scores[sc].code : NULL;
-    const uint32_t *snext = score && next ? st->waves[w + 1].scores[sc].code : NULL;
+    const cq_scores *score = sc == SIZE_MAX ? NULL : &wv->scores[sc];
+    const cq_scores *sprev = score && prev ? &st->waves[w - 1].scores[sc] : NULL;
+    const cq_scores *snext = score && next ? &st->waves[w + 1].scores[sc] : NULL;
     size_t cap = 4 * nb + 1;
     uint32_t *id = malloc(cap * sizeof *id);
     memset(a, 0, sizeof *a);
@@ -773,11 +773,11 @@ scale_atoms(ctx *x, size_t w, size_t sc, const wave_atoms *wa, const size_t *pre
     for (size_t t = 0; t < 4 * nb; t++)
         id[t] = UINT32_MAX;
     for (size_t r = 0; r < wv->n; r++) {
-        if (score && !score[r])
+        if (score && !cq_score_code(score, r))
             continue;
         size_t base = wa->base.atom_of[r];
-        int pf = sprev && prev[r] != SIZE_MAX && sprev[prev[r]] != 0;
-        int nf = snext && next[r] != SIZE_MAX && snext[next[r]] != 0;
+        int pf = sprev && prev[r] != SIZE_MAX && cq_score_code(sprev, prev[r]) != 0;
+        int nf = snext && next[r] != SIZE_MAX && cq_score_code(snext, next[r]) != 0;
         size_t sub = base * 4 + (size_t)(pf << 1 | nf);
         if (id[sub] == UINT32_MAX) {
             id[sub] = (uint32_t)a->n_atoms;

@@ -32,13 +32,13 @@ sort_scores(const cq_scores *sc, size_t n, scored *out, size_t *count)
 {
     memset(count, 0, (sc->n_values + 1) * sizeof *count);
     for (size_t r = 0; r < n; r++)
-        count[sc->code[r] + 1]++;
+        count[cq_score_code(sc, r) + 1]++;
     size_t m = n - count[1]; /* code 0: no score */
     count[1] = 0;
     for (size_t c = 1; c < sc->n_values; c++)
         count[c + 1] += count[c];
     for (size_t r = 0; r < n; r++) {
-        uint32_t c = sc->code[r];
+        uint32_t c = cq_score_code(sc, r);
         if (c)
             out[count[c]++] = (scored){sc->value[c], r};
     }
@@ -105,9 +105,15 @@ cq_stage_summarise(cq_study *st, cq_diag *d)
                 int counted = nlev <= n_cells / K;
                 if (counted) {
                     memset(cells, 0, nlev * K * sizeof *cells);
-                    if (grp)
+                    if (grp && sc->code8) /* one loop per code width */
+                        for (size_t r = 0; r < wave->n; r++)
+                            cells[grp[r] * K + sc->code8[r]]++;
+                    else if (grp)
                         for (size_t r = 0; r < wave->n; r++)
                             cells[grp[r] * K + sc->code[r]]++;
+                    else if (sc->code8)
+                        for (size_t r = 0; r < wave->n; r++)
+                            cells[sc->code8[r]]++;
                     else
                         for (size_t r = 0; r < wave->n; r++)
                             cells[sc->code[r]]++;

@@ -74,18 +74,29 @@ void cq_settings_free(cq_settings *s);
  * few distinct values (means of a few items' points), so respondent r's
  * score is value[code[r]].  Code 0 is "no score" (value[0] is NaN); codes
  * 1 .. n_values - 1 are the distinct scores in ascending order, so counting
- * codes sorts scores.  4 bytes a respondent instead of a double's 8. */
+ * codes sorts scores.  A scale of at most CQ_CODE8_VALUES values (every
+ * COPSOQ scale: a few dozen) keeps its codes in one byte a respondent
+ * (code8), others in four (code); exactly one of the two is set. */
+#define CQ_CODE8_VALUES 256
 typedef struct {
-    uint32_t *code; /* [n] */
+    uint8_t *code8; /* [n] when n_values <= CQ_CODE8_VALUES, else NULL */
+    uint32_t *code; /* [n] when n_values > CQ_CODE8_VALUES, else NULL */
     double *value;  /* [n_values] */
     size_t n_values;
 } cq_scores;
+
+/* Respondent r's code. */
+static inline uint32_t
+cq_score_code(const cq_scores *s, size_t r)
+{
+    return s->code8 ? s->code8[r] : s->code[r];
+}
 
 /* Respondent r's score (NaN: no score). */
 static inline double
 cq_score(const cq_scores *s, size_t r)
 {
-    return s->value[s->code[r]];
+    return s->value[cq_score_code(s, r)];
 }
 
 /* One survey wave after ingest and scoring.  Respondent r of the wave is row r

@@ -31,9 +31,11 @@ CQ_TEST(score_half_rule_and_reversal)
     CHECK_NEAR(cq_score(b, 3), 100, 0);
     /* compactly: each scale's distinct scores once, ascending after code 0 */
     CHECK_INT(a->n_values, 3); /* no score, 12.5, 66.67 */
-    CHECK(a->code[2] == 1 && a->code[0] == 2 && a->code[1] == 0 && a->code[3] == 0);
+    CHECK(cq_score_code(a, 2) == 1 && cq_score_code(a, 0) == 2 && cq_score_code(a, 1) == 0 &&
+          cq_score_code(a, 3) == 0);
     CHECK_INT(b->n_values, 3); /* no score, 0, 100 */
-    CHECK(b->code[0] == 2 && b->code[1] == 1 && b->code[2] == 0 && b->code[3] == 2);
+    CHECK(cq_score_code(b, 0) == 2 && cq_score_code(b, 1) == 1 && cq_score_code(b, 2) == 0 &&
+          cq_score_code(b, 3) == 2);
     fx_free(&f);
 }
 
