@@ -1,16 +1,17 @@
 /* strmap.c - string -> index hash map (see strmap.h). */
 #include "copsoq/strmap.h"
 
+#include "copsoq/bigmem.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 /* Eight bytes at a time (ids and group values are mostly 8-40 bytes: a
  * byte-at-a-time hash was most of a look-up), then a final mix so that the
  * low bits, which pick the slot, depend on every byte. */
-static uint32_t
-hash(const char *s)
+uint32_t
+cq_strmap_hash(const char *s, size_t n)
 {
-    size_t n = strlen(s);
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
     for (; n >= 8; s += 8, n -= 8) {
         memcpy(&w, s, 8);
@@ -36,12 +37,18 @@ hash(const char *s)
     return (uint32_t)h;
 }
 
+static uint32_t
+hash(const char *s)
+{
+    return cq_strmap_hash(s, strlen(s));
+}
+
 void
 cq_strmap_free(cq_strmap *m)
 {
     if (!m)
         return;
-    free(m->slots);
+    cq_big_free(m->slots, m->cap * sizeof *m->slots);
     memset(m, 0, sizeof *m);
 }
 
@@ -58,8 +65,14 @@ find(const cq_strmap *m, const char *key, uint32_t h)
 void
 cq_strmap_prefetch(const cq_strmap *m, const char *key)
 {
+    cq_strmap_prefetch_hash(m, hash(key));
+}
+
+void
+cq_strmap_prefetch_hash(const cq_strmap *m, uint32_t h)
+{
     if (m->cap)
-        __builtin_prefetch(&m->slots[hash(key) & (m->cap - 1)]);
+        __builtin_prefetch(&m->slots[h & (m->cap - 1)]);
 }
 
 size_t
@@ -81,7 +94,7 @@ cq_strmap_reserve(cq_strmap *m, size_t n)
     size_t cap = m->cap ? m->cap : 64;
     while (cap < n * 2)
         cap *= 2;
-    cq_strmap_slot *slots = calloc(cap, sizeof *slots);
+    cq_strmap_slot *slots = cq_big_calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
     for (size_t i = 0; i < m->cap; i++) {
@@ -92,7 +105,7 @@ cq_strmap_reserve(cq_strmap *m, size_t n)
             j = (j + 1) & (cap - 1);
         slots[j] = m->slots[i];
     }
-    free(m->slots);
+    cq_big_free(m->slots, m->cap * sizeof *m->slots);
     m->slots = slots;
     m->cap = cap;
     return 0;
@@ -121,10 +134,15 @@ cq_strmap_get_or_put(cq_strmap *m, const char *key, size_t val, int *found)
 cq_strmap_slot *
 cq_strmap_upsert(cq_strmap *m, const char *key, size_t val, int *found)
 {
+    return cq_strmap_upsert_hashed(m, key, hash(key), val, found);
+}
+
+cq_strmap_slot *
+cq_strmap_upsert_hashed(cq_strmap *m, const char *key, uint32_t h, size_t val, int *found)
+{
     *found = 0;
     if (val >= UINT32_MAX || cq_strmap_reserve(m, m->len + 1) != 0)
         return NULL;
-    uint32_t h = hash(key);
     cq_strmap_slot *s = find(m, key, h);
     if (s->key) {
         *found = 1;

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "copsoq/bigmem.h"
 #include "copsoq/colmap.h"
 #include "copsoq/csvread.h"
 #include "copsoq/utf8.h"
@@ -76,20 +77,27 @@ typedef struct {
     char (*examples)[N_EXAMPLES * (MAX_TOKEN_SHOWN + 8)];
     int ids_are_row_numbers; /* so far, id r is the text of r + 1 */
     /* current record */
-    size_t field; /* index of the next field */
-    text id;      /* the id field */
-    text *gvals;  /* [n_groups] the group values */
-    uint8_t *row; /* [n_items] */
+    size_t field;     /* index of the next field */
+    text id;          /* the id field */
+    size_t id_len;    /* its length */
+    uint32_t id_hash; /* and its hash in idmap */
+    text *gvals;      /* [n_groups] the group values */
+    uint8_t *row;     /* [n_items] */
     bad_value *bad;
     size_t n_bad, cap_bad;
     int all_empty;
     size_t first_reject_line; /* for the message when every row is rejected */
     char first_reject[160];
-    /* growing columns */
+    /* growing columns: each kind in one cq_big_calloc block of cap_rows rows a
+     * column (answers[i] = answer_block + i * cap_rows), sized from the
+     * reader's estimate of the file's records; finish() hands the blocks to
+     * the wave's arena */
     size_t cap_rows;
-    uint8_t **answers; /* [n_items] malloc'd */
-    uint32_t **group;  /* [n_groups] malloc'd */
-    char **ids;        /* malloc'd array of arena strings */
+    uint8_t *answer_block;
+    uint32_t *group_block;
+    uint8_t **answers; /* [n_items] into answer_block */
+    uint32_t **group;  /* [n_groups] into group_block */
+    char **ids;        /* cq_big_calloc'd array of arena strings */
     cq_strmap idmap;
     const cq_csv_info *csv; /* the reader's counts: its records_hint sizes idmap */
     int idmap_sized;
@@ -926,8 +934,11 @@ data_field(ingest *g, const char *s, size_t len)
         }
         memcpy(t->s, s, len);
         t->s[len] = '\0';
-        if (col->role == ROLE_ID) /* the record's other fields come before its look-up */
-            cq_strmap_prefetch(&g->idmap, t->s);
+        if (col->role == ROLE_ID) { /* the record's other fields come before its look-up */
+            g->id_len = len;
+            g->id_hash = cq_strmap_hash(t->s, len);
+            cq_strmap_prefetch_hash(&g->idmap, g->id_hash);
+        }
     }
     return 0;
 nomem:
@@ -964,25 +975,39 @@ reject(ingest *g, size_t line, const char *issue, const char *detail)
     return CQ_OK;
 }
 
+/* Room for more rows: to the reader's estimate of the file's records (plus a
+ * little) once it has one, doubling beyond it; each block moved column by
+ * column into a fresh one. */
 static cq_status
 grow(ingest *g)
 {
-    size_t cap = g->cap_rows ? 2 * g->cap_rows : 1024;
-    for (size_t i = 0; i < g->ins->n_items; i++) {
-        uint8_t *p = realloc(g->answers[i], cap);
-        if (!p)
-            return CQ_ERR_NOMEM;
-        g->answers[i] = p;
-    }
-    for (size_t k = 0; k < g->st->settings->n_groups; k++) {
-        uint32_t *p = realloc(g->group[k], cap * sizeof *p);
-        if (!p)
-            return CQ_ERR_NOMEM;
-        g->group[k] = p;
-    }
-    char **ids = realloc(g->ids, cap * sizeof *ids);
-    if (!ids)
+    size_t ni = g->ins->n_items, ng = g->st->settings->n_groups, old = g->cap_rows;
+    size_t cap = old ? 2 * old : 1024;
+    size_t hint = g->csv ? g->csv->records_hint : 0;
+    if (hint + hint / 64 > cap)
+        cap = hint + hint / 64;
+    uint8_t *ab = cq_big_calloc(cap, ni ? ni : 1);
+    uint32_t *gb = cq_big_calloc(cap, (ng ? ng : 1) * sizeof *gb);
+    char **ids = ab && gb ? cq_big_realloc(g->ids, old * sizeof *ids, cap * sizeof *ids) : NULL;
+    if (!ids) { /* g's blocks, ids among them, unchanged */
+        cq_big_free(ab, cap * (ni ? ni : 1));
+        cq_big_free(gb, cap * (ng ? ng : 1) * sizeof *gb);
         return CQ_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < ni; i++) {
+        if (old)
+            memcpy(ab + i * cap, g->answers[i], old);
+        g->answers[i] = ab + i * cap;
+    }
+    for (size_t k = 0; k < ng; k++) {
+        if (old)
+            memcpy(gb + k * cap, g->group[k], old * sizeof *gb);
+        g->group[k] = gb + k * cap;
+    }
+    cq_big_free(g->answer_block, old * (ni ? ni : 1));
+    cq_big_free(g->group_block, old * (ng ? ng : 1) * sizeof *gb);
+    g->answer_block = ab;
+    g->group_block = gb;
     g->ids = ids;
     g->cap_rows = cap;
     return CQ_OK;
@@ -1043,7 +1068,7 @@ data_record(ingest *g, size_t line)
     } else if (!g->id.s || !g->id.s[0]) {
         wave->rejected_other++;
         s = reject(g, line, "missing_id", "no respondent id: row not used");
-    } else if (!(slot = cq_strmap_upsert(&g->idmap, g->id.s, wave->n, &found))) {
+    } else if (!(slot = cq_strmap_upsert_hashed(&g->idmap, g->id.s, g->id_hash, wave->n, &found))) {
         s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     } else if (found) {
         wave->rejected_duplicate++;
@@ -1052,7 +1077,7 @@ data_record(ingest *g, size_t line)
     } else {
         /* the map's new key becomes the wave's own copy of the id */
         size_t r = wave->n;
-        char *id = cq_arena_strdup(&wave->arena, g->id.s);
+        char *id = cq_arena_text(&wave->arena, g->id.s, g->id_len);
         if (!id || (r == g->cap_rows && grow(g) != CQ_OK)) {
             slot->key = "";
             s = cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
@@ -1187,23 +1212,31 @@ finish(ingest *g)
     const cq_instrument *ins = g->ins;
     size_t n = wave->n, ni = ins->n_items, ng = g->st->settings->n_groups;
     cq_arena *a = &wave->arena;
-    wave->ids = cq_arena_calloc(a, n, sizeof *wave->ids);
+    if (!g->cap_rows && grow(g) != CQ_OK) /* no row kept: empty columns all the same */
+        return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
     wave->answers = cq_arena_calloc(a, ni ? ni : 1, sizeof *wave->answers);
     wave->missing_per_item = cq_arena_calloc(a, ni ? ni : 1, sizeof *wave->missing_per_item);
     wave->answer_count = cq_arena_calloc(a, ni ? ni : 1, sizeof *wave->answer_count);
     wave->group = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->group);
     wave->levels = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->levels);
     wave->n_levels = cq_arena_calloc(a, ng ? ng : 1, sizeof *wave->n_levels);
-    if (!wave->ids || !wave->answers || !wave->missing_per_item || !wave->answer_count ||
-        !wave->group || !wave->levels || !wave->n_levels)
+    if (!wave->answers || !wave->missing_per_item || !wave->answer_count || !wave->group ||
+        !wave->levels || !wave->n_levels)
         return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
-    memcpy(wave->ids, g->ids, n * sizeof *wave->ids);
-    free(g->ids);
+    /* the blocks become the wave's, the columns rewritten in place below */
+    size_t cap = g->cap_rows;
+    if (cq_arena_take(a, g->answer_block, cap * (ni ? ni : 1)) != 0)
+        return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    g->answer_block = NULL;
+    if (cq_arena_take(a, g->group_block, cap * (ng ? ng : 1) * sizeof *g->group_block) != 0)
+        return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    g->group_block = NULL;
+    if (cq_arena_take(a, g->ids, cap * sizeof *g->ids) != 0)
+        return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+    wave->ids = g->ids;
     g->ids = NULL;
     for (size_t i = 0; i < ni; i++) {
-        wave->answers[i] = cq_arena_calloc(a, n, 1);
-        if (!wave->answers[i])
-            return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
+        wave->answers[i] = g->answers[i];
         const cq_response_set *set = &ins->sets[ins->items[i].set];
         size_t n_opt = set->n_options;
         size_t *count = cq_arena_calloc(a, n_opt + 1, sizeof *count); /* + 1: no answer */
@@ -1230,8 +1263,6 @@ finish(ingest *g)
                 count[n_opt] = by_byte[o];
             missing += as_scored[o] == CQ_NA ? by_byte[o] : 0;
         }
-        free(g->answers[i]); /* one column at a time: no second copy of them all */
-        g->answers[i] = NULL;
         wave->answer_count[i] = count;
         wave->missing_per_item[i] = missing;
     }
@@ -1240,8 +1271,8 @@ finish(ingest *g)
         size_t *order = malloc((nl ? nl : 1) * sizeof *order);
         uint32_t *remap = malloc((nl ? nl : 1) * sizeof *remap);
         wave->levels[k] = cq_arena_calloc(a, nl ? nl : 1, sizeof(char *));
-        wave->group[k] = cq_arena_calloc(a, n, sizeof(uint32_t));
-        if (!order || !remap || !wave->levels[k] || !wave->group[k]) {
+        wave->group[k] = g->group[k];
+        if (!order || !remap || !wave->levels[k]) {
             free(order);
             free(remap);
             return cq_fail(g->d, CQ_ERR_NOMEM, "out of memory");
@@ -1254,9 +1285,7 @@ finish(ingest *g)
             remap[order[v]] = (uint32_t)v;
         }
         for (size_t r = 0; r < n; r++)
-            wave->group[k][r] = remap[g->group[k][r]];
-        free(g->group[k]);
-        g->group[k] = NULL;
+            wave->group[k][r] = remap[wave->group[k][r]];
         wave->n_levels[k] = nl;
         free(order);
         free(remap);
@@ -1288,15 +1317,11 @@ ingest_free(ingest *g)
             free(g->held[k].f[c]);
         free(g->held[k].f);
     }
-    if (g->answers)
-        for (size_t i = 0; i < ni; i++)
-            free(g->answers[i]);
+    cq_big_free(g->answer_block, g->cap_rows * (ni ? ni : 1));
+    cq_big_free(g->group_block, g->cap_rows * (ng ? ng : 1) * sizeof *g->group_block);
+    cq_big_free(g->ids, g->cap_rows * sizeof *g->ids);
     free(g->answers);
-    if (g->group)
-        for (size_t k = 0; k < ng; k++)
-            free(g->group[k]);
     free(g->group);
-    free(g->ids);
     cq_strmap_free(&g->idmap);
     if (g->levelmap)
         for (size_t k = 0; k < ng; k++)

@@ -303,6 +303,34 @@ base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+/* Is the text s[0..len) the id of a respondent in any wave?  Through each
+ * wave's id map (ingest's own), so that every quality row costs one look-up,
+ * not a pass over all the ids (that made the report quadratic in the size of
+ * the waves times the number of quality rows). */
+static int
+is_some_id(const ctx *x, const char *s, size_t len)
+{
+    char small[256];
+    char *key = len < sizeof small ? small : malloc(len + 1);
+    if (!key)
+        return 1; /* cannot tell: withhold */
+    memcpy(key, s, len);
+    key[len] = '\0';
+    int found = 0;
+    for (size_t w = 0; w < x->nw && !found; w++) {
+        const cq_wave *wv = &x->st->waves[w];
+        if (wv->id_mapped) {
+            found = cq_strmap_get(&wv->id_map, key) != (size_t)-1;
+            continue;
+        }
+        for (size_t r = 0; r < wv->n && !found; r++)
+            found = strcmp(wv->ids[r], key) == 0;
+    }
+    if (key != small)
+        free(key);
+    return found;
+}
+
 /* The detail of a quality row, unless its quoted token is a respondent id
  * (a respondent who typed an id into an answer): then only the issue. */
 static const char *
@@ -312,13 +340,8 @@ safe_detail(const ctx *x, const cq_quality *q)
     const char *b = a ? strchr(a + 1, '\'') : NULL;
     if (!a || !b)
         return q->detail;
-    size_t len = (size_t)(b - a - 1);
-    for (size_t w = 0; w < x->nw; w++) {
-        const cq_wave *wv = &x->st->waves[w];
-        for (size_t r = 0; r < wv->n; r++)
-            if (strlen(wv->ids[r]) == len && memcmp(wv->ids[r], a + 1, len) == 0)
-                return cq_text(x->en, CQ_T_DETAIL_WITHHELD);
-    }
+    if (is_some_id(x, a + 1, (size_t)(b - a - 1)))
+        return cq_text(x->en, CQ_T_DETAIL_WITHHELD);
     return q->detail;
 }
 

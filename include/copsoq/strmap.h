@@ -42,6 +42,14 @@ size_t cq_strmap_get_or_put(cq_strmap *m, const char *key, size_t val, int *foun
  * of the same text that outlives the map (key itself may be a scratch buffer).
  * NULL when out of memory. */
 cq_strmap_slot *cq_strmap_upsert(cq_strmap *m, const char *key, size_t val, int *found);
+/* The hash of the n bytes at s (the map's own), for a caller that has the
+ * length at hand and looks the key up more than once: the _hash/_hashed
+ * forms below take it instead of hashing again.  h must be
+ * cq_strmap_hash(key, strlen(key)). */
+uint32_t cq_strmap_hash(const char *s, size_t n);
+void cq_strmap_prefetch_hash(const cq_strmap *m, uint32_t h);
+cq_strmap_slot *cq_strmap_upsert_hashed(cq_strmap *m, const char *key, uint32_t h, size_t val,
+                                        int *found);
 /* Room for n keys in all without growing; 0, or -1 when out of memory. */
 int cq_strmap_reserve(cq_strmap *m, size_t n);
 

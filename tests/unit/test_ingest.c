@@ -420,3 +420,44 @@ CQ_TEST(source_gzip_thread)
     free(gz);
     free(back);
 }
+
+/* The columns are sized from the reader's estimate of the file's records,
+ * made from its first blocks.  Here those blocks hold long rows (a 300-byte
+ * note) and the rest short ones, so the file has ten times the records the
+ * estimate says: the columns must grow, moving every column's rows, and each
+ * row must still read back as written (A1 = r % 5 + 1, A2 = (r / 5) % 5 + 1,
+ * B1 = 1, the first option of its yes/no set,
+ * unit X/Y by r % 2, id r<r>). */
+CQ_TEST(ingest_more_rows_than_estimated)
+{
+    size_t n_long = 800, n_short = 20000, cap = 2 << 20, len = 0;
+    char *text = malloc(cap);
+    CHECK(text != NULL);
+    if (!text)
+        return;
+    char note[301];
+    memset(note, 'n', 300);
+    note[300] = '\0';
+    len += (size_t)snprintf(text + len, cap - len, "id,unit,A1,A2,A3,B1,note\n");
+    for (size_t r = 0; r < n_long + n_short; r++)
+        len +=
+            (size_t)snprintf(text + len, cap - len, "r%zu,%s,%zu,%zu,,1,%s\n", r, r % 2 ? "Y" : "X",
+                             r % 5 + 1, (r / 5) % 5 + 1, r < n_long ? note : "");
+    fixture f;
+    CHECK(fx_init(&f, 1, 1, 5) == 0);
+    cq_diag d = {{0}};
+    cq_status s = fx_ingest(&f, 0, text, len, &d);
+    CHECK_INT(s, CQ_OK);
+    cq_wave *w = &f.st.waves[0];
+    CHECK_INT(w->n, n_long + n_short);
+    size_t wrong = 0;
+    for (size_t r = 0; s == CQ_OK && r < w->n; r++) {
+        char id[32];
+        snprintf(id, sizeof id, "r%zu", r);
+        wrong += ANS(f, r, 0) != r % 5 || ANS(f, r, 1) != (r / 5) % 5 || ANS(f, r, 2) != CQ_NA ||
+                 ANS(f, r, 3) != 0 || w->group[0][r] != r % 2 || strcmp(w->ids[r], id) != 0;
+    }
+    CHECK_INT(wrong, 0);
+    fx_free(&f);
+    free(text);
+}

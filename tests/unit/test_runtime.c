@@ -3,8 +3,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "copsoq/arena.h"
+#include "copsoq/bigmem.h"
 #include "copsoq/study.h"
 #include "copsoq/cli.h"
 #include "copsoq/csvwrite.h"
@@ -53,6 +55,76 @@ CQ_TEST(arena_adopt_keeps_strings)
     CHECK_STR(z, "a again");
     cq_arena_free(&b);
     cq_arena_free(&a); /* frees all three (ASan and valgrind would see a leak) */
+}
+
+/* Sizes on both sides of CQ_BIG_MIN (mapped on huge pages above it, calloc
+ * below, and calloc always under ASan): zeroed, contents kept through growing
+ * and shrinking across the line, and the room regained by growing again after
+ * a shrink reads as zero. */
+CQ_TEST(bigmem_resize_across_the_threshold)
+{
+    size_t sizes[] = {100, CQ_BIG_MIN - 1, CQ_BIG_MIN, 3 * CQ_BIG_MIN + 5, CQ_BIG_MIN + 7, 50};
+    unsigned char *p = cq_big_calloc(sizes[0], 1);
+    CHECK(p != NULL);
+    size_t have = sizes[0], bad = 0;
+    for (size_t i = 0; p && i < have; i++)
+        bad += p[i] != 0;
+    for (size_t i = 0; p && i < have; i++)
+        p[i] = (unsigned char)(i * 7 + 1);
+    for (size_t k = 1; p && k < sizeof sizes / sizeof sizes[0]; k++) {
+        unsigned char *q = cq_big_realloc(p, have, sizes[k]);
+        CHECK(q != NULL);
+        if (!q)
+            break;
+        size_t kept = have < sizes[k] ? have : sizes[k];
+        for (size_t i = 0; i < kept; i++)
+            bad += q[i] != (unsigned char)(i * 7 + 1);
+        for (size_t i = kept; i < sizes[k]; i++)
+            bad += q[i] != 0;
+        for (size_t i = kept; i < sizes[k]; i++)
+            q[i] = (unsigned char)(i * 7 + 1);
+        p = q;
+        have = sizes[k];
+    }
+    CHECK_INT(bad, 0);
+    cq_big_free(p, have);
+    /* shrink within one mapping, then grow back: the regained bytes are zero */
+    p = cq_big_calloc(3 * CQ_BIG_MIN, 1);
+    CHECK(p != NULL);
+    if (p) {
+        memset(p, 0xAB, 3 * CQ_BIG_MIN);
+        p = cq_big_realloc(p, 3 * CQ_BIG_MIN, 2 * CQ_BIG_MIN + 1);
+        CHECK(p != NULL);
+        p = p ? cq_big_realloc(p, 2 * CQ_BIG_MIN + 1, 3 * CQ_BIG_MIN) : NULL;
+        CHECK(p != NULL);
+        CHECK(p && p[2 * CQ_BIG_MIN] == 0xAB && p[2 * CQ_BIG_MIN + 1] == 0 &&
+              p[3 * CQ_BIG_MIN - 1] == 0);
+        cq_big_free(p, 3 * CQ_BIG_MIN);
+    }
+    CHECK(cq_big_calloc(SIZE_MAX / 2, 4) == NULL);
+    cq_big_free(NULL, 0);
+}
+
+/* Arrays handed to an arena are freed with it, also after moving to another
+ * arena (ASan's leak check and valgrind see any that is not). */
+CQ_TEST(arena_take_frees_with_the_arena)
+{
+    cq_arena a, b;
+    cq_arena_init(&a);
+    cq_arena_init(&b);
+    char *small = cq_big_calloc(1000, 1), *big = cq_big_calloc(CQ_BIG_MIN + 1, 1);
+    CHECK(small && big);
+    CHECK_INT(cq_arena_take(&b, small, 1000), 0);
+    CHECK_INT(cq_arena_take(&b, big, CQ_BIG_MIN + 1), 0);
+    big[CQ_BIG_MIN] = 'x';
+    char *t = cq_big_calloc(10, 1);
+    CHECK_INT(cq_arena_take(&a, t, 10), 0);
+    cq_arena_adopt(&a, &b);
+    CHECK(b.taken == NULL && a.taken != NULL);
+    CHECK(big[CQ_BIG_MIN] == 'x');
+    cq_arena_free(&b);
+    cq_arena_free(&a);
+    CHECK(a.taken == NULL && a.head == NULL);
 }
 
 CQ_TEST(strmap_many_keys)
