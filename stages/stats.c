@@ -529,6 +529,27 @@ co_sums(const columns *c, int coded, size_t j, size_t l, size_t w, const double 
     s[3] = s3;
 }
 
+/* s[0..2] = the sums of co_sums for the pairs (j, j), (j, j + 1) and
+ * (j + 1, j + 1): the last two columns' pairs in one loop where co_sums took
+ * two (each term the same product of the same centred values) */
+INLINE void
+co_sums_last_two(const columns *c, int coded, size_t j, const double *m, long double *s)
+{
+    size_t n = c->n;
+    column x0 = column_of(c, j), x1 = column_of(c, j + 1);
+    double m0 = m[j], m1 = m[j + 1];
+    long double s0 = 0, s1 = 0, s2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        long double d0 = (long double)AT(x0, i) - m0, d1 = (long double)AT(x1, i) - m1;
+        s0 += d0 * d0;
+        s1 += d0 * d1;
+        s2 += d1 * d1;
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+}
+
 /* The moments from the covariance matrix: two passes over centred values,
  * the sums of up to four pairs in one loop, each summed in the same order as
  * alone. */
@@ -539,6 +560,14 @@ moments_matrix(const columns *c, int coded, size_t k, const double *m, double *v
     double cov[CRONBACH_MATRIX_ITEMS * CRONBACH_MATRIX_ITEMS];
     size_t n = c->n;
     for (size_t j = 0; j < k; j++) {
+        if (j + 2 == k) {
+            long double s[3];
+            co_sums_last_two(c, coded, j, m, s);
+            cov[j * k + j] = (double)(s[0] / (long double)(n - 1));
+            cov[j * k + j + 1] = cov[(j + 1) * k + j] = (double)(s[1] / (long double)(n - 1));
+            cov[(j + 1) * k + j + 1] = (double)(s[2] / (long double)(n - 1));
+            break;
+        }
         for (size_t l = j; l < k; l += 4) {
             size_t w = k - l < 4 ? k - l : 4;
             long double s[4];
