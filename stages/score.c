@@ -197,21 +197,48 @@ score_tuples(const cq_scale *sc, const cq_wave *wave, size_t n_tuples, cq_arena 
         return CQ_ERR_NOMEM;
     out->code = code;
     memset(tw->seen, 0, n_tuples);
-    /* each respondent's tuple index, a block of rows at a time */
-    for (size_t r0 = 0; r0 < n; r0 += BLOCK) {
-        size_t r1 = n - r0 > BLOCK ? r0 + BLOCK : n;
-        for (size_t j = 0; j < k; j++) {
-            const uint32_t *mul = tw->mul[j];
-            const uint8_t *col = wave->answers[sc->items[j]];
-            if (j == 0)
-                for (size_t r = r0; r < r1; r++)
-                    code[r] = mul[col[r]];
-            else
-                for (size_t r = r0; r < r1; r++)
-                    code[r] += mul[col[r]];
+    /* each respondent's tuple index: row by row for up to four items (every
+     * COPSOQ scale), else a block of rows at a time, item by item */
+    const uint8_t *c0 = k > 0 ? wave->answers[sc->items[0]] : NULL;
+    const uint8_t *c1 = k > 1 ? wave->answers[sc->items[1]] : NULL;
+    const uint8_t *c2 = k > 2 ? wave->answers[sc->items[2]] : NULL;
+    const uint8_t *c3 = k > 3 ? wave->answers[sc->items[3]] : NULL;
+    const uint32_t *m0 = tw->mul[0], *m1 = tw->mul[1], *m2 = tw->mul[2], *m3 = tw->mul[3];
+    uint8_t *seen = tw->seen;
+    switch (k) {
+    case 1:
+        for (size_t r = 0; r < n; r++)
+            seen[code[r] = m0[c0[r]]] = 1;
+        break;
+    case 2:
+        for (size_t r = 0; r < n; r++)
+            seen[code[r] = m0[c0[r]] + m1[c1[r]]] = 1;
+        break;
+    case 3:
+        for (size_t r = 0; r < n; r++)
+            seen[code[r] = m0[c0[r]] + m1[c1[r]] + m2[c2[r]]] = 1;
+        break;
+    case 4:
+        for (size_t r = 0; r < n; r++)
+            seen[code[r] = m0[c0[r]] + m1[c1[r]] + m2[c2[r]] + m3[c3[r]]] = 1;
+        break;
+    default: /* 0 items: every code 0 (from calloc) */
+        for (size_t r0 = 0; r0 < n; r0 += BLOCK) {
+            size_t r1 = n - r0 > BLOCK ? r0 + BLOCK : n;
+            for (size_t j = 0; j < k; j++) {
+                const uint32_t *mul = tw->mul[j];
+                const uint8_t *col = wave->answers[sc->items[j]];
+                if (j == 0)
+                    for (size_t r = r0; r < r1; r++)
+                        code[r] = mul[col[r]];
+                else
+                    for (size_t r = r0; r < r1; r++)
+                        code[r] += mul[col[r]];
+            }
+            for (size_t r = r0; r < r1; r++)
+                seen[code[r]] = 1;
         }
-        for (size_t r = r0; r < r1; r++)
-            tw->seen[code[r]] = 1;
+        break;
     }
     /* each seen tuple's score, exactly as the plain path computes it */
     size_t m = 0;
