@@ -40,7 +40,8 @@ typedef struct {
 typedef struct {
     const unsigned char *data;
     size_t len, pos;
-    unsigned char *head; /* .por: data[0..head_len) with the repaired table */
+    size_t label_name_max; /* the longest value-label name the file's format holds */
+    unsigned char *head;   /* .por: data[0..head_len) with the repaired table */
     size_t head_len;
     int por;
     const char *file;
@@ -99,7 +100,8 @@ io_read(void *buf, size_t nbyte, void *io_ctx)
         h = n;
     if (h)
         memcpy(buf, r->head + r->pos, h);
-    memcpy((char *)buf + h, r->data + r->pos + h, n - h);
+    if (n > h)
+        memcpy((char *)buf + h, r->data + r->pos + h, n - h);
     r->pos += n;
     return (ssize_t)n;
 }
@@ -260,6 +262,28 @@ on_metadata(readstat_metadata_t *m, void *ctx)
     return READSTAT_HANDLER_OK;
 }
 
+/* The width of a .dta file's value-label-name entries, by its format as
+ * ReadStat 1.1.8 reads them (dta.c: 9 bytes before format 110, 33 before
+ * 118, 129 from 118): ReadStat hands each variable's entry over as it
+ * stands, and a file may fill one without a terminating NUL (fuzzing found
+ * the read past the last one). */
+static size_t
+dta_label_name_len(const unsigned char *data, size_t len)
+{
+    long format = 0;
+    static const char xml[] = "<stata_dta>", rel[] = "<release>";
+    if (len >= sizeof xml - 1 && memcmp(data, xml, sizeof xml - 1) == 0) {
+        size_t scan = len < 96 ? len : 96;
+        const unsigned char *at = memmem(data, scan, rel, sizeof rel - 1);
+        for (at = at ? at + sizeof rel - 1 : NULL;
+             at && at < data + scan && *at >= '0' && *at <= '9'; at++)
+            format = format * 10 + (*at - '0');
+    } else if (len > 0) {
+        format = data[0];
+    }
+    return format < 110 ? 9 : format < 118 ? 33 : 129;
+}
+
 static int
 on_variable(int index, readstat_variable_t *var, const char *val_labels, void *ctx)
 {
@@ -268,8 +292,9 @@ on_variable(int index, readstat_variable_t *var, const char *val_labels, void *c
         return READSTAT_HANDLER_ABORT;
     const char *name = readstat_variable_get_name(var);
     r->names[index] = cq_arena_strdup(&r->arena, name ? name : "");
-    if (val_labels)
-        r->label_set[index] = cq_arena_strdup(&r->arena, val_labels);
+    if (val_labels) /* .dta: a fixed-width entry, not always NUL-terminated */
+        r->label_set[index] =
+            cq_arena_strndup(&r->arena, val_labels, strnlen(val_labels, r->label_name_max));
     if (!r->names[index] || (val_labels && !r->label_set[index])) {
         r->status = cq_fail(r->d, CQ_ERR_NOMEM, "%s: out of memory", r->file);
         return READSTAT_HANDLER_ABORT;
@@ -386,6 +411,7 @@ cq_stat_read(const unsigned char *data, size_t len, const char *name, cq_format 
     r.file = name;
     r.d = d;
     r.por = fmt == CQ_FMT_POR;
+    r.label_name_max = fmt == CQ_FMT_DTA ? dta_label_name_len(data, len) : SIZE_MAX;
     cq_status st = r.por ? por_repair_table(&r) : CQ_OK;
     if (st != CQ_OK)
         return st;

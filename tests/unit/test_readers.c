@@ -386,6 +386,40 @@ CQ_TEST(stat_reader_sav)
     free(buf);
 }
 
+/* A format-105 .dta (found by fuzz_ingest) whose last value-label-name entry
+ * fills its 9 bytes with no NUL: ReadStat 1.1.8 hands the entry over as a
+ * string, and copying it with strlen read past ReadStat's buffer (ASan:
+ * heap-buffer-overflow in on_variable).  Any status is fine; no read beyond
+ * the entry, and the file's bytes are read with no NULL pointer arithmetic
+ * (UBSan, io_read).  Cut at every length too. */
+CQ_TEST(stat_reader_dta_unterminated_label_name)
+{
+    size_t len;
+    unsigned char *buf = slurp("tests/data/bad/dta_label_name_unterminated.dta", &len);
+    CHECK(buf != NULL);
+    if (!buf)
+        return;
+    for (size_t cut = len; cut > 0; cut--) {
+        sink k = {0};
+        cq_read_info info = {0};
+        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k, NULL};
+        cq_status stop = CQ_OK;
+        cq_diag d = {{0}};
+        (void)cq_stat_read(buf, cut, "u.dta", CQ_FMT_DTA, &info, &cb, &stop, &d);
+    }
+    free(buf);
+    /* no bytes at all (libFuzzer's empty input comes as NULL, 0) */
+    for (int f = 0; f < 3; f++) {
+        sink k = {0};
+        cq_read_info info = {0};
+        cq_reader_cb cb = {sk_field, sk_record, sk_label, &k, NULL};
+        cq_status stop = CQ_OK;
+        cq_diag d = {{0}};
+        cq_format fmt = f == 0 ? CQ_FMT_DTA : f == 1 ? CQ_FMT_SAV : CQ_FMT_POR;
+        CHECK(cq_stat_read(NULL, 0, "e", fmt, &info, &cb, &stop, &d) != CQ_OK);
+    }
+}
+
 /* SPSS user-missing values are missing: in the sample export the codes 6
  * ("I have no supervisor", "Don't know", ...) are user-missing, and the first
  * 300 rows of samples/malmo/wave2017.csv hold 76 of them (grep). */
