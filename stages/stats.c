@@ -33,11 +33,8 @@
 #define ZERO_VAR_REL 1e-10
 
 static double mean_of(const double *x, size_t n);
-static void means_of_two(const double *x, const double *y, size_t n, double *mx, double *my);
 static void means_paired(const double *a, const double *b, size_t n, double *ma, double *mb,
                          double *md);
-static void co_sums(const double *xj, double mj, const double *xl, size_t n, const double *ml,
-                    size_t w, long double *s);
 static double mean_of_diff(const double *a, const double *b, size_t n);
 static void finish_t(cq_ttest *out);
 
@@ -370,20 +367,211 @@ cq_paired(const double *a, const double *b, size_t n, cq_ttest *out)
  * tests/unit/test_stats.c) and keep the cost linear in items. */
 #define CRONBACH_MATRIX_ITEMS 8
 
+/* The items' values come either as doubles (x[j * n + i], cq_cronbach) or
+ * as answer codes with a table of points per item (cq_cronbach_coded), read
+ * in the loops themselves, so no n x k array of doubles is made for them.
+ * Each kernel below is compiled twice, for a constant `coded`; every sum
+ * adds the same terms in the same order either way: the same bits. */
+#define INLINE static inline __attribute__((always_inline))
+
+typedef struct {
+    const double *x;      /* [k][n] values, or NULL: */
+    const uint8_t *code;  /* [k][stride] answer codes */
+    const double *points; /* [k][256] the points of each code */
+    size_t n, stride;
+} columns;
+
+/* one column: x, or code with its points */
+typedef struct {
+    const double *x;
+    const uint8_t *code;
+    const double *points;
+} column;
+
+INLINE column
+column_of(const columns *c, size_t j)
+{
+    column col = {NULL, NULL, NULL};
+    if (c->x)
+        col.x = c->x + j * c->n;
+    else {
+        col.code = c->code + j * c->stride;
+        col.points = c->points + 256 * j;
+    }
+    return col;
+}
+
+/* row i of a column, for a constant coded */
+#define AT(col, i) (coded ? (col).points[(col).code[i]] : (col).x[i])
+
+/* The k columns' means, each as mean_of computes it (a long double sum,
+ * then a correction summed from the sum's mean, unless that mean is not
+ * finite), four columns side by side: a long double addition waits for the
+ * one before it in the same sum, so four sums in one loop take about the
+ * time of one, and each still adds the same terms in the same order. */
+INLINE void
+means_of(const columns *c, int coded, size_t k, double *mean)
+{
+    size_t n = c->n;
+    for (size_t g = 0; g < k; g += 4) {
+        size_t w = k - g < 4 ? k - g : 4;
+        column x0 = column_of(c, g), x1 = column_of(c, g + (w > 1)),
+               x2 = column_of(c, g + (w > 2 ? 2 : 0)), x3 = column_of(c, g + (w > 3 ? 3 : 0));
+        long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        switch (w) {
+        case 1:
+            for (size_t i = 0; i < n; i++)
+                s0 += AT(x0, i);
+            break;
+        case 2:
+            for (size_t i = 0; i < n; i++) {
+                s0 += AT(x0, i);
+                s1 += AT(x1, i);
+            }
+            break;
+        case 3:
+            for (size_t i = 0; i < n; i++) {
+                s0 += AT(x0, i);
+                s1 += AT(x1, i);
+                s2 += AT(x2, i);
+            }
+            break;
+        default:
+            for (size_t i = 0; i < n; i++) {
+                s0 += AT(x0, i);
+                s1 += AT(x1, i);
+                s2 += AT(x2, i);
+                s3 += AT(x3, i);
+            }
+            break;
+        }
+        long double a0 = s0 / (long double)n, a1 = s1 / (long double)n, a2 = s2 / (long double)n,
+                    a3 = s3 / (long double)n;
+        /* the corrections (wasted for a mean that is not finite) */
+        long double c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        switch (w) {
+        case 1:
+            for (size_t i = 0; i < n; i++)
+                c0 += AT(x0, i) - a0;
+            break;
+        case 2:
+            for (size_t i = 0; i < n; i++) {
+                c0 += AT(x0, i) - a0;
+                c1 += AT(x1, i) - a1;
+            }
+            break;
+        case 3:
+            for (size_t i = 0; i < n; i++) {
+                c0 += AT(x0, i) - a0;
+                c1 += AT(x1, i) - a1;
+                c2 += AT(x2, i) - a2;
+            }
+            break;
+        default:
+            for (size_t i = 0; i < n; i++) {
+                c0 += AT(x0, i) - a0;
+                c1 += AT(x1, i) - a1;
+                c2 += AT(x2, i) - a2;
+                c3 += AT(x3, i) - a3;
+            }
+            break;
+        }
+        long double a[4] = {a0, a1, a2, a3}, cm[4] = {c0, c1, c2, c3};
+        for (size_t q = 0; q < w; q++)
+            mean[g + q] =
+                isfinite((double)a[q]) ? (double)(a[q] + cm[q] / (long double)n) : (double)a[q];
+    }
+}
+
+/* s[q] = sum over i of (xj[i] - mj) (x(l + q)[i] - m[l + q]), q < w <= 4 */
+INLINE void
+co_sums(const columns *c, int coded, size_t j, size_t l, size_t w, const double *m, long double *s)
+{
+    size_t n = c->n;
+    column xj = column_of(c, j), x0 = column_of(c, l), x1 = column_of(c, l + (w > 1)),
+           x2 = column_of(c, l + (w > 2 ? 2 : 0)), x3 = column_of(c, l + (w > 3 ? 3 : 0));
+    double mj = m[j];
+    const double *ml = m + l;
+    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    switch (w) {
+    case 1:
+        for (size_t i = 0; i < n; i++)
+            s0 += ((long double)AT(xj, i) - mj) * ((long double)AT(x0, i) - ml[0]);
+        break;
+    case 2:
+        for (size_t i = 0; i < n; i++) {
+            long double d = (long double)AT(xj, i) - mj;
+            s0 += d * ((long double)AT(x0, i) - ml[0]);
+            s1 += d * ((long double)AT(x1, i) - ml[1]);
+        }
+        break;
+    case 3:
+        for (size_t i = 0; i < n; i++) {
+            long double d = (long double)AT(xj, i) - mj;
+            s0 += d * ((long double)AT(x0, i) - ml[0]);
+            s1 += d * ((long double)AT(x1, i) - ml[1]);
+            s2 += d * ((long double)AT(x2, i) - ml[2]);
+        }
+        break;
+    default:
+        for (size_t i = 0; i < n; i++) {
+            long double d = (long double)AT(xj, i) - mj;
+            s0 += d * ((long double)AT(x0, i) - ml[0]);
+            s1 += d * ((long double)AT(x1, i) - ml[1]);
+            s2 += d * ((long double)AT(x2, i) - ml[2]);
+            s3 += d * ((long double)AT(x3, i) - ml[3]);
+        }
+        break;
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
+}
+
+/* s[0..2] = the sums of co_sums for the pairs (j, j), (j, j + 1) and
+ * (j + 1, j + 1): the last two columns' pairs in one loop where co_sums took
+ * two (each term the same product of the same centred values) */
+INLINE void
+co_sums_last_two(const columns *c, int coded, size_t j, const double *m, long double *s)
+{
+    size_t n = c->n;
+    column x0 = column_of(c, j), x1 = column_of(c, j + 1);
+    double m0 = m[j], m1 = m[j + 1];
+    long double s0 = 0, s1 = 0, s2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        long double d0 = (long double)AT(x0, i) - m0, d1 = (long double)AT(x1, i) - m1;
+        s0 += d0 * d0;
+        s1 += d0 * d1;
+        s2 += d1 * d1;
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+}
+
 /* The moments from the covariance matrix: two passes over centred values,
  * the sums of up to four pairs in one loop, each summed in the same order as
  * alone. */
-static void
-moments_matrix(const double *x, size_t n, size_t k, const double *m, double *var, double *row,
+INLINE void
+moments_matrix(const columns *c, int coded, size_t k, const double *m, double *var, double *row,
                double *trace, double *total)
 {
     double cov[CRONBACH_MATRIX_ITEMS * CRONBACH_MATRIX_ITEMS];
+    size_t n = c->n;
     for (size_t j = 0; j < k; j++) {
-        const double *xj = x + j * n;
+        if (j + 2 == k) {
+            long double s[3];
+            co_sums_last_two(c, coded, j, m, s);
+            cov[j * k + j] = (double)(s[0] / (long double)(n - 1));
+            cov[j * k + j + 1] = cov[(j + 1) * k + j] = (double)(s[1] / (long double)(n - 1));
+            cov[(j + 1) * k + j + 1] = (double)(s[2] / (long double)(n - 1));
+            break;
+        }
         for (size_t l = j; l < k; l += 4) {
             size_t w = k - l < 4 ? k - l : 4;
-            long double s[4] = {0, 0, 0, 0};
-            co_sums(xj, m[j], x + l * n, n, &m[l], w, s);
+            long double s[4];
+            co_sums(c, coded, j, l, w, m, s);
             for (size_t q = 0; q < w; q++)
                 cov[j * k + l + q] = cov[(l + q) * k + j] = (double)(s[q] / (long double)(n - 1));
         }
@@ -404,23 +592,24 @@ moments_matrix(const double *x, size_t n, size_t k, const double *m, double *var
 
 /* The moments from the item-total covariances: t[i] = T_i - mean(T), summed
  * item by item from centred values in long double, then one pass per item. */
-static void
-moments_item_total(const double *x, size_t n, size_t k, const double *m, long double *t,
+INLINE void
+moments_item_total(const columns *c, int coded, size_t k, const double *m, long double *t,
                    double *var, double *row, double *trace, double *total)
 {
+    size_t n = c->n;
     for (size_t i = 0; i < n; i++)
         t[i] = 0;
     for (size_t j = 0; j < k; j++) {
-        const double *xj = x + j * n;
+        column xj = column_of(c, j);
         for (size_t i = 0; i < n; i++)
-            t[i] += (long double)xj[i] - m[j];
+            t[i] += (long double)AT(xj, i) - m[j];
     }
     *trace = *total = 0;
     for (size_t j = 0; j < k; j++) {
-        const double *xj = x + j * n;
+        column xj = column_of(c, j);
         long double vv = 0, vt = 0;
         for (size_t i = 0; i < n; i++) {
-            long double dv = (long double)xj[i] - m[j];
+            long double dv = (long double)AT(xj, i) - m[j];
             vv += dv * dv;
             vt += dv * t[i];
         }
@@ -431,10 +620,13 @@ moments_item_total(const double *x, size_t n, size_t k, const double *m, long do
     }
 }
 
-cq_status
-cq_cronbach(const double *x, size_t n, size_t k, double *alpha, double *item_rest_r,
-            double *alpha_if_deleted)
+#undef AT
+
+INLINE cq_status
+cronbach(const columns *c, int coded, size_t k, double *alpha, double *item_rest_r,
+         double *alpha_if_deleted)
 {
+    size_t n = c->n;
     *alpha = NAN;
     for (size_t j = 0; item_rest_r && j < k; j++)
         item_rest_r[j] = NAN;
@@ -451,16 +643,12 @@ cq_cronbach(const double *x, size_t n, size_t k, double *alpha, double *item_res
         free(t);
         return CQ_ERR_NOMEM;
     }
-    for (size_t j = 0; j < k; j += 2)
-        if (j + 1 < k)
-            means_of_two(x + j * n, x + (j + 1) * n, n, &m[j], &m[j + 1]);
-        else
-            m[j] = mean_of(x + j * n, n);
+    means_of(c, coded, k, m);
     double trace, total;
     if (k <= CRONBACH_MATRIX_ITEMS)
-        moments_matrix(x, n, k, m, var, row, &trace, &total);
+        moments_matrix(c, coded, k, m, var, row, &trace, &total);
     else
-        moments_item_total(x, n, k, m, t, var, row, &trace, &total);
+        moments_item_total(c, coded, k, m, t, var, row, &trace, &total);
     double kk = (double)k;
     if (total > ZERO_VAR_REL * trace)
         *alpha = kk / (kk - 1) * (1 - trace / total);
@@ -479,6 +667,22 @@ cq_cronbach(const double *x, size_t n, size_t k, double *alpha, double *item_res
     free(m);
     free(t);
     return CQ_OK;
+}
+
+cq_status
+cq_cronbach(const double *x, size_t n, size_t k, double *alpha, double *item_rest_r,
+            double *alpha_if_deleted)
+{
+    columns c = {x, NULL, NULL, n, n};
+    return cronbach(&c, 0, k, alpha, item_rest_r, alpha_if_deleted);
+}
+
+cq_status
+cq_cronbach_coded(const uint8_t *code, size_t stride, const double *points, size_t n, size_t k,
+                  double *alpha, double *item_rest_r, double *alpha_if_deleted)
+{
+    columns c = {NULL, code, points, n, stride};
+    return cronbach(&c, 1, k, alpha, item_rest_r, alpha_if_deleted);
 }
 
 typedef struct {
@@ -590,36 +794,8 @@ mean_of(const double *x, size_t n)
     return (double)(m + c / (long double)n);
 }
 
-/* Independent sums in one loop: a long double addition waits for the one
- * before it in the same sum, so two or three sums side by side take about
- * the time of one.  Each sum still adds the same terms in the same order as
- * mean_of, mean_of_diff and the covariance loop alone: the same bits. */
-
-/* mean_of(x) and mean_of(y) */
-static void
-means_of_two(const double *x, const double *y, size_t n, double *mx, double *my)
-{
-    long double sx = 0, sy = 0;
-    for (size_t i = 0; i < n; i++) {
-        sx += x[i];
-        sy += y[i];
-    }
-    long double ax = sx / (long double)n, ay = sy / (long double)n;
-    if (!isfinite((double)ax) || !isfinite((double)ay)) {
-        *mx = mean_of(x, n);
-        *my = mean_of(y, n);
-        return;
-    }
-    long double cx = 0, cy = 0;
-    for (size_t i = 0; i < n; i++) {
-        cx += x[i] - ax;
-        cy += y[i] - ay;
-    }
-    *mx = (double)(ax + cx / (long double)n);
-    *my = (double)(ay + cy / (long double)n);
-}
-
-/* mean_of(a), mean_of(b) and mean_of_diff(a, b) */
+/* mean_of(a), mean_of(b) and mean_of_diff(a, b), summed side by side as
+ * means_of does */
 static void
 means_paired(const double *a, const double *b, size_t n, double *ma, double *mb, double *md)
 {
@@ -645,49 +821,6 @@ means_paired(const double *a, const double *b, size_t n, double *ma, double *mb,
     *ma = (double)(aa + ca / (long double)n);
     *mb = (double)(ab + cb / (long double)n);
     *md = (double)(ad + cd / (long double)n);
-}
-
-/* s[q] = sum over i of (xj[i] - mj) (xl[q n + i] - ml[q]), q < w <= 4 */
-static void
-co_sums(const double *xj, double mj, const double *xl, size_t n, const double *ml, size_t w,
-        long double *s)
-{
-    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    const double *x0 = xl, *x1 = xl + n, *x2 = xl + 2 * n, *x3 = xl + 3 * n;
-    switch (w) {
-    case 1:
-        for (size_t i = 0; i < n; i++)
-            s0 += ((long double)xj[i] - mj) * ((long double)x0[i] - ml[0]);
-        break;
-    case 2:
-        for (size_t i = 0; i < n; i++) {
-            long double d = (long double)xj[i] - mj;
-            s0 += d * ((long double)x0[i] - ml[0]);
-            s1 += d * ((long double)x1[i] - ml[1]);
-        }
-        break;
-    case 3:
-        for (size_t i = 0; i < n; i++) {
-            long double d = (long double)xj[i] - mj;
-            s0 += d * ((long double)x0[i] - ml[0]);
-            s1 += d * ((long double)x1[i] - ml[1]);
-            s2 += d * ((long double)x2[i] - ml[2]);
-        }
-        break;
-    default:
-        for (size_t i = 0; i < n; i++) {
-            long double d = (long double)xj[i] - mj;
-            s0 += d * ((long double)x0[i] - ml[0]);
-            s1 += d * ((long double)x1[i] - ml[1]);
-            s2 += d * ((long double)x2[i] - ml[2]);
-            s3 += d * ((long double)x3[i] - ml[3]);
-        }
-        break;
-    }
-    s[0] = s0;
-    s[1] = s1;
-    s[2] = s2;
-    s[3] = s3;
 }
 
 /* mean of b[i] - a[i], each difference rounded to double first as R's b - a is */

@@ -13,6 +13,7 @@
 #define COPSOQ_STATS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "copsoq/status.h"
 
@@ -104,6 +105,13 @@ void cq_paired(const double *a, const double *b, size_t n, cq_ttest *out);
  * Allocates k*k doubles: returns CQ_ERR_NOMEM when that fails, else CQ_OK. */
 cq_status cq_cronbach(const double *x, size_t n, size_t k, double *alpha, double *item_rest_r,
                       double *alpha_if_deleted);
+
+/* cq_cronbach of the values points[j * 256 + code[j * stride + i]] (item j's
+ * points for respondent i's answer code), without making that n x k array of
+ * doubles: the same results, bit for bit (tests/unit/test_stats.c).  Every
+ * code must have its points in the table. */
+cq_status cq_cronbach_coded(const uint8_t *code, size_t stride, const double *points, size_t n,
+                            size_t k, double *alpha, double *item_rest_r, double *alpha_if_deleted);
 
 /* Benjamini-Hochberg adjusted p-values of p[0..n-1] into out (R's
  * p.adjust(p, "BH")).  NaN entries are not part of the family (R drops NA)
