@@ -19,6 +19,13 @@
  * distinct scores sorted, and the codes mapped to their ranks.  No double a
  * respondent, no hashing; the same cq_scores as the plain row-by-row path,
  * which longer scales take (tests/unit/test_score.c compares the two).
+ *
+ * Both paths build provisional codes (tuple indices, or order of first
+ * appearance) in one scratch array of the wave, then store the final codes:
+ * one byte a respondent when the scale has at most CQ_CODE8_VALUES values
+ * (every COPSOQ scale; all such scales of a wave share one block), else four.
+ * At a million respondents that is 26 MB of codes a wave instead of 104 MB,
+ * fresh pages that cost more than the arithmetic.
  */
 #include "copsoq/score.h"
 
@@ -26,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copsoq/bigmem.h"
 #include "copsoq/stages.h"
 
 /* Scales with at most this many answer tuples are scored by tuple. */
@@ -58,11 +66,21 @@ static size_t slot_of(uint64_t bits, size_t cap);
 static inline uint32_t find(const value_set *vs, uint64_t bits);
 static int grow(value_set *vs);
 static uint32_t intern(value_set *vs, double v, double **values, size_t *cap_values);
-static cq_status code_scale(cq_arena *a, const double *x, size_t n, cq_scores *out, value_set *vs);
+/* Where a scale's codes go: the wave's arena, the one-byte block's row for
+ * this scale, and the provisional codes' scratch array. */
+typedef struct {
+    cq_arena *a;
+    uint8_t *code8;
+    uint32_t *tmp;
+} code_dest;
+
+static cq_status code_scale(const code_dest *cd, const double *x, size_t n, cq_scores *out,
+                            value_set *vs);
+static cq_status store_codes(const code_dest *cd, const uint32_t *rank, size_t n, cq_scores *out);
 static int tuple_setup(const cq_instrument *ins, const cq_scale *sc, tuple_ws *tw,
                        size_t *n_tuples);
-static cq_status score_tuples(const cq_scale *sc, const cq_wave *wave, size_t n_tuples, cq_arena *a,
-                              cq_scores *out, tuple_ws *tw);
+static cq_status score_tuples(const cq_scale *sc, const cq_wave *wave, size_t n_tuples,
+                              const code_dest *cd, cq_scores *out, tuple_ws *tw);
 static int cmp_tuple_value(const void *pa, const void *pb);
 
 cq_status
@@ -87,15 +105,19 @@ cq_score_wave(const cq_instrument *ins, cq_wave *wave, cq_score_path path)
     unsigned *answered = NULL;
     value_set vs = {0};
     tuple_ws *tw = path == CQ_SCORE_AUTO ? malloc(sizeof *tw) : NULL;
-    if (!wave->scores || (path == CQ_SCORE_AUTO && !tw)) {
+    size_t rows = n ? n : 1;
+    uint32_t *tmp = cq_big_calloc(rows, sizeof *tmp);
+    uint8_t *block8 = cq_arena_calloc(&wave->arena, ins->n_scales ? ins->n_scales : 1, rows);
+    if (!wave->scores || (path == CQ_SCORE_AUTO && !tw) || !tmp || !block8) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
     for (size_t s = 0; s < ins->n_scales; s++) {
         const cq_scale *sc = &ins->scales[s];
+        code_dest cd = {&wave->arena, block8 + s * rows, tmp};
         size_t n_tuples;
         if (tw && tuple_setup(ins, sc, tw, &n_tuples)) {
-            status = score_tuples(sc, wave, n_tuples, &wave->arena, &wave->scores[s], tw);
+            status = score_tuples(sc, wave, n_tuples, &cd, &wave->scores[s], tw);
             if (status != CQ_OK)
                 goto cleanup;
             continue;
@@ -129,7 +151,7 @@ cq_score_wave(const cq_instrument *ins, cq_wave *wave, cq_score_path path)
         for (size_t r = 0; r < n; r++)
             x[r] = (answered[r] > 0 && 2 * (size_t)answered[r] >= sc->n_items) ? x[r] / answered[r]
                                                                                : NAN;
-        status = code_scale(&wave->arena, x, n, &wave->scores[s], &vs);
+        status = code_scale(&cd, x, n, &wave->scores[s], &vs);
         if (status != CQ_OK)
             goto cleanup;
     }
@@ -137,6 +159,7 @@ cleanup:
     free(x);
     free(answered);
     free(tw);
+    cq_big_free(tmp, (n ? n : 1) * sizeof *tmp);
     free(vs.bits);
     free(vs.id);
     return status;
@@ -188,14 +211,11 @@ tuple_setup(const cq_instrument *ins, const cq_scale *sc, tuple_ws *tw, size_t *
 
 /* Scale sc of wave by tuple (tuple_setup done) -> out. */
 static cq_status
-score_tuples(const cq_scale *sc, const cq_wave *wave, size_t n_tuples, cq_arena *a, cq_scores *out,
-             tuple_ws *tw)
+score_tuples(const cq_scale *sc, const cq_wave *wave, size_t n_tuples, const code_dest *cd,
+             cq_scores *out, tuple_ws *tw)
 {
     size_t n = wave->n, k = sc->n_items;
-    uint32_t *code = cq_arena_calloc(a, n ? n : 1, sizeof *code);
-    if (!code)
-        return CQ_ERR_NOMEM;
-    out->code = code;
+    uint32_t *code = cd->tmp; /* the tuple indices */
     memset(tw->seen, 0, n_tuples);
     /* each respondent's tuple index: row by row for up to four items (every
      * COPSOQ scale), else a block of rows at a time, item by item */
@@ -222,8 +242,10 @@ score_tuples(const cq_scale *sc, const cq_wave *wave, size_t n_tuples, cq_arena 
         for (size_t r = 0; r < n; r++)
             seen[code[r] = m0[c0[r]] + m1[c1[r]] + m2[c2[r]] + m3[c3[r]]] = 1;
         break;
-    default: /* 0 items: every code 0 (from calloc) */
-        for (size_t r0 = 0; r0 < n; r0 += BLOCK) {
+    default: /* 0 items: every code 0 */
+        if (k == 0)
+            memset(code, 0, n * sizeof *code);
+        for (size_t r0 = 0; r0 < n && k > 0; r0 += BLOCK) {
             size_t r1 = n - r0 > BLOCK ? r0 + BLOCK : n;
             for (size_t j = 0; j < k; j++) {
                 const uint32_t *mul = tw->mul[j];
@@ -263,7 +285,7 @@ score_tuples(const cq_scale *sc, const cq_wave *wave, size_t n_tuples, cq_arena 
     for (size_t p = 0; p < m; p++)
         nd += p == 0 || tw->tv[p].v != tw->tv[p - 1].v;
     out->n_values = nd + 1;
-    out->value = cq_arena_calloc(a, nd + 1, sizeof *out->value);
+    out->value = cq_arena_calloc(cd->a, nd + 1, sizeof *out->value);
     if (!out->value)
         return CQ_ERR_NOMEM;
     out->value[0] = NAN;
@@ -273,8 +295,31 @@ score_tuples(const cq_scale *sc, const cq_wave *wave, size_t n_tuples, cq_arena 
             out->value[++nd] = tw->tv[p].v;
         tw->rank[tw->tv[p].t] = (uint32_t)nd;
     }
+    return store_codes(cd, tw->rank, n, out);
+}
+
+/* The final codes rank[cd->tmp[r]] into out: one byte each when the scale
+ * has at most CQ_CODE8_VALUES values, into cd->code8; else four, from the
+ * arena. */
+static cq_status
+store_codes(const code_dest *cd, const uint32_t *rank, size_t n, cq_scores *out)
+{
+    const uint32_t *tmp = cd->tmp;
+    if (out->n_values <= CQ_CODE8_VALUES) {
+        uint8_t *code8 = cd->code8;
+        for (size_t r = 0; r < n; r++)
+            code8[r] = (uint8_t)rank[tmp[r]];
+        out->code8 = code8;
+        out->code = NULL;
+        return CQ_OK;
+    }
+    uint32_t *code = cq_arena_calloc(cd->a, n ? n : 1, sizeof *code);
+    if (!code)
+        return CQ_ERR_NOMEM;
     for (size_t r = 0; r < n; r++)
-        code[r] = tw->rank[code[r]];
+        code[r] = rank[tmp[r]];
+    out->code = code;
+    out->code8 = NULL;
     return CQ_OK;
 }
 
@@ -300,14 +345,13 @@ cmp_double(const void *pa, const void *pb)
 
 /* x[0..n) (NaN: no score) -> out: the distinct values sorted, a code each. */
 static cq_status
-code_scale(cq_arena *a, const double *x, size_t n, cq_scores *out, value_set *vs)
+code_scale(const code_dest *cd, const double *x, size_t n, cq_scores *out, value_set *vs)
 {
     cq_status status = CQ_OK;
     size_t cap_values = 64;
     double *values = malloc(cap_values * sizeof *values);
-    uint32_t *rank = NULL;
-    out->code = cq_arena_calloc(a, n ? n : 1, sizeof *out->code);
-    if (!values || !out->code) {
+    uint32_t *rank = NULL, *prov = cd->tmp;
+    if (!values) {
         status = CQ_ERR_NOMEM;
         goto cleanup;
     }
@@ -316,6 +360,7 @@ code_scale(cq_arena *a, const double *x, size_t n, cq_scores *out, value_set *vs
     vs->len = 0;
     /* provisional codes: order of first appearance, from 1 */
     for (size_t r = 0; r < n; r++) {
+        prov[r] = 0;
         if (isnan(x[r]))
             continue;
         uint64_t bits;
@@ -327,11 +372,11 @@ code_scale(cq_arena *a, const double *x, size_t n, cq_scores *out, value_set *vs
             status = CQ_ERR_NOMEM;
             goto cleanup;
         }
-        out->code[r] = id;
+        prov[r] = id;
     }
     size_t k = vs->len;
     out->n_values = k + 1;
-    out->value = cq_arena_calloc(a, k + 1, sizeof *out->value);
+    out->value = cq_arena_calloc(cd->a, k + 1, sizeof *out->value);
     rank = malloc((k + 1) * sizeof *rank);
     if (!out->value || !rank) {
         status = CQ_ERR_NOMEM;
@@ -344,8 +389,7 @@ code_scale(cq_arena *a, const double *x, size_t n, cq_scores *out, value_set *vs
     rank[0] = 0;
     for (size_t p = 1; p <= k; p++)
         rank[intern(vs, out->value[p], &values, &cap_values)] = (uint32_t)p;
-    for (size_t r = 0; r < n; r++)
-        out->code[r] = rank[out->code[r]];
+    status = store_codes(cd, rank, n, out);
 cleanup:
     free(values);
     free(rank);

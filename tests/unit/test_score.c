@@ -94,7 +94,7 @@ random_answers(const cq_instrument *ins, size_t n, uint8_t **answers)
 CQ_TEST(score_tuples_same_bits_as_plain)
 {
     static const size_t sizes[] = {0, 1, 2, 17, 2048, 2049, 5000};
-    size_t cases = 0, scales = 0, values = 0;
+    size_t cases = 0, scales = 0, values = 0, wide = 0;
     for (int round = 0; round < 60; round++) {
         cq_instrument *ins = random_instrument();
         CHECK(ins != NULL);
@@ -118,7 +118,16 @@ CQ_TEST(score_tuples_same_bits_as_plain)
             if (x->n_values != y->n_values)
                 continue;
             CHECK(memcmp(x->value, y->value, x->n_values * sizeof *x->value) == 0);
-            CHECK(n == 0 || memcmp(x->code, y->code, n * sizeof *x->code) == 0);
+            /* one byte a code exactly when the scale has at most CQ_CODE8_VALUES
+             * values (study.h), on both paths */
+            int narrow = x->n_values <= CQ_CODE8_VALUES;
+            CHECK((x->code8 != NULL) == narrow && (x->code == NULL) == narrow);
+            CHECK((y->code8 != NULL) == narrow && (y->code == NULL) == narrow);
+            wide += !narrow;
+            size_t differ = 0;
+            for (size_t r = 0; r < n; r++)
+                differ += cq_score_code(x, r) != cq_score_code(y, r);
+            CHECK_INT(differ, 0);
             scales++;
             values += x->n_values;
         }
@@ -130,7 +139,8 @@ CQ_TEST(score_tuples_same_bits_as_plain)
         cq_arena_free(&b.arena);
         cq_instrument_free(ins);
     }
-    /* the rounds did compare something */
+    /* the rounds did compare something, with both code widths */
     CHECK_INT(cases, 60);
     CHECK(scales > 100 && values > 1000);
+    CHECK(wide > 0); /* and some with four-byte codes (6 in these rounds) */
 }
