@@ -99,7 +99,6 @@ static void bucket(const cq_study *st, size_t wa, size_t wb, size_t b, const gro
 static void paired_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
                         const group_union *u, size_t s, size_t n_sc, workspace *ws,
                         cq_comparison *rows);
-static void paired_tail(double md, size_t n, long double ss, cq_ttest *out);
 static void withhold(cq_comparison *row);
 static void take_test(cq_comparison *row, const cq_ttest *t);
 
@@ -729,7 +728,7 @@ cq_paired_codes(const cq_paired_job *x, double *xa, double *xb, cq_ttest *out)
     long double s[3] = {0, 0, 0};
     sums_from(x, 0, s);
     if (means(x, s, xa, xb, out))
-        paired_tail(out->diff, x->m, squares_from(x, 0, out->diff, 0), out);
+        cq_paired_finish(out->diff, x->m, squares_from(x, 0, out->diff, 0), out);
 }
 
 void
@@ -759,9 +758,9 @@ cq_paired_codes2(const cq_paired_job *x, const cq_paired_job *y, double *xa, dou
         int more_x = means(x, s, xa, xb, ox), more_y = means(y, t, xa, xb, oy);
         if (!more_x || !more_y) {
             if (more_x)
-                paired_tail(ox->diff, x->m, squares_from(x, 0, ox->diff, 0), ox);
+                cq_paired_finish(ox->diff, x->m, squares_from(x, 0, ox->diff, 0), ox);
             if (more_y)
-                paired_tail(oy->diff, y->m, squares_from(y, 0, oy->diff, 0), oy);
+                cq_paired_finish(oy->diff, y->m, squares_from(y, 0, oy->diff, 0), oy);
             return;
         }
     }
@@ -773,34 +772,8 @@ cq_paired_codes2(const cq_paired_job *x, const cq_paired_job *y, double *xa, dou
         ssx += ex * ex;
         ssy += ey * ey;
     }
-    paired_tail(mdx, x->m, squares_from(x, n, mdx, ssx), ox);
-    paired_tail(mdy, y->m, squares_from(y, n, mdy, ssy), oy);
-}
-
-/* cq_paired after the sum of squares (stats.c, with its finish_t) */
-static void
-paired_tail(double md, size_t n, long double ss, cq_ttest *out)
-{
-    double sd = sqrt((double)(ss / (long double)(n - 1)));
-    out->sd_diff = sd;
-    double se = sd / sqrt((double)n);
-    if (!(se > 0) || se < 10 * DBL_EPSILON * fabs(md)) {
-        out->df = (double)(n - 1);
-        out->se = 0;
-        out->sd_diff = 0;
-        out->ci_low = out->ci_high = md;
-        return;
-    }
-    out->effect = md / sd;
-    out->se = se;
-    out->df = (double)(n - 1);
-    out->t = out->diff / out->se;
-    out->p = cq_t_p_two_sided(out->t, out->df);
-    double q = cq_t_quantile(0.975, out->df);
-    if (isfinite(q)) {
-        out->ci_low = out->diff - q * out->se;
-        out->ci_high = out->diff + q * out->se;
-    }
+    cq_paired_finish(mdx, x->m, squares_from(x, n, mdx, ssx), ox);
+    cq_paired_finish(mdy, y->m, squares_from(y, n, mdy, ssy), oy);
 }
 
 /* The numbers of a test into a row. */

@@ -338,6 +338,12 @@ cq_paired(const double *a, const double *b, size_t n, cq_ttest *out)
         long double dv = (long double)(b[i] - a[i]) - md;
         ss += dv * dv;
     }
+    cq_paired_finish(md, n, ss, out);
+}
+
+void
+cq_paired_finish(double md, size_t n, long double ss, cq_ttest *out)
+{
     double sd = sqrt((double)(ss / (long double)(n - 1)));
     out->sd_diff = sd;
     double se = sd / sqrt((double)n);

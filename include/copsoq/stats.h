@@ -91,6 +91,10 @@ void cq_welch_samples(const double *a, size_t n_a, const double *b, size_t n_b, 
  * the effect when every difference is the same (sd_diff below
  * 10 * DBL_EPSILON * |diff|, R's "data are essentially constant"). */
 void cq_paired(const double *a, const double *b, size_t n, cq_ttest *out);
+/* cq_paired's last step, from the mean difference md, n >= 2 pairs and the
+ * sum of squared deviations ss (for kernels that sum the same terms another
+ * way, compare.c's on score codes). */
+void cq_paired_finish(double md, size_t n, long double ss, cq_ttest *out);
 
 /* Cronbach's alpha of k items over n respondents who answered all of them:
  * x[j * n + i] is respondent i's points on item j (after reversal).
