@@ -76,3 +76,12 @@ fx_free(fixture *f)
     /* settings strings are static here: only the study is freed */
     cq_study_free(&f->st);
 }
+
+unsigned long long
+fx_rng(unsigned long long *state)
+{
+    unsigned long long z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}

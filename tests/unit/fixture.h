@@ -23,5 +23,8 @@ int fx_init(fixture *f, size_t n_waves, size_t n_groups, int min_group);
 /* Ingests text as wave w; returns the status, *d the message. */
 cq_status fx_ingest(fixture *f, size_t w, const char *text, size_t len, cq_diag *d);
 void fx_free(fixture *f);
+/* splitmix64: the next number of the sequence whose state is *state (each
+ * test keeps its own seed, so its cases do not depend on the others). */
+unsigned long long fx_rng(unsigned long long *state);
 
 #endif

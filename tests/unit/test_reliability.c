@@ -12,20 +12,12 @@
 #include "copsoq/instrument.h"
 #include "copsoq/stages.h"
 #include "copsoq/stats.h"
+#include "fixture.h"
 #include "harness.h"
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 static unsigned long long rel_rng_state = 5;
-
-static unsigned long long
-rel_rng(void)
-{
-    unsigned long long z = (rel_rng_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
 
 static const char *const REL_SETS =
     "response_set,code,points,label_en,label_sv\n"
@@ -46,12 +38,13 @@ CQ_TEST(reliability_stage_same_bits_as_plain_cronbach)
         size_t li = (size_t)snprintf(items, sizeof items, "item,scale,response_set,reverse\n");
         size_t ls = (size_t)snprintf(scales, sizeof scales,
                                      "scale,domain,label_en,label_sv,higher_is,green,red\n");
-        size_t n_scales = 1 + rel_rng() % 4, n_items = 0;
+        size_t n_scales = 1 + fx_rng(&rel_rng_state) % 4, n_items = 0;
         for (size_t s = 0; s < n_scales; s++) {
-            size_t k = 1 + rel_rng() % 10;
+            size_t k = 1 + fx_rng(&rel_rng_state) % 10;
             for (size_t j = 0; j < k; j++)
                 li += (size_t)snprintf(items + li, sizeof items - li, "I%zu,S%zu,%s,%d\n",
-                                       n_items++, s, sets[rel_rng() % 3], (int)(rel_rng() % 2));
+                                       n_items++, s, sets[fx_rng(&rel_rng_state) % 3],
+                                       (int)(fx_rng(&rel_rng_state) % 2));
             ls += (size_t)snprintf(scales + ls, sizeof scales - ls, "S%zu,D,S,S,good,,\n", s);
         }
         cq_instrument *ins = NULL;
@@ -75,12 +68,12 @@ CQ_TEST(reliability_stage_same_bits_as_plain_cronbach)
             wave->answers = calloc(ins->n_items, sizeof *wave->answers);
             for (size_t i = 0; i < ins->n_items; i++) {
                 const cq_response_set *set = &ins->sets[ins->items[i].set];
-                unsigned na = na_percent[rel_rng() % N_OF(na_percent)];
+                unsigned na = na_percent[fx_rng(&rel_rng_state) % N_OF(na_percent)];
                 wave->answers[i] = malloc(wave->n ? wave->n : 1);
                 for (size_t r = 0; r < wave->n; r++) {
-                    uint8_t o = (uint8_t)(rel_rng() % set->n_options);
+                    uint8_t o = (uint8_t)(fx_rng(&rel_rng_state) % set->n_options);
                     wave->answers[i][r] =
-                        set->options[o].missing || rel_rng() % 100 < na ? CQ_NA : o;
+                        set->options[o].missing || fx_rng(&rel_rng_state) % 100 < na ? CQ_NA : o;
                 }
             }
         }

@@ -10,18 +10,10 @@
 
 #include "copsoq/instrument.h"
 #include "copsoq/score.h"
+#include "fixture.h"
 #include "harness.h"
 
 static unsigned long long score_rng_state = 11;
-
-static unsigned long long
-score_rng(void)
-{
-    unsigned long long z = (score_rng_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
 
 /* Response sets: points as text, as an instrument file gives them ("" = an
  * option without points, which ingest turns into CQ_NA). */
@@ -47,17 +39,17 @@ random_instrument(void)
     size_t li = (size_t)snprintf(items, sizeof items, "item,scale,response_set,reverse\n");
     size_t ls = (size_t)snprintf(scales, sizeof scales,
                                  "scale,domain,label_en,label_sv,higher_is,green,red\n");
-    size_t n_scales = 1 + score_rng() % 6, item = 0;
+    size_t n_scales = 1 + fx_rng(&score_rng_state) % 6, item = 0;
     for (size_t s = 0; s < n_scales; s++) {
-        size_t k = 1 + score_rng() % 7;
+        size_t k = 1 + fx_rng(&score_rng_state) % 7;
         /* mostly one set a scale, as in COPSOQ; sometimes mixed */
-        int mixed = score_rng() % 3 == 0;
-        size_t set = score_rng() % 5;
+        int mixed = fx_rng(&score_rng_state) % 3 == 0;
+        size_t set = fx_rng(&score_rng_state) % 5;
         for (size_t j = 0; j < k; j++) {
             if (mixed)
-                set = score_rng() % 5;
+                set = fx_rng(&score_rng_state) % 5;
             li += (size_t)snprintf(items + li, sizeof items - li, "I%zu,S%zu,%s,%d\n", item++, s,
-                                   SCORE_SET_NAMES[set], (int)(score_rng() % 2));
+                                   SCORE_SET_NAMES[set], (int)(fx_rng(&score_rng_state) % 2));
         }
         ls +=
             (size_t)snprintf(scales + ls, sizeof scales - ls, "S%zu,D,S%zu,S%zu,bad,,\n", s, s, s);
@@ -80,10 +72,10 @@ random_answers(const cq_instrument *ins, size_t n, uint8_t **answers)
         if (!answers[i])
             return -1;
         const cq_response_set *set = &ins->sets[ins->items[i].set];
-        unsigned na = na_percent[score_rng() % 5];
+        unsigned na = na_percent[fx_rng(&score_rng_state) % 5];
         for (size_t r = 0; r < n; r++) {
-            uint8_t o = (uint8_t)(score_rng() % set->n_options);
-            if (set->options[o].missing || score_rng() % 100 < na)
+            uint8_t o = (uint8_t)(fx_rng(&score_rng_state) % set->n_options);
+            if (set->options[o].missing || fx_rng(&score_rng_state) % 100 < na)
                 o = CQ_NA;
             answers[i][r] = o;
         }

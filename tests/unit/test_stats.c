@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "copsoq/stats.h"
+#include "fixture.h"
 #include "harness.h"
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -551,20 +552,11 @@ CQ_TEST(describe_counts_same_bits_as_sorted)
  * of two, doubles like the summarised scores, counts 0 to 10^6. */
 static unsigned long long rng_state = 20261127;
 
-static unsigned long long
-rng(void)
-{
-    unsigned long long z = (rng_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 /* a random long double with 64 random significant bits, in [2^(e-1), 2^e) */
 static long double
 rand_ld(int e)
 {
-    return ldexpl((long double)(rng() | 1ULL << 63), e - 64);
+    return ldexpl((long double)(fx_rng(&rng_state) | 1ULL << 63), e - 64);
 }
 
 CQ_TEST(add_repeated_same_bits_as_the_loop)
@@ -573,57 +565,63 @@ CQ_TEST(add_repeated_same_bits_as_the_loop)
     size_t budget = 0; /* plain additions made, to keep valgrind runs short */
     for (int trial = 0; trial < 4000; trial++) {
         long double s, v;
-        int kind = (int)(rng() % 10), es = (int)(rng() % 80) - 20;
-        size_t c = (size_t)(rng() % 7); /* 0..6 copies, often */
-        if (rng() % 2)
-            c = (size_t)ldexp(1, (int)(rng() % 21)) + (size_t)(rng() % 1000); /* up to ~10^6 */
+        int kind = (int)(fx_rng(&rng_state) % 10), es = (int)(fx_rng(&rng_state) % 80) - 20;
+        size_t c = (size_t)(fx_rng(&rng_state) % 7); /* 0..6 copies, often */
+        if (fx_rng(&rng_state) % 2)
+            c = (size_t)ldexp(1, (int)(fx_rng(&rng_state) % 21)) +
+                (size_t)(fx_rng(&rng_state) % 1000); /* up to ~10^6 */
         s = rand_ld(es);
         switch (kind) {
         case 0: /* s = 0: a score summed from the start */
             s = 0;
-            v = scores[rng() % 6];
+            v = scores[fx_rng(&rng_state) % 6];
             break;
         case 1: /* a double step, anywhere from far below to far above s */
-            v = (double)rand_ld(es - 75 + (int)(rng() % 90));
+            v = (double)rand_ld(es - 75 + (int)(fx_rng(&rng_state) % 90));
             break;
         case 2: /* an exact tie: (k + 1/2) ulp(s), k small or large */
         case 3: {
             int e;
             frexpl(s, &e);
-            unsigned long long k = rng() >> (rng() % 64);
+            unsigned long long k = fx_rng(&rng_state) >> (fx_rng(&rng_state) % 64);
             v = ((long double)k + 0.5L) * ldexpl(1, e - 64);
             if (kind == 3) /* a power of two: ties below it have half the ulp */
                 s = ldexpl(1, es);
             break;
         }
         case 4: /* crossing zero: about c steps take s to -s */
-            v = -2 * s / (long double)(c ? c : 1) * (0.5L + (long double)(rng() % 1000) / 1000);
+            v = -2 * s / (long double)(c ? c : 1) *
+                (0.5L + (long double)(fx_rng(&rng_state) % 1000) / 1000);
             break;
         case 5: /* a tiny or a barely-not-tiny step: below / near half an ulp */
-            v = ldexpl((long double)(rng() % 5 + 1), es - 66 + (int)(rng() % 3));
+            v = ldexpl((long double)(fx_rng(&rng_state) % 5 + 1),
+                       es - 66 + (int)(fx_rng(&rng_state) % 3));
             break;
         case 6: /* a score times a large count, the summarise case, from s > 0 */
-            s = (long double)scores[rng() % 6] * (long double)(rng() % 100000);
-            v = scores[rng() % 6];
+            s = (long double)scores[fx_rng(&rng_state) % 6] *
+                (long double)(fx_rng(&rng_state) % 100000);
+            v = scores[fx_rng(&rng_state) % 6];
             break;
         case 7: /* a long double step, a few bits below s */
-            v = rand_ld(es - (int)(rng() % 70));
+            v = rand_ld(es - (int)(fx_rng(&rng_state) % 70));
             break;
         default: { /* near the binade's floor (kind 8) or top (kind 9): s = A ulp
                     * with A = 2^63 + j or 2^64 - 1 - j, steps of d + i/8 ulp
                     * toward that edge, d from 0 */
-            unsigned long long d = rng() % 2 ? rng() % 4 : rng() % 100000, j = rng() % (3 * d + 4);
-            if (rng() % 2)
+            unsigned long long d = fx_rng(&rng_state) % 2 ? fx_rng(&rng_state) % 4
+                                                          : fx_rng(&rng_state) % 100000,
+                               j = fx_rng(&rng_state) % (3 * d + 4);
+            if (fx_rng(&rng_state) % 2)
                 j += (c > 0 ? c - 1 : 0) * d; /* the last of the c steps reaches the edge */
-            long double ulp = ldexpl(1, es - 64), frac = (long double)(rng() % 8) / 8;
+            long double ulp = ldexpl(1, es - 64), frac = (long double)(fx_rng(&rng_state) % 8) / 8;
             s = (long double)(kind == 8 ? (1ULL << 63) + j : ~0ULL - j) * ulp;
             v = ((long double)d + frac) * ulp * (kind == 8 ? -1 : 1);
             break;
         }
         }
-        if (kind < 8 && rng() % 2)
+        if (kind < 8 && fx_rng(&rng_state) % 2)
             v = -v;
-        if (rng() % 2) {
+        if (fx_rng(&rng_state) % 2) {
             s = -s;
             v = -v;
         }
