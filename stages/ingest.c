@@ -982,17 +982,25 @@ static cq_status
 grow(ingest *g)
 {
     size_t ni = g->ins->n_items, ng = g->st->settings->n_groups, old = g->cap_rows;
-    size_t cap = old ? 2 * old : 1024;
+    size_t doubled = old ? 2 * old : 1024, cap = doubled;
     size_t hint = g->csv ? g->csv->records_hint : 0;
     if (hint + hint / 64 > cap)
         cap = hint + hint / 64;
-    uint8_t *ab = cq_big_calloc(cap, ni ? ni : 1);
-    uint32_t *gb = cq_big_calloc(cap, (ng ? ng : 1) * sizeof *gb);
-    char **ids = ab && gb ? cq_big_realloc(g->ids, old * sizeof *ids, cap * sizeof *ids) : NULL;
-    if (!ids) { /* g's blocks, ids among them, unchanged */
+    uint8_t *ab;
+    uint32_t *gb;
+    char **ids;
+    for (;;) {
+        ab = cq_big_calloc(cap, ni ? ni : 1);
+        gb = cq_big_calloc(cap, (ng ? ng : 1) * sizeof *gb);
+        ids = ab && gb ? cq_big_realloc(g->ids, old * sizeof *ids, cap * sizeof *ids) : NULL;
+        if (ids)
+            break;
+        /* g's blocks, ids among them, unchanged */
         cq_big_free(ab, cap * (ni ? ni : 1));
         cq_big_free(gb, cap * (ng ? ng : 1) * sizeof *gb);
-        return CQ_ERR_NOMEM;
+        if (cap == doubled)
+            return CQ_ERR_NOMEM;
+        cap = doubled; /* an estimate too large to map (an odd first block): double instead */
     }
     for (size_t i = 0; i < ni; i++) {
         if (old)
