@@ -470,13 +470,14 @@ CQ_TEST(ingest_more_rows_than_estimated)
  * estimate cannot be mapped (here: an address-space limit just above what the
  * test uses), the columns grow by doubling instead and the file reads in
  * full; before, the run stopped with "out of memory".  Not under
- * AddressSanitizer, whose shadow memory needs the address space. */
+ * AddressSanitizer or ThreadSanitizer, whose shadow memory needs the address
+ * space. */
 CQ_TEST(ingest_estimate_too_large_to_map)
 {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
     return;
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
     return;
 #endif
 #endif
