@@ -104,6 +104,23 @@ cq_wave_id_map(cq_wave *wave)
     return &wave->id_map;
 }
 
+int
+cq_study_has_id(const cq_study *st, const char *key)
+{
+    for (size_t w = 0; w < st->n_waves; w++) {
+        const cq_wave *wv = &st->waves[w];
+        if (wv->id_mapped) {
+            if (cq_strmap_get(&wv->id_map, key) != (size_t)-1)
+                return 1;
+            continue;
+        }
+        for (size_t r = 0; r < wv->n; r++)
+            if (strcmp(wv->ids[r], key) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 cq_status
 cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line, const char *column,
                      const char *issue, const char *detail)

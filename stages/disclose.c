@@ -1118,15 +1118,8 @@ id_like_tokens(cq_study *st, unsigned char *is_id)
     }
     /* each prefix looked up in each wave's id map (ingest's own): a look-up
      * a prefix, not one a respondent */
-    for (size_t w = 0; w < st->n_waves && s == CQ_OK && n_probe; w++) {
-        const cq_strmap *ids = cq_wave_id_map(&st->waves[w]);
-        if (!ids) {
-            s = CQ_ERR_NOMEM;
-            break;
-        }
-        for (size_t k = 0; k < n_probe; k++)
-            hit[k] |= cq_strmap_get(ids, key_of[k]) != (size_t)-1;
-    }
+    for (size_t k = 0; k < n_probe && s == CQ_OK; k++)
+        hit[k] = (unsigned char)cq_study_has_id(st, key_of[k]);
     for (size_t i = 0; i < st->n_quality && s == CQ_OK; i++) {
         const char *t = st->quality[i].token;
         size_t tl = t ? strlen(t) : 0;

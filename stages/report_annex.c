@@ -303,10 +303,9 @@ base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* Is the text s[0..len) the id of a respondent in any wave?  Through each
- * wave's id map (ingest's own), so that every quality row costs one look-up,
- * not a pass over all the ids (that made the report quadratic in the size of
- * the waves times the number of quality rows). */
+/* Is the text s[0..len) the id of a respondent in any wave?  One id-map
+ * look-up a wave (cq_study_has_id), not a pass over all the ids (that made
+ * the report quadratic in the size of the waves times the quality rows). */
 static int
 is_some_id(const ctx *x, const char *s, size_t len)
 {
@@ -316,16 +315,7 @@ is_some_id(const ctx *x, const char *s, size_t len)
         return 1; /* cannot tell: withhold */
     memcpy(key, s, len);
     key[len] = '\0';
-    int found = 0;
-    for (size_t w = 0; w < x->nw && !found; w++) {
-        const cq_wave *wv = &x->st->waves[w];
-        if (wv->id_mapped) {
-            found = cq_strmap_get(&wv->id_map, key) != (size_t)-1;
-            continue;
-        }
-        for (size_t r = 0; r < wv->n && !found; r++)
-            found = strcmp(wv->ids[r], key) == 0;
-    }
+    int found = cq_study_has_id(x->st, key);
     if (key != small)
         free(key);
     return found;

@@ -328,6 +328,10 @@ void cq_study_free(cq_study *st);
 const char *cq_hidden_name(cq_hidden_by h);
 
 /* Appends a quality row; strings are copied into the study arena. */
+/* 1 when key is the id of a respondent in any wave of st: one look-up in
+ * each wave's id map (a wave whose map is not built is searched row by row,
+ * so that this stays read-only and safe for a const study). */
+int cq_study_has_id(const cq_study *st, const char *key);
 cq_status cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line,
                                const char *column, const char *issue, const char *detail);
 
