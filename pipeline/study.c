@@ -1,6 +1,7 @@
 /* study.c - the study's lifetime and quality rows (see study.h; output files: output.c). */
 #include "copsoq/study.h"
 
+#include "copsoq/bigmem.h"
 #include "copsoq/colmap.h"
 
 #include <errno.h>
@@ -102,6 +103,29 @@ cq_wave_id_map(cq_wave *wave)
     }
     wave->id_mapped = 1;
     return &wave->id_map;
+}
+
+const uint32_t *
+cq_study_prev_rows(cq_study *st, size_t w)
+{
+    cq_wave *b = &st->waves[w];
+    if (b->prev_row)
+        return b->prev_row;
+    const cq_strmap *m = w > 0 ? cq_wave_id_map(&st->waves[w - 1]) : NULL;
+    size_t n = b->n ? b->n : 1;
+    uint32_t *prev = m ? cq_big_calloc(n, sizeof *prev) : NULL;
+    if (!prev || cq_arena_take(&b->arena, prev, n * sizeof *prev) != 0) {
+        cq_big_free(prev, n * sizeof *prev);
+        return NULL;
+    }
+    for (size_t r = 0; r < b->n; r++) {
+        if (r + 16 < b->n) /* a big map's slots are a cache miss each: load ahead */
+            cq_strmap_prefetch(m, b->ids[r + 16]);
+        size_t ra = cq_strmap_get(m, b->ids[r]);
+        prev[r] = ra == (size_t)-1 ? 0 : (uint32_t)(ra + 1);
+    }
+    b->prev_row = prev;
+    return prev;
 }
 
 int

@@ -87,7 +87,7 @@ static const cq_summary *summary_of(const cq_study *st, const summary_index *ix,
                                     size_t level, size_t scale);
 static cq_status union_groups(const cq_study *st, size_t wa, size_t wb, size_t b, group_union *u);
 static void free_union(group_union *u);
-static cq_status match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws);
+static cq_status match_ids(cq_study *st, size_t wb, workspace *ws);
 static cq_status setup_breakdown(cq_study *st, size_t wa, size_t wb, size_t b, const group_union *u,
                                  workspace *ws);
 static void independent_rows(cq_study *st, const summary_index *ix, size_t wa, size_t wb, size_t b,
@@ -195,7 +195,7 @@ cq_stage_compare(cq_study *st, cq_diag *d)
         }
         ws.pair_a = pn->a;
         ws.pair_b = pn->b;
-        status = match_ids(st, w, w + 1, &ws);
+        status = match_ids(st, w + 1, &ws);
         if (status != CQ_OK)
             goto cleanup;
         pn->n = ws.n_pairs;
@@ -416,24 +416,19 @@ free_union(group_union *u)
     memset(u, 0, sizeof *u);
 }
 
-/* The respondents of wave wb whose id is also in wave wa: ws->pair_a/pair_b.
- * Wave A's id map is built once (cq_wave_id_map), usually already in its
- * wave's thread (pipeline/waves.c). */
+/* The respondents of wave wb whose id is also in wave wb - 1: ws->pair_a/
+ * pair_b, from the matches the announcement made (cq_study_prev_rows). */
 static cq_status
-match_ids(cq_study *st, size_t wa, size_t wb, workspace *ws)
+match_ids(cq_study *st, size_t wb, workspace *ws)
 {
-    const cq_wave *b = &st->waves[wb];
-    const cq_strmap *map = cq_wave_id_map(&st->waves[wa]);
-    if (!map)
+    const uint32_t *prev = cq_study_prev_rows(st, wb);
+    if (!prev)
         return CQ_ERR_NOMEM;
     ws->n_pairs = 0;
-    for (size_t r = 0; r < b->n; r++) {
-        if (r + 16 < b->n) /* a big map's slots are a cache miss each: load ahead */
-            cq_strmap_prefetch(map, b->ids[r + 16]);
-        size_t ra = cq_strmap_get(map, b->ids[r]);
-        if (ra == NONE)
+    for (size_t r = 0; r < st->waves[wb].n; r++) {
+        if (!prev[r])
             continue;
-        ws->pair_a[ws->n_pairs] = ra;
+        ws->pair_a[ws->n_pairs] = prev[r] - 1;
         ws->pair_b[ws->n_pairs] = r;
         ws->n_pairs++;
     }

@@ -33,9 +33,8 @@
 #define ROLE_GROUP      2
 #define ROLE_ITEM       3
 #define MAX_TOKEN_SHOWN 40
-#define AUTO_HEADER     3  /* records held to detect a Qualtrics/SurveyMonkey header */
-#define N_EXAMPLES      3  /* bad values shown when a column is mostly not answers */
-#define PREFETCH_AHEAD  16 /* ids looked up in a map: the slot of the 16th next one is loaded */
+#define AUTO_HEADER     3 /* records held to detect a Qualtrics/SurveyMonkey header */
+#define N_EXAMPLES      3 /* bad values shown when a column is mostly not answers */
 
 typedef struct {
     int role;
@@ -115,20 +114,17 @@ static cq_status guards(ingest *g);
 static cq_status finish(ingest *g);
 static void ingest_free(ingest *g);
 
-/* ids of wave w also in wave w - 1 */
+/* ids of wave w also in wave w - 1 (the matches compare pairs later) */
 static cq_status
 count_repeated(cq_study *st, size_t w, cq_diag *d)
 {
-    cq_wave *a = &st->waves[w - 1], *b = &st->waves[w];
-    const cq_strmap *m = cq_wave_id_map(a); /* ingest's own, kept */
-    if (!m)
+    cq_wave *b = &st->waves[w];
+    const uint32_t *prev = cq_study_prev_rows(st, w);
+    if (!prev)
         return cq_fail(d, CQ_ERR_NOMEM, "out of memory");
     b->ids_in_previous = 0;
-    for (size_t r = 0; r < b->n; r++) {
-        if (r + PREFETCH_AHEAD < b->n)
-            cq_strmap_prefetch(m, b->ids[r + PREFETCH_AHEAD]);
-        b->ids_in_previous += cq_strmap_get(m, b->ids[r]) != (size_t)-1;
-    }
+    for (size_t r = 0; r < b->n; r++)
+        b->ids_in_previous += prev[r] != 0;
     return CQ_OK;
 }
 

@@ -143,6 +143,8 @@ typedef struct {
     cq_scores *scores; /* [n_scales] scale scores */
     cq_strmap id_map;  /* id -> row, once cq_wave_id_map has built it */
     int id_mapped;
+    uint32_t *prev_row; /* [n] row + 1 of the same id in the wave before (0: none),
+                           once cq_study_prev_rows has built it (in the arena) */
 } cq_wave;
 
 /* The wave's ids -> rows map, built on the first call and kept (freed with
@@ -332,6 +334,12 @@ const char *cq_hidden_name(cq_hidden_by h);
  * each wave's id map (a wave whose map is not built is searched row by row,
  * so that this stays read-only and safe for a const study). */
 int cq_study_has_id(const cq_study *st, const char *key);
+/* Wave w's respondents matched by id with wave w - 1 (w >= 1): for each row
+ * r, the row + 1 of the same id in wave w - 1, or 0.  Built on the first call
+ * from wave w - 1's id map and kept, so that the announcement's count and
+ * compare's pairs take the same look-ups once; NULL when out of memory.  Not
+ * for two threads at once. */
+const uint32_t *cq_study_prev_rows(cq_study *st, size_t w);
 cq_status cq_study_add_quality(cq_study *st, size_t wave, const char *file, size_t line,
                                const char *column, const char *issue, const char *detail);
 
